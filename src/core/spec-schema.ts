@@ -1,0 +1,61 @@
+// Validation of orchestrator options and critic specs at construction (field-named errors).
+import { z } from 'zod';
+import { EleanorError } from './errors.js';
+
+const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', {
+  message: 'expected a function',
+});
+const positiveMs = z.number().finite().positive();
+const policy = z.union([z.enum(['always', 'on_violation', 'on_high_risk', 'on_uncertainty']), fn]);
+const zodSchema = z.custom<{ safeParse: unknown }>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as { safeParse?: unknown }).safeParse === 'function',
+  { message: 'expected a zod schema' },
+);
+
+export const criticSpecSchema = z
+  .object({
+    evaluate: fn,
+    name: z.string().min(1).optional(),
+    version: z.string().optional(),
+    timeoutMs: positiveMs.optional(),
+    dependsOn: z.array(z.string()).optional(),
+    priority: z.number().int().min(1).max(10).optional(),
+    policy: policy.optional(),
+    retries: z
+      .object({
+        max: z.number().int().min(0),
+        onTimeout: z.boolean().optional(),
+        baseMs: z.number().finite().min(0).optional(),
+        maxMs: z.number().finite().min(0).optional(),
+      })
+      .strict()
+      .refine((r) => (r.baseMs ?? 25) <= (r.maxMs ?? Math.max(1000, r.baseMs ?? 25)), {
+        message: 'baseMs must not exceed maxMs',
+      })
+      .optional(),
+    maxConcurrent: z.number().int().min(1).optional(),
+    ratePerSecond: positiveMs.optional(),
+    rateBurst: z.number().int().min(1).optional(),
+    schema: zodSchema.optional(),
+  })
+  .passthrough();
+
+export const orchestratorOptionsSchema = z
+  .object({
+    critics: z.union([z.record(z.string(), z.union([fn, z.object({}).passthrough()])), z.array(z.unknown())]),
+    timeoutMs: positiveMs.optional(),
+    concurrency: z.number().int().min(1).optional(),
+    hooks: z.object({ preExecution: fn.optional(), postExecution: fn.optional(), onFailure: fn.optional() }).optional(),
+    logger: z.object({ warn: fn }).passthrough().optional(),
+    now: fn.optional(),
+    random: fn.optional(),
+  })
+  .passthrough();
+
+/** Parse or throw INVALID_CONFIG naming every bad field. */
+export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const details = result.error.issues.map((i) => `${[where, ...i.path].join('.')}: ${i.message}`);
+  throw new EleanorError('INVALID_CONFIG', `Invalid orchestrator configuration — ${details.join('; ')}`);
+}
