@@ -1,5 +1,4 @@
 // The Orchestrator: runs critics in parallel under a deadline, isolating every failure (DESIGN.md core contract).
-import { performance } from 'node:perf_hooks';
 import { checkRunOptions, snapshotInput } from './input.js';
 import { Limiter } from './limiter.js';
 import { MetricsRecorder, type OrchestratorMetrics } from './metrics.js';
@@ -19,7 +18,8 @@ export class Orchestrator {
   constructor(options: OrchestratorOptions) {
     parseOrThrow(orchestratorOptionsSchema, options, 'options');
     const plan = createPlan(options);
-    const now = options.now ?? (() => performance.now());
+    // The global is read at each call so that fake timers which replace it are honoured.
+    const now = options.now ?? (() => globalThis.performance.now());
     this.#rt = {
       plan,
       hooks: options.hooks,

@@ -1,0 +1,146 @@
+import { describe, expect, it, vi } from 'vitest';
+import { Orchestrator, type CriticContext } from '../index.js';
+import { OK, hang, input, recordingLogger, sleep, sleeper } from '../../test/support/critics.js';
+
+const logger = recordingLogger();
+
+describe('Orchestrator: deadline and cancellation', () => {
+  it('ends the run at its deadline: running critics time out, waiting ones are cancelled', async () => {
+    const late = vi.fn(() => OK);
+    const orch = new Orchestrator({
+      critics: {
+        quick: () => OK,
+        slow: sleeper(1000),
+        ignoresSignal: hang,
+        waitsForSlow: { evaluate: late, dependsOn: ['slow'] },
+      },
+      logger,
+    });
+    const start = performance.now();
+    const outcomes = await orch.run(input(), { deadlineMs: 30 });
+    const elapsed = performance.now() - start;
+    expect(elapsed).toBeGreaterThanOrEqual(29);
+    expect(elapsed).toBeLessThan(70);
+    expect(outcomes['quick']?.status).toBe('success');
+    expect(outcomes['slow']).toMatchObject({ status: 'timeout', error: { code: 'DEADLINE_EXCEEDED' } });
+    expect(outcomes['ignoresSignal']).toMatchObject({ status: 'timeout', error: { code: 'DEADLINE_EXCEEDED' } });
+    expect(outcomes['waitsForSlow']).toMatchObject({
+      status: 'cancelled',
+      attempts: 0,
+      error: { code: 'DEADLINE_EXCEEDED' },
+    });
+    expect(outcomes['waitsForSlow']?.finding.failed).toBe(true);
+    expect(late).not.toHaveBeenCalled();
+  });
+
+  it("aborts the critic's signal at the deadline, with a CriticTimeoutError reason", async () => {
+    let seen: CriticContext['signal'] | undefined;
+    const orch = new Orchestrator({
+      critics: {
+        watcher: async (_i, ctx) => {
+          seen = ctx.signal;
+          await sleep(1000, ctx.signal);
+          return OK;
+        },
+      },
+      logger,
+    });
+    await orch.run(input(), { deadlineMs: 10 });
+    expect(seen?.aborted).toBe(true);
+    expect((seen?.reason as Error).name).toBe('CriticTimeoutError');
+  });
+
+  it("aborts the critic's signal at its own timeout", async () => {
+    let seen: AbortSignal | undefined;
+    const orch = new Orchestrator({
+      critics: {
+        watcher: {
+          timeoutMs: 10,
+          evaluate: async (_i, ctx) => {
+            seen = ctx.signal;
+            await sleep(1000, ctx.signal);
+            return OK;
+          },
+        },
+      },
+      logger,
+    });
+    const outcome = (await orch.run(input()))['watcher'];
+    expect(outcome?.status).toBe('timeout');
+    expect(outcome?.error?.code).toBe('CRITIC_TIMEOUT');
+    expect(seen?.aborted).toBe(true);
+  });
+
+  it('discards a finding returned after the timeout', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const orch = new Orchestrator({
+      critics: {
+        late: {
+          timeoutMs: 10,
+          evaluate: async () => {
+            await gate;
+            return { score: 1, severity: 3, violations: [] };
+          },
+        },
+      },
+      logger,
+    });
+    const outcomes = await orch.run(input());
+    release();
+    await sleep(5);
+    expect(outcomes['late']?.status).toBe('timeout');
+    expect(outcomes['late']?.finding.severity).toBe(0);
+  });
+
+  it("cancels every critic when the caller's signal is already aborted", async () => {
+    const critic = vi.fn(() => OK);
+    const preExecution = vi.fn(() => undefined);
+    const orch = new Orchestrator({ critics: { a: critic, b: critic }, hooks: { preExecution }, logger });
+    const outcomes = await orch.run(input(), { signal: AbortSignal.abort() });
+    expect(outcomes['a']).toMatchObject({ status: 'cancelled', attempts: 0, error: { code: 'RUN_CANCELLED' } });
+    expect(outcomes['b']?.status).toBe('cancelled');
+    expect(critic).not.toHaveBeenCalled();
+    expect(preExecution).not.toHaveBeenCalled();
+  });
+
+  it("ends the run when the caller's signal aborts midway", async () => {
+    const controller = new AbortController();
+    const orch = new Orchestrator({
+      critics: { a: () => OK, slow: sleeper(1000), after: { evaluate: () => OK, dependsOn: ['slow'] } },
+      logger,
+    });
+    setTimeout(() => controller.abort(), 10);
+    const outcomes = await orch.run(input(), { signal: controller.signal });
+    expect(outcomes['a']?.status).toBe('success');
+    expect(outcomes['slow']).toMatchObject({ status: 'timeout', error: { code: 'RUN_CANCELLED' } });
+    expect(outcomes['after']).toMatchObject({ status: 'cancelled', error: { code: 'RUN_CANCELLED' } });
+  });
+
+  it('returns at a short per-critic timeout beside instant critics (hanging critic, 40 ms timeout)', async () => {
+    const critics = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`instant${i}`, () => OK]));
+    const orch = new Orchestrator({ critics: { ...critics, hanging: { evaluate: hang, timeoutMs: 40 } }, logger });
+    const start = performance.now();
+    const outcomes = await orch.run(input());
+    expect(performance.now() - start).toBeLessThan(60);
+    expect(outcomes['hanging']?.status).toBe('timeout');
+    expect(Object.values(outcomes).filter((o) => o.status === 'success')).toHaveLength(9);
+  });
+
+  it('uses the orchestrator-wide default timeout when a critic has none', async () => {
+    const orch = new Orchestrator({ critics: { a: hang }, timeoutMs: 15, logger });
+    const outcome = (await orch.run(input()))['a'];
+    expect(outcome?.status).toBe('timeout');
+    expect(outcome?.durationMs).toBeGreaterThanOrEqual(14);
+  });
+
+  it('removes its listener from the caller signal when the run finishes', async () => {
+    const controller = new AbortController();
+    const add = vi.spyOn(controller.signal, 'addEventListener');
+    const remove = vi.spyOn(controller.signal, 'removeEventListener');
+    const orch = new Orchestrator({ critics: { a: sleeper(2) }, logger });
+    await orch.run(input(), { signal: controller.signal, deadlineMs: 1000 });
+    expect(add).toHaveBeenCalledTimes(1);
+    expect(remove).toHaveBeenCalledTimes(1);
+  });
+});
