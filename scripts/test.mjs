@@ -28,7 +28,12 @@ for (const [label, cmd, args] of checks) {
 
 const dir = mkdtempSync(join(tmpdir(), 'eleanor-test-'));
 const report = join(dir, 'vitest.json');
-const vitestOk = run('tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+const vitestOk = run('tests', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${report}`,
+]);
 try {
   const results = JSON.parse(readFileSync(report, 'utf8'));
   passed += results.numPassedTests;
