@@ -19,8 +19,8 @@ describe('Orchestrator: deadline and cancellation', () => {
     const start = performance.now();
     const outcomes = await orch.run(input(), { deadlineMs: 30 });
     const elapsed = performance.now() - start;
-    expect(elapsed).toBeGreaterThanOrEqual(29);
-    expect(elapsed).toBeLessThan(70);
+    expect(elapsed).toBeGreaterThanOrEqual(28);
+    expect(elapsed).toBeLessThan(120);
     expect(outcomes['quick']?.status).toBe('success');
     expect(outcomes['slow']).toMatchObject({ status: 'timeout', error: { code: 'DEADLINE_EXCEEDED' } });
     expect(outcomes['ignoresSignal']).toMatchObject({ status: 'timeout', error: { code: 'DEADLINE_EXCEEDED' } });
@@ -122,7 +122,7 @@ describe('Orchestrator: deadline and cancellation', () => {
     const orch = new Orchestrator({ critics: { ...critics, hanging: { evaluate: hang, timeoutMs: 40 } }, logger });
     const start = performance.now();
     const outcomes = await orch.run(input());
-    expect(performance.now() - start).toBeLessThan(60);
+    expect(performance.now() - start).toBeLessThan(100);
     expect(outcomes['hanging']?.status).toBe('timeout');
     expect(Object.values(outcomes).filter((o) => o.status === 'success')).toHaveLength(9);
   });
@@ -131,7 +131,7 @@ describe('Orchestrator: deadline and cancellation', () => {
     const orch = new Orchestrator({ critics: { a: hang }, timeoutMs: 15, logger });
     const outcome = (await orch.run(input()))['a'];
     expect(outcome?.status).toBe('timeout');
-    expect(outcome?.durationMs).toBeGreaterThanOrEqual(14);
+    expect(outcome?.durationMs).toBeGreaterThanOrEqual(13);
   });
 
   it('removes its listener from the caller signal when the run finishes', async () => {

@@ -65,7 +65,7 @@ describe('Orchestrator: hooks', () => {
       hooks: { postExecution: () => sleep(15) },
       logger: recordingLogger(),
     });
-    expect((await orch.run(input()))['a']?.durationMs).toBeGreaterThanOrEqual(14);
+    expect((await orch.run(input()))['a']?.durationMs).toBeGreaterThanOrEqual(13);
   });
 
   it('times out a critic whose preExecution hook hangs', async () => {

@@ -1,6 +1,7 @@
 // Validates a run's input and options and makes the frozen snapshot critics see (the caller's object is never touched).
 import { randomUUID } from 'node:crypto';
 import { EleanorError } from './errors.js';
+import { MAX_TIMER_MS } from './spec-schema.js';
 import type { CriticInput, RunOptions } from './types.js';
 
 const EMPTY_CONTEXT: Readonly<Record<string, unknown>> = Object.freeze({});
@@ -37,7 +38,7 @@ function snapshotContext(context: unknown): Readonly<Record<string, unknown>> {
 
 /** The snapshot critics receive: a frozen copy, so no critic can change what another sees. */
 export function snapshotInput(input: unknown): CriticInput {
-  if (!isPlainObject(input)) throw invalid('input', 'an object', input);
+  if (!isPlainObject(input)) throw invalid('input', 'a plain object', input);
   const { inputText, modelResponse, context, traceId } = input;
   if (typeof inputText !== 'string') throw invalid('input.inputText', 'a string', inputText);
   if (modelResponse !== undefined && typeof modelResponse !== 'string') {
@@ -60,13 +61,10 @@ export function checkRunOptions(opts: unknown, criticNames: ReadonlyMap<string, 
   const { signal, deadlineMs, only } = opts as Record<string, unknown>;
   if (signal !== undefined && !(signal instanceof AbortSignal))
     throw invalid('options.signal', 'an AbortSignal', signal);
-  if (
-    deadlineMs !== undefined &&
-    (typeof deadlineMs !== 'number' || !(deadlineMs > 0) || !Number.isFinite(deadlineMs))
-  ) {
+  if (deadlineMs !== undefined && (typeof deadlineMs !== 'number' || !(deadlineMs > 0) || deadlineMs > MAX_TIMER_MS)) {
     throw new EleanorError(
       'INVALID_INPUT',
-      `options.deadlineMs: expected a positive finite number, got ${typeof deadlineMs === 'number' ? deadlineMs : typeof deadlineMs}`,
+      `options.deadlineMs: expected a positive number of ms up to ${MAX_TIMER_MS}, got ${typeof deadlineMs === 'number' ? deadlineMs : typeof deadlineMs}`,
     );
   }
   if (only !== undefined) {

@@ -121,17 +121,17 @@ describe('Orchestrator: parallelism', () => {
     const start = performance.now();
     await orch.run(input());
     const elapsed = performance.now() - start;
-    expect(elapsed).toBeGreaterThanOrEqual(39);
-    expect(elapsed).toBeLessThan(90); // sequential would take 250 ms
+    expect(elapsed).toBeGreaterThanOrEqual(38);
+    expect(elapsed).toBeLessThan(150); // sequential would take 250 ms
   });
 
   it('reports durations on a monotonic clock, accurate to the critic', async () => {
     const orch = new Orchestrator({ critics: { fast: sleeper(5), slow: sleeper(30) }, logger });
     const outcomes = await orch.run(input());
-    expect(outcomes['fast']?.durationMs).toBeGreaterThanOrEqual(4);
-    expect(outcomes['fast']?.durationMs).toBeLessThan(25);
-    expect(outcomes['slow']?.durationMs).toBeGreaterThanOrEqual(29);
-    expect(outcomes['slow']?.durationMs).toBeLessThan(60);
+    expect(outcomes['fast']?.durationMs).toBeGreaterThanOrEqual(3);
+    expect(outcomes['fast']?.durationMs).toBeLessThan(40);
+    expect(outcomes['slow']?.durationMs).toBeGreaterThanOrEqual(28);
+    expect(outcomes['slow']?.durationMs).toBeLessThan(80);
   });
 
   it('uses an injected clock for durations', async () => {
@@ -201,8 +201,8 @@ describe('Orchestrator: failure isolation', () => {
     expect(outcomes['stuck']?.finding.failed).toBe(true);
     expect(outcomes['quick']?.status).toBe('success');
     expect(outcomes['slowish']?.status).toBe('success');
-    expect(elapsed).toBeGreaterThanOrEqual(29);
-    expect(elapsed).toBeLessThan(80);
+    expect(elapsed).toBeGreaterThanOrEqual(28);
+    expect(elapsed).toBeLessThan(120);
   });
 
   it('treats a synchronous critic that overruns its timeout as timed out', async () => {
@@ -304,7 +304,8 @@ describe('Orchestrator: output validation', () => {
 describe('Orchestrator: bad calls', () => {
   const orch = new Orchestrator({ critics: { a: () => OK }, logger });
   const bad: Array<[string, unknown, unknown, RegExp]> = [
-    ['a missing input', undefined, undefined, /^input: expected an object/],
+    ['a missing input', undefined, undefined, /^input: expected a plain object/],
+    ['an infinite deadline', { inputText: 'x' }, { deadlineMs: Infinity }, /options\.deadlineMs/],
     ['a numeric inputText', { inputText: 42 }, undefined, /input\.inputText: expected a string, got number/],
     ['a non-string modelResponse', { inputText: 'x', modelResponse: {} }, undefined, /input\.modelResponse/],
     ['an array context', { inputText: 'x', context: [] }, undefined, /input\.context: expected a plain object/],
@@ -314,7 +315,7 @@ describe('Orchestrator: bad calls', () => {
       'a negative deadline',
       { inputText: 'x' },
       { deadlineMs: -5 },
-      /options\.deadlineMs: expected a positive finite number, got -5/,
+      /options\.deadlineMs: expected a positive number of ms up to 2147483647, got -5/,
     ],
     ['a non-signal', { inputText: 'x' }, { signal: {} }, /options\.signal: expected an AbortSignal/],
     ['an unknown critic in only', { inputText: 'x' }, { only: ['nope'] }, /options\.only: unknown critic 'nope'/],

@@ -70,6 +70,11 @@ describe('Orchestrator: configuration checks', () => {
   const bad: Array<[string, unknown, RegExp]> = [
     ['a spec without evaluate', { critics: { a: { timeoutMs: 5 } } }, /critics\.a\.evaluate: expected a function/],
     ['a zero timeout', { critics: { a: { evaluate: () => OK, timeoutMs: 0 } } }, /critics\.a\.timeoutMs/],
+    [
+      'a timeout beyond what timers hold',
+      { critics: { a: { evaluate: () => OK, timeoutMs: 2 ** 31 } } },
+      /critics\.a\.timeoutMs/,
+    ],
     ['priority 11', { critics: { a: { evaluate: () => OK, priority: 11 } } }, /critics\.a\.priority/],
     [
       'a fractional retry count',

@@ -178,6 +178,7 @@ export class Run implements RunHandle {
     this.ending = { code, message };
     this.#clearTimers();
     const { plan, limiter } = this.#rt;
+    const wasDispatching = this.#dispatching;
     this.#dispatching = true; // nothing new launches; every critic is settled below
     try {
       for (const critic of plan.critics) {
@@ -190,7 +191,7 @@ export class Run implements RunHandle {
         }
       }
     } finally {
-      this.#dispatching = false;
+      this.#dispatching = wasDispatching;
       this.#ready = [];
     }
   }

@@ -5,7 +5,9 @@ import { EleanorError } from './errors.js';
 const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', {
   message: 'expected a function',
 });
-const positiveMs = z.number().finite().positive();
+/** Node's timers hold at most 2^31 - 1 ms; longer ones would fire at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+const positiveMs = z.number().positive().max(MAX_TIMER_MS);
 const policy = z.union([z.enum(['always', 'on_violation', 'on_high_risk', 'on_uncertainty']), fn]);
 const zodSchema = z.custom<{ safeParse: unknown }>(
   (v) => typeof v === 'object' && v !== null && typeof (v as { safeParse?: unknown }).safeParse === 'function',
@@ -25,8 +27,8 @@ export const criticSpecSchema = z
       .object({
         max: z.number().int().min(0),
         onTimeout: z.boolean().optional(),
-        baseMs: z.number().finite().min(0).optional(),
-        maxMs: z.number().finite().min(0).optional(),
+        baseMs: z.number().min(0).max(MAX_TIMER_MS).optional(),
+        maxMs: z.number().min(0).max(MAX_TIMER_MS).optional(),
       })
       .strict()
       .refine((r) => (r.baseMs ?? 25) <= (r.maxMs ?? Math.max(1000, r.baseMs ?? 25)), {
@@ -34,7 +36,7 @@ export const criticSpecSchema = z
       })
       .optional(),
     maxConcurrent: z.number().int().min(1).optional(),
-    ratePerSecond: positiveMs.optional(),
+    ratePerSecond: z.number().positive().finite().optional(),
     rateBurst: z.number().int().min(1).optional(),
     schema: zodSchema.optional(),
   })
