@@ -143,4 +143,19 @@ describe('Orchestrator: deadline and cancellation', () => {
     expect(add).toHaveBeenCalledTimes(1);
     expect(remove).toHaveBeenCalledTimes(1);
   });
+
+  it('never ends a timeout or a deadline early, though Node timers may fire up to 1 ms early', async () => {
+    const orch = new Orchestrator({ critics: { stuck: { evaluate: hang, timeoutMs: 20 } }, logger });
+    const timeouts = await Promise.all(Array.from({ length: 20 }, () => orch.run(input())));
+    for (const outcomes of timeouts) expect(outcomes['stuck']?.durationMs).toBeGreaterThanOrEqual(20);
+    const deadlineOrch = new Orchestrator({ critics: { stuck: hang }, logger });
+    const elapsed = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const start = performance.now();
+        await deadlineOrch.run(input(), { deadlineMs: 20 });
+        return performance.now() - start;
+      }),
+    );
+    for (const ms of elapsed) expect(ms).toBeGreaterThanOrEqual(20);
+  });
 });

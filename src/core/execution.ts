@@ -326,8 +326,13 @@ export class Execution implements Ticket {
     execution.#immediate = undefined;
     switch (execution.#phase) {
       case PRE:
-      case RUNNING:
-        return execution.#onTimeout();
+      case RUNNING: {
+        // Node timers run on a cached millisecond clock and may fire up to 1 ms early.
+        const left = execution.#attemptStartedAt + execution.#critic.timeoutMs - execution.#rt.now();
+        if (left > 0) execution.#timer = setTimeout(Execution.#fire, Math.ceil(left), execution);
+        else execution.#onTimeout();
+        return;
+      }
       case POST:
         reportHookError(
           execution.#rt,

@@ -87,6 +87,12 @@ export class Run implements RunHandle {
   }
 
   static #onDeadline(run: Run): void {
+    const left = run.deadlineAt - run.#rt.now();
+    if (left > 0) {
+      // Node timers run on a cached millisecond clock and may fire up to 1 ms early.
+      run.#deadlineTimer = setTimeout(Run.#onDeadline, Math.ceil(left), run);
+      return;
+    }
     run.#deadlineTimer = undefined;
     run.#end('DEADLINE_EXCEEDED', `run deadline of ${run.#opts.deadlineMs} ms exceeded`);
   }
