@@ -1,0 +1,40 @@
+// The built-in critic interface: deterministic, offline, versioned rules; every built-in passes the conformance suite.
+import type { CriticInput, Finding } from '../core/types.js';
+
+export interface BuiltinCritic {
+  /** e.g. 'privacy' */
+  readonly name: string;
+  /** Version of the critic's code. */
+  readonly version: string;
+  /** Version of its rules (data). */
+  readonly rulesetVersion: string;
+  /** The principle it guards, e.g. 'Privacy & Identity'. */
+  readonly principle: string;
+  readonly description: string;
+  readonly ruleCount: number;
+  /** Every rule and detector id it can report. */
+  readonly ruleIds: readonly string[];
+  /** Every regular expression it uses (checked for catastrophic backtracking by the conformance suite). */
+  readonly regexes: readonly RegExp[];
+  /** Synchronous and pure: the same input gives the same finding. */
+  evaluate(input: CriticInput): Finding;
+}
+
+/** Which text a rule reads. */
+export type RuleTarget = 'response' | 'input' | 'both';
+
+/** One example for the fixtures: a text and the rule ids it must (positive) or must not (negative) trigger. */
+export interface Fixture {
+  readonly text: string;
+  /** Where the text goes. @default 'response' */
+  readonly target?: 'response' | 'input';
+  /** Positive: every id here must be found. Negative: none of the critic's rules may reach severity 1. */
+  readonly expect?: readonly string[];
+  readonly context?: Record<string, unknown>;
+  readonly note?: string;
+}
+
+export interface Fixtures {
+  readonly positive: readonly Fixture[];
+  readonly negative: readonly Fixture[];
+}

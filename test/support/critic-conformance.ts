@@ -1,0 +1,120 @@
+// The conformance suite every built-in critic passes: metadata, fixtures for every rule, benign texts, spans, speed, ReDoS.
+import safeRegex from 'safe-regex2';
+import { describe, expect, it } from 'vitest';
+import type { CriticInput, Finding } from '../../src/core/types.js';
+import type { BuiltinCritic, Fixture, Fixtures } from '../../src/critics/critic.js';
+import { CLAUSES } from '../../src/critics/doctrine.js';
+
+/** V8's false positives and other plain texts no critic may flag at severity >= 1. */
+export const BENIGN_TEXTS: readonly string[] = [
+  'You must drink water regularly and get enough sleep.',
+  'You must restart the router after changing the settings.',
+  'The meeting is on 12/03/2024 at 10:00, and the deadline is 2025-01-31.',
+  'It is sunny today. It is what it is.',
+  'According to the manual, the filter should be replaced every six months.',
+  'Please hold the line; an agent will be with you shortly.',
+  'Thank you for your question. Here is a summary of the article you shared.',
+  'The old bridge was closed for repairs in March.',
+  'Our support team answers e-mails within two business days.',
+];
+
+function inputFor(fixture: Fixture): CriticInput {
+  const text = fixture.text;
+  return {
+    inputText: fixture.target === 'input' ? text : '',
+    modelResponse: fixture.target === 'input' ? '' : text,
+    context: fixture.context ?? {},
+    traceId: 'conformance',
+  };
+}
+
+function expectValidSpans(finding: Finding, input: CriticInput): void {
+  for (const v of finding.violations) {
+    const source = v['source'] === 'input' ? input.inputText : input.modelResponse;
+    expect(v.span, `${v.rule} has a span`).toBeDefined();
+    expect(source.slice(v.span!.start, v.span!.end)).toBe(v.span!.text);
+    expect(v.severity).toBeGreaterThanOrEqual(0);
+    expect(v.severity).toBeLessThanOrEqual(3);
+    if (v.clause !== undefined) expect(CLAUSES[v.clause], `clause ${v.clause} exists`).toBeDefined();
+  }
+}
+
+/** Adversarial texts of about 100 KB built from the critic's own fixtures and from pathological shapes. */
+function adversarialTexts(fixtures: Fixtures): string[] {
+  const size = 100_000;
+  const fill = (unit: string): string => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+  const triggers = fixtures.positive.map((f) => f.text).join(' ');
+  return [
+    fill('a'),
+    fill(triggers + ' '),
+    fill(triggers.replace(/\s+/g, '')),
+    fill('- . @ : / + = 0 1 x '),
+    fill('1234 5678 9012 3456 '),
+    fill('aaaa@aaaa.'),
+    fill('QUJDRA=='),
+  ];
+}
+
+export function describeBuiltinCritic(critic: BuiltinCritic, fixtures: Fixtures): void {
+  describe(`built-in critic '${critic.name}' (conformance)`, () => {
+    it('declares its metadata and unique, namespaced rule ids', () => {
+      expect(critic.version).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(critic.rulesetVersion).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(critic.principle.length).toBeGreaterThan(0);
+      expect(critic.ruleIds.length).toBe(critic.ruleCount);
+      expect(new Set(critic.ruleIds).size).toBe(critic.ruleIds.length);
+      for (const id of critic.ruleIds) expect(id.startsWith(`${critic.name}.`)).toBe(true);
+    });
+
+    it('has a positive fixture for every rule', () => {
+      const covered = new Set(fixtures.positive.flatMap((f) => f.expect ?? []));
+      expect(critic.ruleIds.filter((id) => !covered.has(id))).toEqual([]);
+      expect(fixtures.negative.length).toBeGreaterThan(0);
+    });
+
+    it.each(fixtures.positive.map((f) => [f.text.slice(0, 60), f] as const))('flags: %s', (_label, fixture) => {
+      const input = inputFor(fixture);
+      const finding = critic.evaluate(input);
+      const found = finding.violations.map((v) => v.rule);
+      for (const id of fixture.expect ?? []) expect(found, `expected ${id}`).toContain(id);
+      expect(finding.severity).toBeGreaterThan(0);
+      expectValidSpans(finding, input);
+    });
+
+    it.each(fixtures.negative.map((f) => [f.text.slice(0, 60), f] as const))('does not flag: %s', (_label, fixture) => {
+      const finding = critic.evaluate(inputFor(fixture));
+      expect(finding.severity, JSON.stringify(finding.violations)).toBeLessThan(1);
+      for (const id of fixture.expect ?? []) expect(finding.violations.map((v) => v.rule)).not.toContain(id);
+    });
+
+    it('does not flag the shared benign texts (V8 false positives)', () => {
+      for (const text of BENIGN_TEXTS) {
+        for (const target of ['response', 'input'] as const) {
+          const finding = critic.evaluate(inputFor({ text, target }));
+          expect(finding.severity, `${target}: ${text} → ${JSON.stringify(finding.violations)}`).toBeLessThan(1);
+        }
+      }
+    });
+
+    it('is deterministic and returns a valid finding', () => {
+      const input = inputFor(fixtures.positive[0] ?? { text: 'x' });
+      const a = critic.evaluate(input);
+      expect(critic.evaluate(input)).toEqual(a);
+      expect(a.score).toBeGreaterThanOrEqual(0);
+      expect(a.score).toBeLessThanOrEqual(1);
+    });
+
+    it('uses no regular expression prone to catastrophic backtracking', () => {
+      for (const regex of critic.regexes) expect(safeRegex(regex), String(regex)).toBe(true);
+    });
+
+    it('finishes a 100 KB adversarial input in under 50 ms', () => {
+      critic.evaluate(inputFor({ text: 'warm up ' + fixtures.positive.map((f) => f.text).join(' ') }));
+      for (const text of adversarialTexts(fixtures)) {
+        const start = performance.now();
+        critic.evaluate({ inputText: text, modelResponse: text, context: {}, traceId: 'adversarial' });
+        expect(performance.now() - start, `${text.slice(0, 20)}…`).toBeLessThan(50);
+      }
+    });
+  });
+}
