@@ -158,4 +158,35 @@ describe('Orchestrator: deadline and cancellation', () => {
     );
     for (const ms of elapsed) expect(ms).toBeGreaterThanOrEqual(20);
   });
+
+  it('settles a critic once when it aborts the caller signal synchronously, then returns or throws', async () => {
+    for (const ending of ['return', 'throw', 'preHook'] as const) {
+      const controller = new AbortController();
+      const postExecution = vi.fn();
+      const onFailure = vi.fn(() => undefined);
+      const critic = vi.fn(() => {
+        if (ending !== 'preHook') controller.abort();
+        if (ending === 'throw') throw new Error('after abort');
+        return OK;
+      });
+      const orch = new Orchestrator({
+        critics: { c: critic },
+        hooks: {
+          postExecution,
+          onFailure,
+          preExecution: () => {
+            if (ending === 'preHook') controller.abort();
+            return undefined;
+          },
+        },
+        logger,
+      });
+      const outcome = (await orch.run(input(), { signal: controller.signal }))['c'];
+      expect(outcome?.status, ending).toBe('timeout');
+      expect(postExecution, ending).not.toHaveBeenCalled();
+      expect(onFailure, ending).toHaveBeenCalledTimes(1);
+      expect(critic, ending).toHaveBeenCalledTimes(ending === 'preHook' ? 0 : 1);
+      expect(orch.metrics().inflight, ending).toBe(0);
+    }
+  });
 });

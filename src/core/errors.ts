@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'DEADLINE_EXCEEDED',
   'RUN_CANCELLED',
   'CIRCUIT_OPEN',
+  'MODEL_ERROR',
+  'ENGINE_CLOSED',
 ] as const;
 
 export type EleanorErrorCode = (typeof ERROR_CODES)[number];

@@ -5,7 +5,15 @@ import { CriticOutputError, CriticTimeoutError, describeError, toError } from '.
 import { checkFinding, failureFinding, validateFinding } from './finding.js';
 import { type Ticket, TicketState } from './limiter.js';
 import type { PlannedCritic } from './plan.js';
-import { type EndCode, isThenable, makeOutcome, reportHookError, type RunHandle, type Runtime } from './runtime.js';
+import {
+  EARLY_FIRE_MS,
+  type EndCode,
+  isThenable,
+  makeOutcome,
+  reportHookError,
+  type RunHandle,
+  type Runtime,
+} from './runtime.js';
 import { isShortCircuit, shortCircuitOutcome } from './short-circuit.js';
 import type { CriticOutcome, Finding, Hooks } from './types.js';
 
@@ -107,10 +115,12 @@ export class Execution implements Ticket {
     try {
       result = hooks.preExecution?.(this.#critic.name, this.#run.input);
     } catch (error) {
+      if (token !== this.#token) return; // the hook ended the run (aborted its signal) synchronously
       reportHookError(this.#rt, 'preExecution', this.#critic.name, error);
       this.#runAttempt();
       return;
     }
+    if (token !== this.#token) return;
     if (!isThenable(result)) {
       this.#onPreResult(result);
       return;
@@ -150,9 +160,10 @@ export class Execution implements Ticket {
     try {
       result = this.#critic.evaluate(this.#run.input, new AttemptContext(this, attempt, this.#prior));
     } catch (error) {
-      this.#onError(error);
+      if (token === this.#token) this.#onError(error); // else the critic ended the run synchronously
       return;
     }
+    if (token !== this.#token) return;
     if (!isThenable(result)) {
       this.#onResult(result);
       return;
@@ -203,6 +214,7 @@ export class Execution implements Ticket {
     } catch (error) {
       reportHookError(this.#rt, 'postExecution', this.#critic.name, error);
     }
+    if (token !== this.#token) return;
     if (!isThenable(result)) return this.#finishPost();
     this.#armTimeout();
     result.then(
@@ -271,6 +283,7 @@ export class Execution implements Ticket {
       reportHookError(this.#rt, 'onFailure', this.#critic.name, hookError);
       return this.#finishFailure(undefined);
     }
+    if (token !== this.#token) return;
     if (!isThenable(result)) return this.#finishFailure(result);
     this.#armFallbackGrace();
     result.then(
@@ -329,7 +342,8 @@ export class Execution implements Ticket {
       case RUNNING: {
         // Node timers run on a cached millisecond clock and may fire up to 1 ms early.
         const left = execution.#attemptStartedAt + execution.#critic.timeoutMs - execution.#rt.now();
-        if (left > 0) execution.#timer = setTimeout(Execution.#fire, Math.ceil(left), execution);
+        if (left > 0 && left <= EARLY_FIRE_MS)
+          execution.#timer = setTimeout(Execution.#fire, Math.ceil(left), execution);
         else execution.#onTimeout();
         return;
       }

@@ -11,8 +11,9 @@ function invalid(field: string, expected: string, got: unknown): EleanorError {
   return new EleanorError('INVALID_INPUT', `${field}: expected ${expected}, got ${shown}`);
 }
 
+/** Freezes plain data; typed arrays cannot be frozen and Map/Set contents stay mutable (documented). */
 function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
     Object.freeze(value);
     for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
   }

@@ -95,6 +95,7 @@ describe('Orchestrator: configuration checks', () => {
     ['concurrency 0', { critics: {}, concurrency: 0 }, /options\.concurrency/],
     ['a nameless array spec', { critics: [{ evaluate: () => OK }] }, /critics\[0\]\.name/],
     ['no critics at all', {}, /options\.critics/],
+    ['a critic named __proto__', { critics: [{ name: '__proto__', evaluate: () => OK }] }, /__proto__/],
   ];
   it.each(bad)('rejects %s with INVALID_CONFIG naming the field', (_label, options, message) => {
     const error = constructionError(options as OrchestratorOptions);

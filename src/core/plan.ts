@@ -97,6 +97,9 @@ export function byPriority(critics: readonly PlannedCritic[]) {
 export function createPlan(options: OrchestratorOptions): Plan {
   const entries = namedSpecs(options.critics);
   const names = entries.map(([n]) => n);
+  if (names.includes('__proto__')) {
+    throw new EleanorError('INVALID_CONFIG', "critics: '__proto__' cannot name a critic (outcomes are keyed by name)");
+  }
   const duplicates = findDuplicates(names);
   if (duplicates.length > 0) {
     throw new EleanorError('CRITIC_GRAPH_INVALID', `Duplicate critic name(s): ${duplicates.join(', ')}`);

@@ -4,7 +4,7 @@ import { Execution } from './execution.js';
 import { failureFinding, notRunFinding } from './finding.js';
 import { gatingReason } from './gating.js';
 import type { PlannedCritic } from './plan.js';
-import { type EndCode, makeOutcome, type RunHandle, type Runtime } from './runtime.js';
+import { EARLY_FIRE_MS, type EndCode, makeOutcome, type RunHandle, type Runtime } from './runtime.js';
 import type { CriticInput, CriticOutcome, RunOptions } from './types.js';
 
 const EMPTY_PRIOR: Readonly<Record<string, CriticOutcome>> = Object.freeze({});
@@ -88,7 +88,7 @@ export class Run implements RunHandle {
 
   static #onDeadline(run: Run): void {
     const left = run.deadlineAt - run.#rt.now();
-    if (left > 0) {
+    if (left > 0 && left <= EARLY_FIRE_MS) {
       // Node timers run on a cached millisecond clock and may fire up to 1 ms early.
       run.#deadlineTimer = setTimeout(Run.#onDeadline, Math.ceil(left), run);
       return;

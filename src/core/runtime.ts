@@ -14,6 +14,12 @@ export interface Runtime {
   readonly metrics: MetricsRecorder;
 }
 
+/**
+ * Node timers run on a cached millisecond clock and may fire up to 1 ms early; a timer that fires
+ * at most this early is re-armed. (A larger gap means an injected clock that timers do not follow.)
+ */
+export const EARLY_FIRE_MS = 2;
+
 export type EndCode = 'DEADLINE_EXCEEDED' | 'RUN_CANCELLED';
 
 /** What an execution needs from its run. */

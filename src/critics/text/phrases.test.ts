@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { compilePattern, PhraseSet } from './phrases.js';
+import { tokenize } from './tokens.js';
+
+function find(patterns: string[], text: string): string[] {
+  const set = new PhraseSet(patterns.map((source) => ({ source, tag: source })));
+  const tokens = tokenize(text);
+  return set.findAll(tokens).map((m) => text.slice(tokens[m.first]!.start, tokens[m.last]!.end));
+}
+
+describe('tokenize', () => {
+  it('gives lower-cased words with offsets and sentence numbers', () => {
+    const tokens = tokenize('Don’t stop. Self-harm is 3.5 times! NOT ok!');
+    expect(tokens.map((t) => t.norm)).toEqual(["don't", 'stop', 'self-harm', 'is', '3.5', 'times', 'not', 'ok']);
+    expect(tokens.map((t) => t.sentence)).toEqual([0, 0, 1, 1, 1, 1, 2, 2]);
+    expect(tokens[2]).toMatchObject({ start: 12, end: 21 });
+  });
+
+  it('returns the same frozen tokens for the same text (cached)', () => {
+    const text = 'cached text';
+    expect(tokenize(text)).toBe(tokenize(text));
+    expect(Object.isFrozen(tokenize(text))).toBe(true);
+  });
+});
+
+describe('PhraseSet', () => {
+  it('matches whole words only: no substring traps', () => {
+    expect(find(['old'], 'Please hold the line, the old man said.')).toEqual(['old']);
+    expect(find(['man'], 'The manager will manage it.')).toEqual([]);
+    expect(find(['arm'], 'It caused no harm.')).toEqual([]);
+  });
+
+  it('supports alternatives, stems, any-word and gaps', () => {
+    expect(find(['stop|quit taking your insulin|meds'], 'You should quit taking your meds.')).toEqual(['quit taking your meds']);
+    expect(find(['vermin*'], 'They are verminous.')).toEqual(['verminous']);
+    expect(find(['kill * self'], 'how to kill your self')).toEqual(['kill your self']);
+    expect(find(['guarantee ... approval'], 'We guarantee your fast loan approval.')).toEqual(['guarantee your fast loan approval']);
+    expect(find(['guarantee ... approval'], 'We guarantee that a very long list of things gets approval.')).toEqual([]);
+  });
+
+  it('never matches across a sentence boundary', () => {
+    expect(find(['stop taking'], 'Please stop. Taking breaks helps.')).toEqual([]);
+    expect(find(['guarantee ... approval'], 'We guarantee it. Approval takes time.')).toEqual([]);
+  });
+
+  it('finds every occurrence, including overlapping patterns', () => {
+    expect(find(['risk-free', 'risk-free investment'], 'A risk-free investment, truly risk-free.')).toEqual([
+      'risk-free',
+      'risk-free investment',
+      'risk-free',
+    ]);
+  });
+
+  it('reports the sentences in which a set matches', () => {
+    const set = new PhraseSet([{ source: 'loan|mortgage', tag: null }]);
+    expect([...set.sentencesWithMatch(tokenize('Hi. Your loan is ready. Bye.'))]).toEqual([1]);
+  });
+
+  it('rejects malformed patterns', () => {
+    expect(() => compilePattern('* start', null)).toThrow(/must start with a word/);
+    expect(() => compilePattern('end ...', null)).toThrow(/must not end with/);
+    expect(() => compilePattern('ab*', null)).toThrow(/at least 3 letters/);
+    expect(() => compilePattern('a||b', null)).toThrow(/empty alternative/);
+  });
+
+  it('stays linear on a 100 KB adversarial text', () => {
+    const set = new PhraseSet([
+      { source: 'guarantee ... approval ... today', tag: 1 },
+      { source: 'guarantee * * * now', tag: 2 },
+    ]);
+    const text = 'guarantee '.repeat(10_000);
+    const start = performance.now();
+    set.findAll(tokenize(text));
+    expect(performance.now() - start).toBeLessThan(50);
+  });
+});
