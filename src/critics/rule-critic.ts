@@ -18,6 +18,11 @@ export interface PhraseRule {
   readonly patterns: readonly string[];
   /** Fires only if one of these also occurs in the same sentence. */
   readonly requires?: readonly string[];
+  /**
+   * Cancelled in any sentence where one of these also occurs: for sentences that talk about a harm rather than
+   * do it ("… is illegal", "the law forbids …"), hedges ("in trials"), or a clinician in the loop.
+   */
+  readonly unless?: readonly string[];
   /** Words that cancel a match when they occur up to 3 words before it in the sentence. @default NEGATIONS; false for none */
   readonly negations?: readonly string[] | false;
   /** @default 'response' */
@@ -35,7 +40,8 @@ export interface Detector {
   readonly target: RuleTarget;
   /** Every regular expression the detector uses. */
   readonly regexes?: readonly RegExp[];
-  detect(text: string, tokens: readonly Token[]): Violation[];
+  /** `input` gives the whole request (e.g. its context) to detectors that need it. */
+  detect(text: string, tokens: readonly Token[], input: CriticInput): Violation[];
 }
 
 export interface RuleCriticDefinition {
@@ -67,6 +73,7 @@ const NEGATION_WINDOW = 3;
 interface CompiledRule {
   readonly rule: PhraseRule;
   readonly requires: PhraseSet<null> | undefined;
+  readonly unless: PhraseSet<null> | undefined;
   readonly negations: ReadonlySet<string>;
 }
 
@@ -113,28 +120,42 @@ export function findingFrom(
   return finding;
 }
 
+function phraseSetOf(patterns: readonly string[] | undefined): PhraseSet<null> | undefined {
+  return patterns && patterns.length > 0 ? new PhraseSet(patterns.map((source) => ({ source, tag: null }))) : undefined;
+}
+
+/** Sentences in which a rule's `requires` / `unless` set matches, computed once per text and set. */
+class SentenceSets {
+  readonly #cache = new Map<PhraseSet<null>, Set<number>>();
+  constructor(readonly tokens: readonly Token[]) {}
+  has(set: PhraseSet<null>, sentence: number): boolean {
+    let sentences = this.#cache.get(set);
+    if (!sentences) this.#cache.set(set, (sentences = set.sentencesWithMatch(this.tokens)));
+    return sentences.has(sentence);
+  }
+}
+
 export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
   const compiled: CompiledRule[] = def.ruleset.rules.map((rule) => ({
     rule,
-    requires: rule.requires ? new PhraseSet(rule.requires.map((source) => ({ source, tag: null }))) : undefined,
+    requires: phraseSetOf(rule.requires),
+    unless: phraseSetOf(rule.unless),
     negations: new Set(rule.negations === false ? [] : (rule.negations ?? NEGATIONS)),
   }));
   const phrases = new PhraseSet(compiled.flatMap((c) => c.rule.patterns.map((source) => ({ source, tag: c }))));
   const detectors = def.detectors ?? [];
 
-  const scanText = (text: string, which: 'response' | 'input', out: Violation[]): void => {
+  const scanText = (text: string, which: 'response' | 'input', input: CriticInput, out: Violation[]): void => {
     if (text.length === 0) return;
     const tokens = tokenize(text);
     const seen = new Set<string>();
-    const requiredSentences = new Map<CompiledRule, Set<number>>();
+    const sentences = new SentenceSets(tokens);
     for (const match of phrases.findAll(tokens)) {
-      const { rule, requires, negations } = match.tag;
+      const { rule, requires, unless, negations } = match.tag;
       if (!applies(rule.target ?? 'response', which) || negated(tokens, match.first, negations)) continue;
-      if (requires) {
-        let sentences = requiredSentences.get(match.tag);
-        if (!sentences) requiredSentences.set(match.tag, (sentences = requires.sentencesWithMatch(tokens)));
-        if (!sentences.has(tokens[match.first]!.sentence)) continue;
-      }
+      const sentence = tokens[match.first]!.sentence;
+      if (requires && !sentences.has(requires, sentence)) continue;
+      if (unless && sentences.has(unless, sentence)) continue;
       const start = tokens[match.first]!.start;
       const end = tokens[match.last]!.end;
       const key = `${rule.id}:${start}`;
@@ -153,7 +174,7 @@ export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
     }
     for (const detector of detectors) {
       if (!applies(detector.target, which)) continue;
-      for (const v of detector.detect(text, tokens)) out.push({ ...v, source: which });
+      for (const v of detector.detect(text, tokens, input)) out.push({ ...v, source: which });
     }
   };
 
@@ -168,8 +189,8 @@ export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
     regexes: detectors.flatMap((d) => d.regexes ?? []),
     evaluate(input: CriticInput): Finding {
       const violations: Violation[] = [];
-      scanText(input.modelResponse, 'response', violations);
-      scanText(input.inputText, 'input', violations);
+      scanText(input.modelResponse, 'response', input, violations);
+      scanText(input.inputText, 'input', input, violations);
       return findingFrom(def.principle, violations, (v) => `${v.rule}: ${v.message}`);
     },
   };
