@@ -15,6 +15,7 @@ const checks = [
   ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
   ['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  ['build', bin('tsc'), ['-p', 'tsconfig.build.json']],
 ];
 let passed = 0;
 let failed = 0;
@@ -46,6 +47,6 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-console.log(`\n(${checks.length} of these are the lint, format and typecheck checks)`);
+console.log(`\n(${checks.length} of these are the lint, format, typecheck and build checks)`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

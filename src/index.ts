@@ -40,3 +40,50 @@ export {
   type Span,
   type Violation,
 } from './core/types.js';
+
+// The engine: configuration → critics → evaluate() → Evaluation.
+export {
+  createEngine,
+  loadConfig,
+  validateConfig,
+  decide,
+  DEFAULT_THRESHOLDS,
+  DEFAULT_PRIORITY_ORDER,
+  DEFAULT_LIMITS,
+  DEFAULT_CONFIG_FILES,
+  ENV_VARIABLES,
+  type Engine,
+  type EngineConfig,
+  type CriticConfig,
+  type CriticSettings,
+  type JudgeConfig,
+  type ModelConfig,
+  type CriticInfo,
+  type CriticKind,
+  type Decision,
+  type DecisionThresholds,
+  type EvaluateOptions,
+  type EvaluateRequest,
+  type Evaluation,
+  type FailurePolicy,
+  type Gate,
+  type RequestLimits,
+  type RequiredAction,
+} from './engine/index.js';
+
+// Critics: the built-ins, the doctrine, the LLM judge; model adapters.
+export { BUILTIN_CRITICS, builtinCritic } from './critics/registry.js';
+export type { BuiltinCritic, Fixture, Fixtures } from './critics/critic.js';
+export { CLAUSES, CANONICAL_STATEMENTS, type Clause, type Tier } from './critics/doctrine.js';
+export { createRuleCritic, type PhraseRule, type Ruleset, type Detector } from './critics/rule-critic.js';
+export { createLlmJudgeCritic, llmJudgeConfigSchema } from './critics/llm-judge/index.js';
+export {
+  createModelAdapter,
+  createStaticModel,
+  createFunctionModel,
+  createOpenAIModel,
+  modelConfigSchema,
+  ModelRequestError,
+  type ModelAdapter,
+  type ModelRequest,
+} from './models/index.js';

@@ -136,14 +136,27 @@ class SentenceSets {
 }
 
 export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
+  // Rules that share a `requires` or `unless` list share one phrase set, so it is scanned once per text.
+  const shared = new Map<string, PhraseSet<null> | undefined>();
+  const sharedSet = (patterns: readonly string[] | undefined): PhraseSet<null> | undefined => {
+    const key = JSON.stringify(patterns ?? []);
+    if (!shared.has(key)) shared.set(key, phraseSetOf(patterns));
+    return shared.get(key);
+  };
   const compiled: CompiledRule[] = def.ruleset.rules.map((rule) => ({
     rule,
-    requires: phraseSetOf(rule.requires),
-    unless: phraseSetOf(rule.unless),
+    requires: sharedSet(rule.requires),
+    unless: sharedSet(rule.unless),
     negations: new Set(rule.negations === false ? [] : (rule.negations ?? NEGATIONS)),
   }));
   const phrases = new PhraseSet(compiled.flatMap((c) => c.rule.patterns.map((source) => ({ source, tag: c }))));
   const detectors = def.detectors ?? [];
+  const targets = [...def.ruleset.rules.map((r) => r.target ?? 'response'), ...detectors.map((d) => d.target)];
+  /** A text no rule or detector reads is not even tokenised. */
+  const reads = {
+    response: targets.some((t) => applies(t, 'response')),
+    input: targets.some((t) => applies(t, 'input')),
+  };
 
   const scanText = (text: string, which: 'response' | 'input', input: CriticInput, out: Violation[]): void => {
     if (text.length === 0) return;
@@ -189,8 +202,8 @@ export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
     regexes: detectors.flatMap((d) => d.regexes ?? []),
     evaluate(input: CriticInput): Finding {
       const violations: Violation[] = [];
-      scanText(input.modelResponse, 'response', input, violations);
-      scanText(input.inputText, 'input', input, violations);
+      if (reads.response) scanText(input.modelResponse, 'response', input, violations);
+      if (reads.input) scanText(input.inputText, 'input', input, violations);
       return findingFrom(def.principle, violations, (v) => `${v.rule}: ${v.message}`);
     },
   };

@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { formatDemo, runDemo } from '../../src/cli/demo.js';
 
 function eleanor(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'demo', '--orchestrator', ...args], {
+    encoding: 'utf8',
+  });
 }
 
-describe('eleanor demo', () => {
+describe('eleanor demo --orchestrator', () => {
   it('runs the toy critics in parallel and shows a retry, a fallback and a violation span', async () => {
     const result = await runDemo('We guarantee approval.', 250);
     const o = result.outcomes;
@@ -24,15 +26,15 @@ describe('eleanor demo', () => {
   });
 
   it('prints JSON with --json', () => {
-    const run = eleanor('demo', 'fine text', '--json', '--deadline', '200');
+    const run = eleanor('--json', '--deadline', '200');
     expect(run.status).toBe(0);
     const parsed = JSON.parse(run.stdout) as { outcomes: Record<string, unknown> };
     expect(Object.keys(parsed.outcomes)).toHaveLength(6);
   });
 
-  it('rejects a bad --deadline with exit code 2 and a message naming the flag', () => {
-    const run = eleanor('demo', '--deadline', '-3');
-    expect(run.status).toBe(2);
+  it('rejects a bad --deadline with exit code 1 and a message naming the flag', () => {
+    const run = eleanor('--deadline', '-3');
+    expect(run.status).toBe(1);
     expect(run.stderr).toContain('--deadline must be a positive integer');
   });
 });

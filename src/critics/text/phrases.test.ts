@@ -31,10 +31,14 @@ describe('PhraseSet', () => {
   });
 
   it('supports alternatives, stems, any-word and gaps', () => {
-    expect(find(['stop|quit taking your insulin|meds'], 'You should quit taking your meds.')).toEqual(['quit taking your meds']);
+    expect(find(['stop|quit taking your insulin|meds'], 'You should quit taking your meds.')).toEqual([
+      'quit taking your meds',
+    ]);
     expect(find(['vermin*'], 'They are verminous.')).toEqual(['verminous']);
     expect(find(['kill * self'], 'how to kill your self')).toEqual(['kill your self']);
-    expect(find(['guarantee ... approval'], 'We guarantee your fast loan approval.')).toEqual(['guarantee your fast loan approval']);
+    expect(find(['guarantee ... approval'], 'We guarantee your fast loan approval.')).toEqual([
+      'guarantee your fast loan approval',
+    ]);
     expect(find(['guarantee ... approval'], 'We guarantee that a very long list of things gets approval.')).toEqual([]);
   });
 

@@ -1,0 +1,70 @@
+// The engine with every built-in critic: evaluations per second on a 2 KB response, µs per critic, and 1 KB → 100 KB cost.
+import { BUILTIN_CRITICS, createEngine } from '../src/index.js';
+import { emit, median, round } from './support.js';
+
+/** A realistic answer: advice, numbers, a date, an e-mail — no violation above severity 1. */
+const PARAGRAPH =
+  'Thanks for your question. According to the manual, you must restart the router after changing the settings. ' +
+  'It is best to wait ten seconds before plugging it back in. The firmware release on 2024-03-12 fixed the Wi-Fi drops, ' +
+  'and version 2.4 improved range by 15 percent. If the problem continues, our support team answers within two business days. ';
+
+function textOf(bytes: number): string {
+  return PARAGRAPH.repeat(Math.ceil(bytes / PARAGRAPH.length)).slice(0, bytes);
+}
+
+async function timeEvaluations(engine: ReturnType<typeof createEngine>, text: string, n: number): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < n; i++) {
+    // Distinct texts defeat the tokeniser's cache, as distinct requests would.
+    await engine.evaluate({ inputText: `Question ${i}?`, modelResponse: `${i} ${text}` });
+  }
+  return performance.now() - start;
+}
+
+const engine = createEngine({ deadlineMs: 60_000, limits: { maxTextLength: 110_000 } });
+const critics = Object.keys(BUILTIN_CRITICS).length;
+const text2k = textOf(2048);
+const check = await engine.evaluate({ inputText: 'q', modelResponse: text2k });
+if (check.decision !== 'allow')
+  throw new Error(`the benchmark text should be allowed, got ${check.decision}: ${check.reasons.join('; ')}`);
+
+await timeEvaluations(engine, text2k, 500); // warm-up
+const rounds: number[] = [];
+for (let r = 0; r < 7; r++) rounds.push(await timeEvaluations(engine, text2k, 1000));
+const msPerEvaluation = median(rounds) / 1000;
+emit({
+  bench: 'engine',
+  case: '2KB response, all built-in critics, sequential (one core)',
+  critics,
+  evaluations_per_s: round(1000 / msPerEvaluation, 0),
+  median_us_per_evaluation: round(msPerEvaluation * 1000, 1),
+  median_us_per_critic: round((msPerEvaluation * 1000) / critics, 1),
+  rounds: rounds.length,
+});
+
+const perCritic: Record<string, number[]> = {};
+for (let i = 0; i < 300; i++) {
+  const e = await engine.evaluate({ inputText: `q${i}`, modelResponse: `${i} ${text2k}` });
+  for (const [name, o] of Object.entries(e.critics)) (perCritic[name] ??= []).push(o.durationMs * 1000);
+}
+emit({
+  bench: 'engine',
+  case: 'per-critic duration on 2KB (median µs, as the orchestrator measures it)',
+  ...Object.fromEntries(Object.entries(perCritic).map(([k, v]) => [k, round(median(v), 1)])),
+});
+
+for (const kb of [1, 2, 5, 10, 25, 50, 100]) {
+  const text = textOf(kb * 1024);
+  const n = Math.max(10, Math.round(400 / kb));
+  await timeEvaluations(engine, text, Math.max(3, n / 4));
+  const samples: number[] = [];
+  for (let r = 0; r < 5; r++) samples.push((await timeEvaluations(engine, text, n)) / n);
+  const ms = median(samples);
+  emit({
+    bench: 'engine-size',
+    kb,
+    median_ms_per_evaluation: round(ms, 3),
+    median_us_per_kb: round((ms * 1000) / kb, 1),
+  });
+}
+await engine.close();

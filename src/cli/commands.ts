@@ -1,0 +1,114 @@
+// The `eleanor` subcommands: evaluate (one request or a JSONL batch), critics, config check.
+import { EleanorError } from '../core/errors.js';
+import { moduleCritic } from '../engine/critic-setup.js';
+import { loadConfig } from '../engine/config/load.js';
+import { createEngine, type Engine } from '../engine/engine.js';
+import type { EvaluateRequest } from '../engine/types.js';
+import { runBatch } from './batch.js';
+import { exitCodeFor, formatEvaluation } from './format.js';
+import { parseContext, readStdin, readTextSource } from './io.js';
+
+export interface EvaluateFlags {
+  readonly input?: string;
+  readonly response?: string;
+  readonly context?: string;
+  readonly traceId?: string;
+  readonly json?: boolean;
+  readonly config?: string;
+  readonly deadline?: number;
+  readonly file?: string;
+  readonly out?: string;
+  readonly concurrency: number;
+  readonly progress: boolean;
+}
+
+async function engineFrom(configFile: string | undefined): Promise<Engine> {
+  return createEngine(await loadConfig(configFile === undefined ? {} : { file: configFile }));
+}
+
+async function buildRequest(texts: string[], flags: EvaluateFlags): Promise<EvaluateRequest> {
+  if (texts.length > 2)
+    throw new EleanorError('INVALID_INPUT', 'arguments: expected at most two texts, [input] [response]');
+  let inputText = texts[0] ?? (flags.input !== undefined ? await readTextSource(flags.input, '--input') : undefined);
+  let modelResponse =
+    texts[1] ?? (flags.response !== undefined ? await readTextSource(flags.response, '--response') : undefined);
+  if (inputText === undefined && modelResponse === undefined) {
+    if (process.stdin.isTTY)
+      throw new EleanorError(
+        'INVALID_INPUT',
+        'nothing to evaluate: give [input] [response] texts, --input/--response files, or pipe the response on stdin',
+      );
+    modelResponse = await readStdin();
+  }
+  inputText ??= '';
+  const context = parseContext(flags.context);
+  return {
+    inputText,
+    ...(modelResponse !== undefined && { modelResponse }),
+    ...(context !== undefined && { context }),
+    ...(flags.traceId !== undefined && { traceId: flags.traceId }),
+  };
+}
+
+/** Returns the process exit code. */
+export async function evaluateCommand(texts: string[], flags: EvaluateFlags): Promise<number> {
+  const engine = await engineFrom(flags.config);
+  try {
+    if (flags.file !== undefined || flags.out !== undefined) {
+      if (flags.file === undefined || flags.out === undefined)
+        throw new EleanorError('INVALID_INPUT', '--file and --out go together');
+      const summary = await runBatch(engine, {
+        file: flags.file,
+        out: flags.out,
+        concurrency: flags.concurrency,
+        progress: flags.progress && process.stderr.isTTY === true,
+        ...(flags.deadline !== undefined && { deadlineMs: flags.deadline }),
+      });
+      console.log(
+        flags.json
+          ? JSON.stringify(summary)
+          : `${summary.evaluated} evaluated, ${summary.skipped} skipped (already in ${flags.out}), ${summary.failed} failed — ${JSON.stringify(summary.decisions)}`,
+      );
+      if (summary.failed > 0) return 1;
+      return summary.decisions.deny > 0 ? 3 : summary.decisions.escalate > 0 ? 2 : 0;
+    }
+    const request = await buildRequest(texts, flags);
+    const evaluation = await engine.evaluate(
+      request,
+      flags.deadline !== undefined ? { deadlineMs: flags.deadline } : {},
+    );
+    console.log(flags.json ? JSON.stringify(evaluation, null, 2) : formatEvaluation(evaluation));
+    return exitCodeFor(evaluation.decision);
+  } finally {
+    await engine.close();
+  }
+}
+
+export async function criticsCommand(flags: { json?: boolean; config?: string }): Promise<number> {
+  const engine = await engineFrom(flags.config);
+  await engine.close();
+  if (flags.json) {
+    console.log(JSON.stringify(engine.critics, null, 2));
+    return 0;
+  }
+  console.log('critic             kind      version   rules  failure   principle');
+  for (const c of engine.critics) {
+    const rules = c.ruleCount === undefined ? '-' : String(c.ruleCount);
+    console.log(
+      `${c.name.padEnd(19)}${c.kind.padEnd(10)}${(c.version ?? '-').padEnd(10)}${rules.padEnd(7)}${c.failurePolicy.padEnd(10)}${c.principle ?? ''}`,
+    );
+  }
+  return 0;
+}
+
+export async function configCheckCommand(file: string): Promise<number> {
+  const config = await loadConfig({ file });
+  const engine = createEngine(config);
+  await engine.close();
+  for (const entry of Object.values(config.critics ?? {})) {
+    if ('module' in entry && entry.enabled !== false)
+      await moduleCritic(entry.module, entry.export ?? 'default', config.baseDir ?? process.cwd()).load();
+  }
+  console.log(`${file}: valid — ${engine.critics.length} critics (${engine.critics.map((c) => c.name).join(', ')})`);
+  return 0;
+}

@@ -1,0 +1,58 @@
+// Human-readable rendering of an Evaluation for the terminal.
+import type { Evaluation } from '../engine/types.js';
+
+const DECISION_LABEL: Record<Evaluation['decision'], string> = {
+  allow: 'ALLOW',
+  constrained_allow: 'CONSTRAINED ALLOW',
+  escalate: 'ESCALATE',
+  deny: 'DENY',
+};
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+export function formatEvaluation(evaluation: Evaluation): string {
+  const lines: string[] = [];
+  const gate =
+    evaluation.gate.requiredAction === 'none'
+      ? 'none'
+      : `Tier ${evaluation.gate.tier}: ${evaluation.gate.requiredAction}`;
+  lines.push(
+    `Decision: ${DECISION_LABEL[evaluation.decision]}   gate: ${gate}   trace: ${evaluation.traceId}   ${evaluation.durationMs.toFixed(1)} ms`,
+  );
+  lines.push('');
+  lines.push(`  ${pad('critic', 18)}${pad('status', 14)}${pad('severity', 10)}duration`);
+  for (const o of Object.values(evaluation.critics)) {
+    const status = o.degraded ? `${o.status}*` : o.status;
+    lines.push(
+      `  ${pad(o.critic, 18)}${pad(status, 14)}${pad(o.finding.severity.toFixed(1), 10)}${o.durationMs.toFixed(2)} ms`,
+    );
+  }
+  if (evaluation.violations.length > 0) {
+    lines.push('', 'Violations:');
+    for (const v of evaluation.violations) {
+      const where = v.span ? ` "${v.span.text}" at ${v.span.start}–${v.span.end}` : '';
+      const clause = v.clause ? ` [${v.clause}]` : '';
+      lines.push(`  ${v.severity.toFixed(1)}  ${v.rule}${clause}: ${v.message}${where}`);
+    }
+  }
+  lines.push('', 'Why:');
+  for (const reason of evaluation.reasons) lines.push(`  - ${reason}`);
+  if (evaluation.degraded.length > 0)
+    lines.push(`Degraded: ${evaluation.degraded.join(', ')}   (* = fallback finding)`);
+  return lines.join('\n');
+}
+
+/** The exit code that gates a pipeline: 0 allow / constrained_allow, 2 escalate, 3 deny. */
+export function exitCodeFor(decision: Evaluation['decision']): number {
+  switch (decision) {
+    case 'allow':
+    case 'constrained_allow':
+      return 0;
+    case 'escalate':
+      return 2;
+    case 'deny':
+      return 3;
+  }
+}

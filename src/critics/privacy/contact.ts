@@ -1,0 +1,141 @@
+// Contact-detail detectors: e-mail addresses and public IP addresses (validator); phone numbers are in phone.ts.
+import validator from 'validator';
+import type { Violation } from '../../core/types.js';
+import type { Detector } from '../rule-critic.js';
+import type { Token } from '../text/tokens.js';
+import { EMAIL_DOMAIN, IPV4, IPV6 } from './patterns.js';
+import { PRIVACY_DETECTORS } from './rules.js';
+import { charIs, continuesNumber, isWordCode, MAX_PER_DETECTOR, precededBy, violation } from './scan.js';
+
+// ---- e-mail ----------------------------------------------------------------------------------------------------
+
+const LOCAL_PART_MAX = 64;
+
+function isLocalCode(code: number): boolean {
+  // RFC 5322 dot-atom characters people actually use: letters, digits and . _ % + -
+  return isWordCode(code) || code === 46 || code === 37 || code === 43 || code === 45;
+}
+
+/** Asset and source-file suffixes that look like top-level domains in code ("icon@2x.png", "a@b.js"). */
+const FILE_SUFFIXES: ReadonlySet<string> = new Set(
+  'png jpg jpeg gif svg webp ico bmp js mjs cjs ts tsx jsx css scss less json yaml yml toml lock txt html htm xml map vue'.split(
+    ' ',
+  ),
+);
+
+export const emailDetector: Detector = {
+  id: PRIVACY_DETECTORS.email.id,
+  target: 'response',
+  regexes: [EMAIL_DOMAIN],
+  detect(text) {
+    const out: Violation[] = [];
+    for (const m of text.matchAll(EMAIL_DOMAIN)) {
+      if (out.length >= MAX_PER_DETECTOR) break;
+      const at = m.index;
+      const end = at + m[0].length;
+      const after = text[end];
+      if (charIs(text, end, isWordCode) || after === '-' || after === '@' || after === '(') continue;
+      // "git@github.com:owner/repo.git" is an SSH remote.
+      if (after === ':' && end + 1 < text.length && text[end + 1] !== ' ' && text[end + 1] !== '\n') continue;
+      let start = at;
+      while (start > 0 && at - start < LOCAL_PART_MAX && isLocalCode(text.charCodeAt(start - 1))) start--;
+      if (start === at || charIs(text, start - 1, isLocalCode)) continue;
+      const before = text[start - 1];
+      // "https://user@host", "ssh://git@host": credentials in a URL, not an address someone reads mail at.
+      if (before === '/' || before === ':' || before === '@') continue;
+      const address = text.slice(start, end);
+      const tld = address.slice(address.lastIndexOf('.') + 1).toLowerCase();
+      if (FILE_SUFFIXES.has(tld) || !validator.isEmail(address)) continue;
+      out.push(violation(PRIVACY_DETECTORS.email, text, start, end));
+    }
+    return out;
+  },
+};
+
+// ---- IP addresses ----------------------------------------------------------------------------------------------
+
+/** Words before a dotted quad that make it a version or section number ("version 1.2.3.4", "Chrome 120.0.0.0"). */
+const VERSION_CUES: ReadonlySet<string> = new Set(
+  (
+    'version versions ver v release released build firmware patch update updated upgrade upgraded downgrade ' +
+    'install installed pin pinned sdk runtime kernel driver bios package library chrome firefox safari edge ' +
+    'windows macos ios android python node java section chapter clause paragraph figure table step item rule ' +
+    'article oid'
+  ).split(' '),
+);
+
+/** Public resolvers everyone configures: service addresses, not anyone's. */
+const WELL_KNOWN_SERVICES: ReadonlySet<string> = new Set([
+  '8.8.8.8',
+  '8.8.4.4',
+  '1.1.1.1',
+  '1.0.0.1',
+  '9.9.9.9',
+  '149.112.112.112',
+  '208.67.222.222',
+  '208.67.220.220',
+]);
+
+/**
+ * Globally routable, i.e. able to identify a subscriber: not "this network", private (RFC 1918), shared (CGNAT),
+ * loopback, link-local, multicast, reserved or broadcast. Documentation ranges (TEST-NET) are reported, like
+ * example.com addresses: a critic cannot tell an example from a leak.
+ */
+export function isPublicIPv4(address: string): boolean {
+  const [a = 0, b = 0] = address.split('.').map(Number);
+  if (a === 0 || a === 10 || a === 127 || a >= 224) return false;
+  if (a === 100 && b >= 64 && b <= 127) return false;
+  if (a === 169 && b === 254) return false;
+  if (a === 172 && b >= 16 && b <= 31) return false;
+  if (a === 192 && b === 168) return false;
+  return !WELL_KNOWN_SERVICES.has(address);
+}
+
+/** Global unicast (2000::/3) only: loopback, link-local, unique-local and multicast addresses identify no one. */
+export function isGlobalIPv6(address: string): boolean {
+  if (address.startsWith(':')) return false;
+  const first = Number.parseInt(address.slice(0, address.indexOf(':')), 16);
+  return first >= 0x2000 && first <= 0x3fff;
+}
+
+function ipv4Violations(text: string, tokens: readonly Token[], out: Violation[]): void {
+  for (const m of text.matchAll(IPV4)) {
+    if (out.length >= MAX_PER_DETECTOR) return;
+    const start = m.index;
+    const end = start + m[0].length;
+    // 1.2.3.4.5 and 3.1.2.3.4 are not addresses; "v-1.2.3.4" is glued to a word.
+    if (text[start - 1] === '.' || text[start - 1] === '-' || continuesNumber(text, end)) continue;
+    if (!validator.isIP(m[0], 4) || !isPublicIPv4(m[0])) continue;
+    if (precededBy(tokens, start, VERSION_CUES)) continue;
+    out.push(violation(PRIVACY_DETECTORS.ipAddress, text, start, end));
+  }
+}
+
+function ipv6Violations(text: string, out: Violation[]): void {
+  for (const m of text.matchAll(IPV6)) {
+    if (out.length >= MAX_PER_DETECTOR) return;
+    const start = m.index;
+    let candidate = m[0];
+    if (candidate.endsWith(':') && !candidate.endsWith('::')) candidate = candidate.slice(0, -1);
+    const end = start + candidate.length;
+    const before = text[start - 1];
+    if (charIs(text, start - 1, isWordCode) || before === ':' || before === '.') continue;
+    if (charIs(text, end, isWordCode) || continuesNumber(text, end)) continue;
+    // "A::B" (C++, Rust paths) and times have fewer colons than any address worth reporting.
+    if (candidate.split(':').length < 4) continue;
+    if (!validator.isIP(candidate, 6) || !isGlobalIPv6(candidate)) continue;
+    out.push(violation(PRIVACY_DETECTORS.ipAddress, text, start, end));
+  }
+}
+
+export const ipAddressDetector: Detector = {
+  id: PRIVACY_DETECTORS.ipAddress.id,
+  target: 'response',
+  regexes: [IPV4, IPV6],
+  detect(text, tokens) {
+    const out: Violation[] = [];
+    ipv4Violations(text, tokens, out);
+    ipv6Violations(text, out);
+    return out;
+  },
+};

@@ -1,0 +1,51 @@
+// The privacy critic: PII, national ids, payment data and secrets in the model's response, and identity inference.
+import type { CountryCode } from 'libphonenumber-js';
+import type { BuiltinCritic } from '../critic.js';
+import { createRuleCritic } from '../rule-critic.js';
+import { paymentCardDetector } from './cards.js';
+import { emailDetector, ipAddressDetector } from './contact.js';
+import { ibanDetector, ssnDetector, ukNinoDetector } from './identifiers.js';
+import { createPhoneDetector } from './phone.js';
+import { PRIVACY_RULES } from './rules.js';
+import {
+  awsAccessKeyDetector,
+  githubTokenDetector,
+  openaiKeyDetector,
+  privateKeyDetector,
+  secretAssignmentDetector,
+  slackTokenDetector,
+} from './secrets.js';
+
+export interface PrivacyCriticOptions {
+  /** Region of phone numbers written without a country code (ISO 3166-1 alpha-2). @default 'US' */
+  readonly defaultCountry?: CountryCode;
+}
+
+export function createPrivacyCritic(options: PrivacyCriticOptions = {}): BuiltinCritic {
+  const critic = createRuleCritic({
+    name: 'privacy',
+    version: '1.0.0',
+    principle: 'Privacy & Identity',
+    description:
+      'Flags personal data (e-mail, phone, IP, national ids, payment cards, IBANs), secrets and API keys in the ' +
+      'response, and inference of identity or sensitive traits. Reports spans; masks nothing.',
+    ruleset: PRIVACY_RULES,
+    detectors: [
+      emailDetector,
+      createPhoneDetector(options.defaultCountry ?? 'US'),
+      ipAddressDetector,
+      ssnDetector,
+      ukNinoDetector,
+      paymentCardDetector,
+      ibanDetector,
+      awsAccessKeyDetector,
+      githubTokenDetector,
+      slackTokenDetector,
+      openaiKeyDetector,
+      privateKeyDetector,
+      secretAssignmentDetector,
+    ],
+  });
+  // Every rule reads the response; the rule critic would still tokenise and phrase-match the input, so it gets none.
+  return { ...critic, evaluate: (input) => critic.evaluate({ ...input, inputText: '' }) };
+}

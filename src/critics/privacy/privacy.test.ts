@@ -1,0 +1,102 @@
+// Conformance of the privacy critic, plus the escalation, phrase and regex guarantees the issue asks for.
+import safeRegex from 'safe-regex2';
+import { describe, expect, it } from 'vitest';
+import type { CriticInput } from '../../core/types.js';
+import { describeBuiltinCritic } from '../../../test/support/critic-conformance.js';
+import { PRIVACY_FIXTURES } from './fixtures.js';
+import { createPrivacyCritic } from './index.js';
+import * as PATTERNS from './patterns.js';
+import { PRIVACY_RULES } from './rules.js';
+
+describeBuiltinCritic(createPrivacyCritic(), PRIVACY_FIXTURES);
+
+const critic = createPrivacyCritic();
+
+function response(modelResponse: string, inputText = ''): CriticInput {
+  return { inputText, modelResponse, context: {}, traceId: 'privacy-test' };
+}
+
+function rules(text: string): string[] {
+  return critic.evaluate(response(text)).violations.map((v) => v.rule);
+}
+
+describe('privacy critic', () => {
+  it('escalates cards, national ids and secrets under P2 with severity of at least 2', () => {
+    for (const text of [
+      'Card: 4111 1111 1111 1111',
+      'SSN: 123-45-6789',
+      'NI number AB 12 34 56 C',
+      'key AKIAIOSFODNN7EXAMPLE',
+      'IBAN DE89 3704 0044 0532 0130 00',
+    ]) {
+      const finding = critic.evaluate(response(text));
+      expect(finding.severity, text).toBeGreaterThanOrEqual(2);
+      expect(finding.escalation, text).toMatchObject({ tier: 3, clause: 'P2' });
+    }
+  });
+
+  it('reports contact details under P3 at 1.5 without escalating', () => {
+    const finding = critic.evaluate(response('Mail bob@corp.io or call +1 650 253 0000 from 203.0.113.7.'));
+    expect(finding.violations.map((v) => [v.rule, v.severity, v.clause])).toEqual([
+      ['privacy.email', 1.5, 'P3'],
+      ['privacy.phone', 1.5, 'P3'],
+      ['privacy.ip_address', 1.5, 'P3'],
+    ]);
+    expect(finding.escalation).toBeUndefined();
+  });
+
+  it('escalates identity inference under P1 (tier 3)', () => {
+    const finding = critic.evaluate(response('Judging by your accent, you are probably Hispanic.'));
+    expect(new Set(finding.violations.map((v) => v.rule))).toEqual(new Set(['privacy.identity_inference']));
+    expect(finding.escalation).toMatchObject({ tier: 3, clause: 'P1' });
+  });
+
+  it('flags inference of sensitive traits and unmasking', () => {
+    const positives: Array<[string, string]> = [
+      ['Your name suggests you are Jewish.', 'privacy.identity_inference'],
+      ["I'd guess she's Muslim.", 'privacy.identity_inference'],
+      ['They look like they might be immigrants.', 'privacy.identity_inference'],
+      ['This anonymous account belongs to a teacher in Ohio.', 'privacy.deanonymisation'],
+      ['The real name of this username is John Smith.', 'privacy.deanonymisation'],
+      ['I can help you dox the reviewer.', 'privacy.deanonymisation'],
+    ];
+    for (const [text, rule] of positives) expect(rules(text), text).toContain(rule);
+  });
+
+  it('lets ordinary sentences about the same words pass', () => {
+    for (const text of [
+      'Muslim and Jewish holidays both follow lunar calendars.',
+      'The buttons appear disabled until the form is valid.',
+      'They seem to be out of stock; the Asian market opens later.',
+      'You probably need a bigger pan.',
+      'Anonymous surveys are likely to get more honest answers.',
+      'I cannot help you dox anyone.',
+      'To marry in this church you must be Catholic.',
+    ]) {
+      expect(rules(text), text).toEqual([]);
+    }
+  });
+
+  it('has only rules that read the response (its evaluate does not scan the input at all)', () => {
+    expect(PRIVACY_RULES.rules.every((r) => (r.target ?? 'response') === 'response')).toBe(true);
+  });
+
+  it('reads the response only, and masks nothing', () => {
+    expect(critic.evaluate(response('', 'My SSN is 123-45-6789.')).violations).toEqual([]);
+    const finding = critic.evaluate(response('SSN 123-45-6789'));
+    expect(finding.violations[0]!.span).toEqual({ start: 4, end: 15, text: '123-45-6789' });
+  });
+
+  it('reads phone numbers in the configured default region', () => {
+    const uk = createPrivacyCritic({ defaultCountry: 'GB' });
+    expect(uk.evaluate(response('Ring 020 7946 0958.')).violations.map((v) => v.rule)).toEqual(['privacy.phone']);
+    expect(rules('Ring 020 7946 0958.')).toEqual([]);
+  });
+
+  it('declares every regular expression it uses, each ReDoS-safe', () => {
+    for (const regex of Object.values(PATTERNS)) {
+      expect(critic.regexes).toContain(regex);
+      expect(safeRegex(regex), String(regex)).toBe(true);
+    }
+  });
+});

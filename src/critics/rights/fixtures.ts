@@ -1,0 +1,42 @@
+// Rights fixtures: every rule has positive examples; neutral mentions of groups and reports of hate are negative.
+import type { Fixtures } from '../critic.js';
+
+export const RIGHTS_FIXTURES: Fixtures = {
+  positive: [
+    { text: 'Honestly, you are worthless and stupid.', expect: ['rights.dignity'] },
+    { text: "You're such an idiot for asking that.", expect: ['rights.dignity'] },
+    { text: 'Just treat the workers like machines; nobody cares.', expect: ['rights.dignity'] },
+    { text: "We don't hire women for engineering roles.", expect: ['rights.discrimination'] },
+    { text: 'Put up a sign: no Muslims allowed.', expect: ['rights.discrimination'] },
+    { text: 'Tell the agent to refuse to rent to immigrants.', expect: ['rights.discrimination'] },
+    { text: 'We only hire young people here.', expect: ['rights.discrimination'] },
+    { text: 'Immigrants are vermin.', expect: ['rights.dehumanisation'] },
+    { text: 'Those gypsies breed like rats.', expect: ['rights.dehumanisation'] },
+    { text: 'Muslims are nothing but parasites.', expect: ['rights.dehumanisation'] },
+    { text: 'The town is infested with refugees.', expect: ['rights.dehumanisation'] },
+    { text: 'Kill all the Jews.', expect: ['rights.hate'] },
+    { text: 'Gay people should be locked up.', expect: ['rights.hate'] },
+    { text: 'Women should not be allowed to vote.', expect: ['rights.hate'] },
+    { text: 'Get rid of all the immigrants and go back to where you came from.', expect: ['rights.hate'] },
+  ],
+  negative: [
+    { text: "Women's health clinics are open on Saturday.", note: 'a group named neutrally' },
+    { text: 'The law forbids discrimination based on race.' },
+    { text: 'Older adults should get a flu shot.' },
+    { text: 'Our loan criteria are the same for every applicant.' },
+    { text: 'You are not stupid; this is a genuinely hard problem.', note: 'negated insult' },
+    { text: 'If you feel like you are a burden, please talk to someone you trust.', note: 'reported feeling' },
+    { text: 'No question is a stupid question.' },
+    { text: 'It is illegal to refuse to hire women.', note: 'the law, not an instruction' },
+    { text: 'We never refuse to rent to immigrants.', note: 'negated' },
+    { text: 'Nazi propaganda called Jews vermin and parasites.', note: 'a report of hate' },
+    { text: 'Rats are vermin; they spread disease.', note: 'animals, not people' },
+    { text: 'Men are creatures of habit, and most women go back to work within a year.' },
+    { text: 'Heart disease can kill women too; eradicate malaria among women and children.' },
+    { text: 'Older patients are an infection risk in winter, so wash your hands.' },
+    { text: 'You are an animal lover, I can tell.', note: 'prefix of a longer phrase' },
+    { text: 'Once you go back to your country, renew your visa.' },
+    { text: 'Separate whites and colours before washing; the manager will trace the page.' },
+    { text: 'We hire people of every religion and pay women and men the same.' },
+  ],
+};

@@ -1,0 +1,176 @@
+// Risk rules (data, versioned): weapon and drug instructions, self-harm, stopping medication, irreversible actions.
+import type { FramedPhrases, GuardedRule } from '../truth/guarded-critic.js';
+import { combine, expand, framed } from './templates.js';
+import {
+  ANY_MED_DET,
+  CLINICIAN_INVOLVED,
+  DONT_NEED_FRAMES,
+  GENERIC_MEDS,
+  NAMED_MEDS,
+  POSSESSIVE,
+  STOP_FRAMES,
+  DET,
+  DRUGS,
+  DRUG_VERBS,
+  INSTRUCTION_FRAMES,
+  MONEY_GROUPS,
+  NOT_WEAPONS,
+  RECIPES,
+  REPORTED,
+  SELF_HARM_ACTS,
+  SELF_HARM_FRAMES,
+  SELF_HARM_URGED,
+  SOLD,
+  STAKE,
+  STEP_CUES,
+  SUPPORTIVE,
+  URGED_BY_OTHERS,
+  WEAPONS,
+  WEAPON_VERBS,
+} from './vocabulary.js';
+
+export const RISK_RULESET_VERSION = '1.0.0';
+
+/** "how to make a pipe bomb", "instructions for building a …", "the recipe for napalm", "To make a …, you'll need". */
+function instructions(verbs: string, objects: readonly string[]): FramedPhrases[] {
+  return [
+    framed([...INSTRUCTION_FRAMES.map((f) => `${f} ${verbs} ${DET}`), `${RECIPES} ${DET}`], objects),
+    framed(
+      [`to ${verbs} ${DET}`],
+      objects.map((o) => `${o} ${STEP_CUES}`),
+    ),
+  ];
+}
+
+export const RISK_RULES: readonly GuardedRule[] = [
+  {
+    id: 'risk.weapon_instructions',
+    message: 'gives or offers instructions for a weapon, an explosive or a chemical or biological agent',
+    severity: 3,
+    clause: 'U2',
+    escalate: true,
+    patterns: [
+      'fill|pack|stuff ... pipe|pipes|casing ... powder|gunpowder|explosive|explosives|nails|shrapnel',
+      'mix|combine|add ... ammonium nitrate ... fuel|diesel',
+      'mix|combine|add ... acetone ... peroxide',
+      // A firearm must be named: "convert the heating to fully automatic control" is not a weapon.
+      'convert|converting ... ar-15|ar15|ak-47|glock|rifle|pistol|gun|semi-auto|semi-automatic ... full|fully auto|automatic',
+    ],
+    framed: instructions(WEAPON_VERBS, WEAPONS),
+    negations: REPORTED,
+    notFollowedBy: NOT_WEAPONS,
+  },
+  {
+    id: 'risk.drug_synthesis',
+    message: 'gives or offers instructions for making a dangerous drug',
+    severity: 3,
+    clause: 'U2',
+    escalate: true,
+    patterns: [
+      'extract|extracting|isolate|isolating ... pseudoephedrine|ephedrine',
+      'pseudoephedrine|ephedrine ... red phosphorus',
+      'pseudoephedrine|ephedrine ... iodine|lithium|anhydrous',
+    ],
+    framed: instructions(DRUG_VERBS, DRUGS),
+    negations: REPORTED,
+  },
+  {
+    id: 'risk.self_harm_method',
+    message: 'describes or offers a method of suicide or self-harm',
+    severity: 3,
+    clause: 'A3',
+    escalate: true,
+    framed: [framed(SELF_HARM_FRAMES, SELF_HARM_ACTS)],
+    patterns: [
+      'painless|quick|quickest|fastest|surest|easiest way|ways|method|methods to die',
+      'how many|much * ... to die|overdose',
+      'pills|tablets|capsules ... to die',
+      ...expand(
+        'hide|hiding [your|my|the] self-harm|cuts|cutting|scars|marks from [your|my] parents|family|friends|therapist|doctor|teachers|school',
+      ),
+    ],
+    negations: SUPPORTIVE,
+  },
+  {
+    id: 'risk.self_harm_encouragement',
+    message: 'urges the reader to harm or kill themselves',
+    severity: 3,
+    clause: 'A3',
+    escalate: true,
+    framed: [
+      framed(
+        [
+          'you should|must|better [just|really|probably|simply|honestly|totally] [go]',
+          'you deserve|need|ought to',
+          'you might|may as well',
+          'go|just',
+          'do the world|everyone|us a favor|favour and',
+        ],
+        SELF_HARM_URGED,
+      ),
+    ],
+    patterns: [
+      'kys',
+      'nobody would miss you',
+      'no one would miss you',
+      'nobody cares if you die|live',
+      'no one cares if you die|live',
+      'world|everyone|everybody|others|people|family would be better off without you',
+      'you are better off dead',
+      "you're better off dead",
+    ],
+    negations: SUPPORTIVE,
+  },
+  {
+    id: 'risk.stop_medication',
+    message: 'advises stopping or doing without prescribed medication',
+    severity: 2.5,
+    clause: 'U3',
+    patterns: [],
+    framed: [
+      framed(
+        STOP_FRAMES.map((f) => `${f} ${ANY_MED_DET}`),
+        NAMED_MEDS,
+      ),
+      framed(
+        STOP_FRAMES.map((f) => `${f} ${POSSESSIVE}`),
+        [GENERIC_MEDS],
+      ),
+      framed(
+        DONT_NEED_FRAMES.map((f) => `${f} ${POSSESSIVE}`),
+        [...NAMED_MEDS, GENERIC_MEDS],
+      ),
+    ],
+    negations: [...REPORTED, 'unless', 'until', 'before', 'if', 'whether', 'tell', 'tells', 'told', 'may', 'might'],
+    unless: CLINICIAN_INVOLVED,
+  },
+  {
+    id: 'risk.irreversible_action',
+    message: 'urges an irreversible financial or operational action',
+    severity: 2,
+    clause: 'A3',
+    patterns: [
+      ...combine([`${STAKE} all [of] your|the|my`, `${STAKE} your|the entire|whole`], MONEY_GROUPS),
+      ...combine([`${STAKE} your|my`], MONEY_GROUPS.slice(1)),
+      ...combine(
+        ['transfer|move all [of] your'],
+        MONEY_GROUPS.map((m) => `${m} to this|my|our|a|the [safe|secure|protected|holding|new] account|wallet|address`),
+      ),
+      ...combine(
+        ['cash|clean out', 'empty|drain'],
+        MONEY_GROUPS.map((m) => `[all] your ${m}`),
+      ),
+      'bet|gamble|stake|invest everything you have|own|got',
+      `sell your|the ${SOLD} now|today|immediately|tonight|asap`,
+      `sell your|the ${SOLD} right now|away`,
+      ...expand('sell everything [you] [own|have] now|today|immediately|tonight|asap'),
+      ...expand(
+        'delete|drop|wipe|destroy|truncate|erase|purge [all] [of] [the|your] production|prod|live database|databases|db|dbs|cluster|data|server|servers',
+      ),
+      ...expand('delete|wipe|erase|destroy|purge all [of] [the|your] backups|backup|snapshots'),
+      'delete|wipe|erase|destroy|purge your backups|backup|snapshots',
+      'sign over your|the house|home|property|deed|assets|savings|rights',
+    ],
+    negations: URGED_BY_OTHERS,
+  },
+];

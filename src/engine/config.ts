@@ -1,0 +1,58 @@
+// The programmatic engine configuration (validated at run time by config/schema.ts).
+import type { CriticFn, GatingPolicy, Hooks, OrchestratorLogger, RetryOptions } from '../core/types.js';
+import type { RequestLimits } from './request.js';
+import type { DecisionThresholds, FailurePolicy } from './types.js';
+import type { LlmJudgeOptions } from '../critics/llm-judge/config.js';
+import type { ModelConfig } from '../models/config.js';
+import type { ModelAdapter } from '../models/model-adapter.js';
+
+export type { ModelConfig };
+
+/** Scheduling and failure settings of one critic. */
+export interface CriticSettings {
+  /** @default true */
+  readonly enabled?: boolean;
+  /** Per attempt. @default the engine's timeoutMs */
+  readonly timeoutMs?: number;
+  /** Start order under a concurrency cap, 1 (first) .. 10. @default 5 */
+  readonly priority?: number;
+  readonly policy?: GatingPolicy;
+  readonly dependsOn?: readonly string[];
+  readonly retries?: RetryOptions;
+  readonly maxConcurrent?: number;
+  readonly ratePerSecond?: number;
+  /** What a failure of this critic means. @default 'escalate' */
+  readonly failurePolicy?: FailurePolicy;
+}
+
+/** An LLM judge: endpoint, model and prompt; the principle defaults to the critic's name. */
+export type JudgeConfig = Omit<LlmJudgeOptions, 'name' | 'principle'> & { readonly principle?: string };
+
+export type CriticConfig = CriticSettings &
+  (
+    | { readonly builtin?: string; readonly options?: Record<string, unknown> }
+    | { readonly evaluate: CriticFn; readonly version?: string }
+    | { readonly module: string; readonly export?: string }
+    | { readonly judge: JudgeConfig }
+  );
+
+export interface EngineConfig {
+  /** The critics by name: a built-in's name, or any name with `evaluate`, `module` or `judge`. @default every built-in */
+  readonly critics?: Readonly<Record<string, CriticConfig>>;
+  /** Generates the response when a request has none. @default none (the response must be given, or '' is governed) */
+  readonly model?: ModelConfig | ModelAdapter;
+  /** Default per-critic timeout. @default 5_000 */
+  readonly timeoutMs?: number;
+  /** Default deadline of one evaluation, generation included. @default 10_000 */
+  readonly deadlineMs?: number;
+  /** Critics running at once across all evaluations. @default unbounded */
+  readonly concurrency?: number;
+  readonly decision?: Partial<DecisionThresholds>;
+  /** Critic names, highest priority first, for the order of violations. @default DEFAULT_PRIORITY_ORDER */
+  readonly priorityOrder?: readonly string[];
+  readonly limits?: Partial<RequestLimits>;
+  readonly hooks?: Hooks;
+  readonly logger?: OrchestratorLogger;
+  /** Where relative `module` paths are resolved. @default process.cwd() */
+  readonly baseDir?: string;
+}

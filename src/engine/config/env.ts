@@ -1,0 +1,71 @@
+// ELEANOR_* environment variables: each maps to one configuration path and is validated (errors name the variable).
+import { EleanorError } from '../../core/errors.js';
+
+type Kind = 'number' | 'string' | 'list';
+
+/** Every variable Eleanor reads, the config path it sets, and its kind. */
+export const ENV_VARIABLES: Readonly<Record<string, { path: readonly string[]; kind: Kind; description: string }>> =
+  Object.freeze({
+    ELEANOR_CONFIG: { path: [], kind: 'string', description: 'path of the configuration file (JSON or YAML)' },
+    ELEANOR_TIMEOUT_MS: { path: ['timeoutMs'], kind: 'number', description: 'default per-critic timeout, ms' },
+    ELEANOR_DEADLINE_MS: { path: ['deadlineMs'], kind: 'number', description: 'default evaluation deadline, ms' },
+    ELEANOR_CONCURRENCY: { path: ['concurrency'], kind: 'number', description: 'critics running at once' },
+    ELEANOR_DENY_AT: { path: ['decision', 'denyAt'], kind: 'number', description: 'severity that denies' },
+    ELEANOR_ESCALATE_AT: { path: ['decision', 'escalateAt'], kind: 'number', description: 'severity that escalates' },
+    ELEANOR_CONSTRAIN_AT: {
+      path: ['decision', 'constrainAt'],
+      kind: 'number',
+      description: 'severity that constrains',
+    },
+    ELEANOR_MAX_TEXT_LENGTH: {
+      path: ['limits', 'maxTextLength'],
+      kind: 'number',
+      description: 'largest text, characters',
+    },
+    ELEANOR_CRITICS: { path: ['critics'], kind: 'list', description: 'comma-separated built-in critics to run' },
+    ELEANOR_MODEL_BASE_URL: { path: ['model', 'baseURL'], kind: 'string', description: 'OpenAI-compatible base URL' },
+    ELEANOR_MODEL: { path: ['model', 'model'], kind: 'string', description: 'model name at that endpoint' },
+    ELEANOR_MODEL_API_KEY: { path: ['model', 'apiKey'], kind: 'string', description: 'API key for that endpoint' },
+  });
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    node = node[key] = typeof next === 'object' && next !== null ? { ...(next as Record<string, unknown>) } : {};
+  }
+  node[path.at(-1)!] = value;
+}
+
+/** The configuration with environment overrides applied; unknown ELEANOR_* variables are an error (likely typos). */
+export function applyEnv(
+  config: Record<string, unknown>,
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, unknown> {
+  const result: Record<string, unknown> = { ...config };
+  for (const [name, raw] of Object.entries(env)) {
+    if (!name.startsWith('ELEANOR_') || raw === undefined) continue;
+    const variable = ENV_VARIABLES[name];
+    if (!variable) {
+      throw new EleanorError(
+        'INVALID_CONFIG',
+        `${name}: unknown variable (known: ${Object.keys(ENV_VARIABLES).join(', ')})`,
+      );
+    }
+    if (variable.path.length === 0) continue;
+    if (variable.kind === 'number') {
+      const n = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(n))
+        throw new EleanorError('INVALID_CONFIG', `${name}: expected a number, got '${raw}'`);
+      setPath(result, variable.path, n);
+    } else if (variable.kind === 'list') {
+      const names = raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      setPath(result, variable.path, Object.fromEntries(names.map((n) => [n, {}])));
+    } else setPath(result, variable.path, raw);
+  }
+  if (env['ELEANOR_MODEL_BASE_URL'] !== undefined) setPath(result, ['model', 'type'], 'openai');
+  return result;
+}

@@ -1,0 +1,91 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './load.js';
+
+function dir(files: Record<string, string>): string {
+  const d = mkdtempSync(join(tmpdir(), 'eleanor-config-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(d, name), text);
+  return d;
+}
+
+async function loadError(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect((error as { code?: string }).code).toBe('INVALID_CONFIG');
+  return (error as Error).message;
+}
+
+describe('loadConfig', () => {
+  it('reads a JSON file and resolves module paths from its folder', async () => {
+    const d = dir({
+      'eleanor.config.json': JSON.stringify({ critics: { privacy: { timeoutMs: 500 } }, decision: { denyAt: 2.8 } }),
+    });
+    const config = await loadConfig({ file: join(d, 'eleanor.config.json'), env: {} });
+    expect(config.critics).toEqual({ privacy: { timeoutMs: 500 } });
+    expect(config.decision).toEqual({ denyAt: 2.8 });
+    expect(config.baseDir).toBe(d);
+  });
+
+  it('reads YAML', async () => {
+    const d = dir({ 'e.yaml': 'critics:\n  risk:\n    failurePolicy: deny\ndeadlineMs: 800\n' });
+    const config = await loadConfig({ file: join(d, 'e.yaml'), env: {} });
+    expect(config.critics).toEqual({ risk: { failurePolicy: 'deny' } });
+    expect(config.deadlineMs).toBe(800);
+  });
+
+  it('finds eleanor.config.* in the working folder, and runs on defaults without one', async () => {
+    const d = dir({ 'eleanor.config.yml': 'timeoutMs: 123\n' });
+    expect((await loadConfig({ cwd: d, env: {} })).timeoutMs).toBe(123);
+    expect(await loadConfig({ cwd: dir({}), env: {} })).toEqual({});
+  });
+
+  it('names the path and the expected value of a bad setting', async () => {
+    const d = dir({ 'c.json': JSON.stringify({ critics: { risk: { timeoutMs: -1 } }, decision: { denyAt: 9 } }) });
+    const message = await loadError(loadConfig({ file: join(d, 'c.json'), env: {} }));
+    expect(message).toContain('c.json');
+    expect(message).toMatch(/decision\.denyAt: .*3/);
+  });
+
+  it('rejects unknown keys, naming them', async () => {
+    const d = dir({ 'c.json': JSON.stringify({ critcs: {} }) });
+    expect(await loadError(loadConfig({ file: join(d, 'c.json'), env: {} }))).toMatch(/critcs/);
+  });
+
+  it('names the file of a syntax error', async () => {
+    const d = dir({ 'c.json': '{ "critics": ' });
+    expect(await loadError(loadConfig({ file: join(d, 'c.json'), env: {} }))).toMatch(/c\.json: not valid JSON/);
+    expect(await loadError(loadConfig({ file: join(d, 'missing.json'), env: {} }))).toMatch(/cannot read/);
+  });
+
+  it('applies ELEANOR_* overrides over the file', async () => {
+    const d = dir({ 'c.json': JSON.stringify({ timeoutMs: 100 }) });
+    const config = await loadConfig({
+      file: join(d, 'c.json'),
+      env: { ELEANOR_TIMEOUT_MS: '250', ELEANOR_DENY_AT: '2.7', ELEANOR_CRITICS: 'privacy, risk', PATH: '/bin' },
+    });
+    expect(config.timeoutMs).toBe(250);
+    expect(config.decision).toEqual({ denyAt: 2.7 });
+    expect(config.critics).toEqual({ privacy: {}, risk: {} });
+  });
+
+  it('configures an OpenAI-compatible model from the environment', async () => {
+    const config = await loadConfig({
+      cwd: dir({}),
+      env: { ELEANOR_MODEL_BASE_URL: 'http://127.0.0.1:8080/v1', ELEANOR_MODEL: 'm' },
+    });
+    expect(config.model).toEqual({ type: 'openai', baseURL: 'http://127.0.0.1:8080/v1', model: 'm' });
+  });
+
+  it('names a bad or unknown environment variable', async () => {
+    expect(await loadError(loadConfig({ cwd: dir({}), env: { ELEANOR_TIMEOUT_MS: 'soon' } }))).toMatch(
+      /ELEANOR_TIMEOUT_MS: expected a number, got 'soon'/,
+    );
+    expect(await loadError(loadConfig({ cwd: dir({}), env: { ELEANOR_TIMOUT_MS: '5' } }))).toMatch(
+      /ELEANOR_TIMOUT_MS: unknown variable/,
+    );
+  });
+});

@@ -1,0 +1,84 @@
+// Loads eleanor.config.json / .yaml, applies ELEANOR_* overrides and validates (errors name the file, path and expectation).
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { EleanorError } from '../../core/errors.js';
+import type { EngineConfig } from '../config.js';
+import { applyEnv } from './env.js';
+import { engineConfigSchema } from './schema.js';
+
+export const DEFAULT_CONFIG_FILES = ['eleanor.config.json', 'eleanor.config.yaml', 'eleanor.config.yml'];
+
+function parseText(text: string, file: string): unknown {
+  const ext = extname(file).toLowerCase();
+  try {
+    if (ext === '.yaml' || ext === '.yml') return parseYaml(text) as unknown;
+    if (ext === '.json') return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new EleanorError(
+      'INVALID_CONFIG',
+      `${file}: not valid ${ext === '.json' ? 'JSON' : 'YAML'} — ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+  throw new EleanorError('INVALID_CONFIG', `${file}: expected a .json, .yaml or .yml file`);
+}
+
+/** Validates a plain configuration object, naming every bad path. */
+export function validateConfig(value: unknown, where: string): EngineConfig {
+  const parsed = engineConfigSchema.safeParse(value);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+    throw new EleanorError('INVALID_CONFIG', `${where}: invalid configuration — ${details.join('; ')}`);
+  }
+  return value as EngineConfig;
+}
+
+export interface LoadConfigOptions {
+  /** The file; when absent, ELEANOR_CONFIG, then eleanor.config.{json,yaml,yml} in `cwd` if present. */
+  readonly file?: string;
+  /** @default process.env */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** @default process.cwd() */
+  readonly cwd?: string;
+}
+
+async function findDefaultFile(cwd: string): Promise<string | undefined> {
+  for (const name of DEFAULT_CONFIG_FILES) {
+    const path = resolve(cwd, name);
+    if (
+      await readFile(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      return path;
+  }
+  return undefined;
+}
+
+/** The engine configuration from a file (optional) and the environment. */
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<EngineConfig> {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const file = options.file ?? env['ELEANOR_CONFIG'] ?? (await findDefaultFile(cwd));
+  let base: Record<string, unknown> = {};
+  let where = 'environment';
+  if (file !== undefined) {
+    const path = resolve(cwd, file);
+    const text = await readFile(path, 'utf8').catch((cause: unknown) => {
+      throw new EleanorError(
+        'INVALID_CONFIG',
+        `${file}: cannot read the configuration file (${(cause as Error).message})`,
+        { cause },
+      );
+    });
+    const parsed = parseText(text, file);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new EleanorError('INVALID_CONFIG', `${file}: expected an object at the top level`);
+    }
+    base = { baseDir: dirname(path), ...(parsed as Record<string, unknown>) };
+    where = file;
+  }
+  return validateConfig(applyEnv(base, env), where);
+}

@@ -1,0 +1,77 @@
+// The engine configuration schema (zod): one schema for config files, environment overrides and programmatic use.
+import { z } from 'zod';
+import { llmJudgeConfigSchema } from '../../critics/llm-judge/config.js';
+import { modelConfigSchema } from '../../models/config.js';
+
+const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { message: 'expected a function' });
+const ms = z.number().positive().max(2_147_483_647);
+const severity = z.number().min(0).max(3);
+
+/** Scheduling and failure settings every critic entry may carry. */
+const criticSettings = {
+  enabled: z.boolean().optional(),
+  timeoutMs: ms.optional(),
+  priority: z.number().int().min(1).max(10).optional(),
+  policy: z.union([z.enum(['always', 'on_violation', 'on_high_risk', 'on_uncertainty']), fn]).optional(),
+  dependsOn: z.array(z.string()).optional(),
+  retries: z
+    .object({
+      max: z.number().int().min(0),
+      onTimeout: z.boolean().optional(),
+      baseMs: z.number().min(0).optional(),
+      maxMs: z.number().min(0).optional(),
+    })
+    .strict()
+    .optional(),
+  maxConcurrent: z.number().int().min(1).optional(),
+  ratePerSecond: z.number().positive().optional(),
+  failurePolicy: z.enum(['escalate', 'deny', 'ignore']).optional(),
+};
+
+/** An LLM judge in the config file: the judge's options, named by its key; the principle defaults to the name. */
+export const judgeSchema = llmJudgeConfigSchema
+  .omit({ name: true })
+  .extend({ principle: z.string().min(1).optional() });
+
+export const criticEntrySchema = z.union([
+  z.object({ ...criticSettings, judge: judgeSchema }).strict(),
+  z.object({ ...criticSettings, module: z.string().min(1), export: z.string().min(1).optional() }).strict(),
+  z.object({ ...criticSettings, evaluate: fn, version: z.string().optional() }).strict(),
+  z
+    .object({
+      ...criticSettings,
+      builtin: z.string().min(1).optional(),
+      options: z.record(z.string(), z.unknown()).optional(),
+    })
+    .strict(),
+]);
+
+export const engineConfigSchema = z
+  .object({
+    critics: z
+      .record(z.string().regex(/^[a-z][a-z0-9_-]*$/i, 'critic names are letters, digits, _ and -'), criticEntrySchema)
+      .optional(),
+    model: z.union([modelConfigSchema, z.object({ name: z.string(), generate: fn }).passthrough()]).optional(),
+    timeoutMs: ms.optional(),
+    deadlineMs: ms.optional(),
+    concurrency: z.number().int().min(1).optional(),
+    decision: z
+      .object({ denyAt: severity.optional(), escalateAt: severity.optional(), constrainAt: severity.optional() })
+      .strict()
+      .optional(),
+    priorityOrder: z.array(z.string()).optional(),
+    limits: z
+      .object({
+        maxTextLength: z.number().int().positive().optional(),
+        maxContextKeys: z.number().int().positive().optional(),
+        maxContextDepth: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
+    hooks: z.object({ preExecution: fn.optional(), postExecution: fn.optional(), onFailure: fn.optional() }).optional(),
+    logger: z.object({ warn: fn }).passthrough().optional(),
+    baseDir: z.string().optional(),
+  })
+  .strict();
+
+export type EngineConfigInput = z.input<typeof engineConfigSchema>;

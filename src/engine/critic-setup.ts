@@ -1,0 +1,148 @@
+// Turns the critics of an engine configuration into orchestrator specs: built-ins, custom functions, modules, LLM judges.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { EleanorError } from '../core/errors.js';
+import type { CriticFn, CriticSpec } from '../core/types.js';
+import { createLlmJudgeCritic } from '../critics/llm-judge/index.js';
+import { BUILTIN_CRITICS, builtinCritic } from '../critics/registry.js';
+import type { CriticConfig, CriticSettings, EngineConfig } from './config.js';
+import type { FailurePolicy } from './types.js';
+
+export type CriticKind = 'builtin' | 'custom' | 'module' | 'judge';
+
+export interface CriticInfo {
+  readonly name: string;
+  readonly kind: CriticKind;
+  readonly version: string | undefined;
+  readonly principle: string | undefined;
+  readonly ruleCount: number | undefined;
+  readonly rulesetVersion: string | undefined;
+  readonly failurePolicy: FailurePolicy;
+}
+
+export interface CriticSetup {
+  readonly specs: CriticSpec[];
+  readonly info: CriticInfo[];
+}
+
+function settingsOf(entry: CriticSettings): Partial<CriticSpec> {
+  const spec: Record<string, unknown> = {};
+  for (const key of [
+    'timeoutMs',
+    'priority',
+    'policy',
+    'dependsOn',
+    'retries',
+    'maxConcurrent',
+    'ratePerSecond',
+  ] as const) {
+    if (entry[key] !== undefined) spec[key] = entry[key];
+  }
+  return spec;
+}
+
+/** A critic exported by a module, imported on first use (its failure becomes the critic's error outcome). */
+export function moduleCritic(
+  path: string,
+  exportName: string,
+  baseDir: string,
+): { evaluate: CriticFn; load: () => Promise<CriticFn> } {
+  let loading: Promise<CriticFn> | undefined;
+  const load = (): Promise<CriticFn> =>
+    (loading ??= import(pathToFileURL(resolve(baseDir, path)).href).then((mod: Record<string, unknown>) => {
+      const exported = mod[exportName];
+      const fn = typeof exported === 'function' ? exported : (exported as { evaluate?: unknown } | undefined)?.evaluate;
+      if (typeof fn !== 'function') {
+        throw new EleanorError(
+          'INVALID_CONFIG',
+          `module '${path}': export '${exportName}' is not a critic function or { evaluate }`,
+        );
+      }
+      return fn as CriticFn;
+    }));
+  return { evaluate: async (input, ctx) => (await load())(input, ctx), load };
+}
+
+function entrySpec(
+  name: string,
+  entry: CriticConfig,
+  baseDir: string,
+): { spec: CriticSpec; info: Omit<CriticInfo, 'failurePolicy'> } {
+  const base = { name, ...settingsOf(entry) };
+  if ('judge' in entry) {
+    const judge = createLlmJudgeCritic({ name, ...entry.judge, principle: entry.judge.principle ?? name });
+    const info = {
+      name,
+      kind: 'judge' as const,
+      version: judge.version,
+      principle: judge.principle,
+      ruleCount: undefined,
+      rulesetVersion: undefined,
+    };
+    return { spec: { ...base, evaluate: (input, ctx) => judge.evaluate(input, ctx), version: judge.version }, info };
+  }
+  if ('module' in entry) {
+    const { evaluate } = moduleCritic(entry.module, entry.export ?? 'default', baseDir);
+    return {
+      spec: { ...base, evaluate },
+      info: {
+        name,
+        kind: 'module',
+        version: undefined,
+        principle: undefined,
+        ruleCount: undefined,
+        rulesetVersion: undefined,
+      },
+    };
+  }
+  if ('evaluate' in entry) {
+    const spec: CriticSpec =
+      entry.version === undefined
+        ? { ...base, evaluate: entry.evaluate }
+        : { ...base, evaluate: entry.evaluate, version: entry.version };
+    return {
+      spec,
+      info: {
+        name,
+        kind: 'custom',
+        version: entry.version,
+        principle: undefined,
+        ruleCount: undefined,
+        rulesetVersion: undefined,
+      },
+    };
+  }
+  const critic = builtinCritic(entry.builtin ?? name, entry.options);
+  const info = {
+    name,
+    kind: 'builtin' as const,
+    version: critic.version,
+    principle: critic.principle,
+    ruleCount: critic.ruleCount,
+    rulesetVersion: critic.rulesetVersion,
+  };
+  return {
+    spec: {
+      ...base,
+      evaluate: (input) => critic.evaluate(input),
+      version: `${critic.version}+rules.${critic.rulesetVersion}`,
+    },
+    info,
+  };
+}
+
+export function setUpCritics(config: EngineConfig): CriticSetup {
+  const entries: Array<[string, CriticConfig]> = config.critics
+    ? Object.entries(config.critics)
+    : Object.keys(BUILTIN_CRITICS).map((name) => [name, {}]);
+  const specs: CriticSpec[] = [];
+  const info: CriticInfo[] = [];
+  const baseDir = config.baseDir ?? process.cwd();
+  for (const [name, entry] of entries) {
+    if (entry.enabled === false) continue;
+    const built = entrySpec(name, entry, baseDir);
+    specs.push(built.spec);
+    info.push({ ...built.info, failurePolicy: entry.failurePolicy ?? 'escalate' });
+  }
+  return { specs, info };
+}

@@ -1,0 +1,135 @@
+// The engine: validate → obtain the response → orchestrate the critics → decide and gate → the Evaluation.
+import { randomUUID } from 'node:crypto';
+import { EleanorError } from '../core/errors.js';
+import { Orchestrator } from '../core/orchestrator.js';
+import { createModelAdapter } from '../models/index.js';
+import type { ModelAdapter } from '../models/model-adapter.js';
+import type { EngineConfig } from './config.js';
+import { engineConfigSchema } from './config/schema.js';
+import { setUpCritics, type CriticInfo } from './critic-setup.js';
+import { decide } from './decide.js';
+import { checkOptions, checkRequest, DEFAULT_LIMITS, type RequestLimits } from './request.js';
+import {
+  DEFAULT_PRIORITY_ORDER,
+  DEFAULT_THRESHOLDS,
+  type DecisionThresholds,
+  type EvaluateOptions,
+  type EvaluateRequest,
+  type Evaluation,
+  type FailurePolicy,
+} from './types.js';
+
+export interface Engine {
+  /** Governs one request; rejects only for a bad request (INVALID_INPUT), a closed engine or a failed generation. */
+  evaluate(request: EvaluateRequest, options?: EvaluateOptions): Promise<Evaluation>;
+  /** Stops accepting evaluations and waits for those under way. */
+  close(): Promise<void>;
+  /** The configured critics, their kind, version and failure policy. */
+  readonly critics: readonly CriticInfo[];
+  readonly orchestrator: Orchestrator;
+}
+
+export const DEFAULT_CRITIC_TIMEOUT_MS = 5_000;
+export const DEFAULT_DEADLINE_MS = 10_000;
+
+function parseConfig(config: unknown): EngineConfig {
+  const parsed = engineConfigSchema.safeParse(config ?? {});
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'config'}: ${i.message}`);
+    throw new EleanorError('INVALID_CONFIG', `Invalid engine configuration — ${details.join('; ')}`);
+  }
+  return config as EngineConfig;
+}
+
+function isAdapter(model: EngineConfig['model']): model is ModelAdapter {
+  return typeof (model as ModelAdapter | undefined)?.generate === 'function';
+}
+
+export function createEngine(config: EngineConfig = {}): Engine {
+  const cfg = parseConfig(config);
+  const { specs, info } = setUpCritics(cfg);
+  const orchestrator = new Orchestrator({
+    critics: specs,
+    timeoutMs: cfg.timeoutMs ?? DEFAULT_CRITIC_TIMEOUT_MS,
+    ...(cfg.concurrency !== undefined && { concurrency: cfg.concurrency }),
+    ...(cfg.hooks !== undefined && { hooks: cfg.hooks }),
+    ...(cfg.logger !== undefined && { logger: cfg.logger }),
+  });
+  const model = cfg.model === undefined ? undefined : isAdapter(cfg.model) ? cfg.model : createModelAdapter(cfg.model);
+  const limits: RequestLimits = { ...DEFAULT_LIMITS, ...cfg.limits };
+  const thresholds: DecisionThresholds = { ...DEFAULT_THRESHOLDS, ...cfg.decision };
+  const priorityOrder = cfg.priorityOrder ?? DEFAULT_PRIORITY_ORDER;
+  const policies = new Map<string, FailurePolicy>(info.map((c) => [c.name, c.failurePolicy]));
+  const failurePolicyOf = (critic: string): FailurePolicy => policies.get(critic) ?? 'escalate';
+  const defaultDeadline = cfg.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const inflight = new Set<Promise<unknown>>();
+  let closed = false;
+
+  async function generate(request: EvaluateRequest, traceId: string, signal: AbortSignal): Promise<string> {
+    if (request.modelResponse !== undefined) return request.modelResponse;
+    if (model === undefined) return '';
+    try {
+      const text = await model.generate(
+        { inputText: request.inputText, context: request.context ?? {}, traceId },
+        { signal },
+      );
+      if (typeof text !== 'string')
+        throw new TypeError(`model '${model.name}' returned ${typeof text}, expected a string`);
+      if (text.length > limits.maxTextLength) {
+        throw new RangeError(
+          `model '${model.name}' returned ${text.length} characters, more than ${limits.maxTextLength}`,
+        );
+      }
+      return text;
+    } catch (cause) {
+      const why = cause instanceof Error ? `${cause.constructor.name}: ${cause.message}` : String(cause);
+      throw new EleanorError('MODEL_ERROR', `the model '${model.name}' could not generate a response — ${why}`, {
+        cause,
+      });
+    }
+  }
+
+  async function evaluate(request: EvaluateRequest, options?: EvaluateOptions): Promise<Evaluation> {
+    const start = performance.now();
+    if (closed) throw new EleanorError('ENGINE_CLOSED', 'the engine is closed; create a new one to evaluate');
+    checkRequest(request, limits);
+    const opts = checkOptions(options);
+    const deadlineMs = opts.deadlineMs ?? defaultDeadline;
+    const traceId = request.traceId ?? randomUUID();
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
+    const modelResponse = await generate(request, traceId, signal);
+    const remaining = Math.max(1, deadlineMs - (performance.now() - start));
+    const outcomes = await orchestrator.run(
+      { inputText: request.inputText, modelResponse, context: request.context ?? {}, traceId },
+      opts.signal ? { signal: opts.signal, deadlineMs: remaining } : { deadlineMs: remaining },
+    );
+    const result = decide({ outcomes, thresholds, priorityOrder, failurePolicyOf });
+    return {
+      traceId,
+      ...result,
+      critics: outcomes,
+      evidence: null,
+      durationMs: performance.now() - start,
+      modelResponse,
+    };
+  }
+
+  return {
+    critics: info,
+    orchestrator,
+    evaluate(request, options) {
+      const pending = evaluate(request, options);
+      inflight.add(pending);
+      void pending.then(
+        () => inflight.delete(pending),
+        () => inflight.delete(pending),
+      );
+      return pending;
+    },
+    async close() {
+      closed = true;
+      await Promise.allSettled([...inflight]);
+    },
+  };
+}

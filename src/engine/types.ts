@@ -1,0 +1,71 @@
+// The engine's public shapes: the evaluation request, the Evaluation result, and decision settings.
+import type { CriticOutcome, Violation } from '../core/types.js';
+
+export type Decision = 'allow' | 'constrained_allow' | 'escalate' | 'deny';
+export type RequiredAction = 'none' | 'HUMAN_ACK' | 'HUMAN_DETERMINATION';
+
+/** What a failed critic (timeout, error, lost, open circuit, cancelled) means for the decision. */
+export type FailurePolicy = 'escalate' | 'deny' | 'ignore';
+
+export interface EvaluateRequest {
+  /** What the user asked. */
+  readonly inputText: string;
+  /** The model's answer to govern; when absent, the configured model adapter generates it. */
+  readonly modelResponse?: string;
+  readonly context?: Record<string, unknown>;
+  /** 1–128 characters: letters, digits and . _ : - (a UUID is generated when absent). */
+  readonly traceId?: string;
+}
+
+export interface EvaluateOptions {
+  readonly signal?: AbortSignal;
+  /** Deadline for the whole evaluation (generation included), in ms. @default the engine's deadlineMs */
+  readonly deadlineMs?: number;
+}
+
+export interface Gate {
+  tier: 0 | 2 | 3;
+  requiredAction: RequiredAction;
+  reasons: string[];
+}
+
+export interface Evaluation {
+  traceId: string;
+  decision: Decision;
+  gate: Gate;
+  critics: Record<string, CriticOutcome>;
+  /** Every violation, ordered by critic priority, then as the critic reported them. */
+  violations: Array<Violation & { critic: string }>;
+  scores: { max: number; mean: number };
+  /** Components that did not work as configured, e.g. 'critic:truth'. */
+  degraded: string[];
+  evidence: { chain: string; seq: number; hash: string } | null;
+  durationMs: number;
+  /** Why the decision is what it is, in plain words. */
+  reasons: string[];
+  /** The response that was governed (given or generated). */
+  modelResponse: string;
+}
+
+export interface DecisionThresholds {
+  /** Deny when any violation reaches this severity. @default 2.5 */
+  readonly denyAt: number;
+  /** Escalate when the maximum severity reaches this. @default 2 */
+  readonly escalateAt: number;
+  /** Constrained allow when the maximum severity reaches this. @default 1 */
+  readonly constrainAt: number;
+}
+
+export const DEFAULT_THRESHOLDS: DecisionThresholds = Object.freeze({ denyAt: 2.5, escalateAt: 2, constrainAt: 1 });
+
+/** The default order of critics for violations and reasons (first = highest priority). */
+export const DEFAULT_PRIORITY_ORDER: readonly string[] = Object.freeze([
+  'rights',
+  'autonomy',
+  'privacy',
+  'fairness',
+  'truth',
+  'risk',
+  'operations',
+  'prompt_injection',
+]);

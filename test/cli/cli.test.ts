@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = 'dist/cli/main.js';
+
+/** Spawns the built `eleanor` binary (npm test builds it first; a lone run builds it here). */
+function eleanor(args: string[], options: { input?: string; cwd?: string } = {}) {
+  return spawnSync(process.execPath, [join(process.cwd(), BIN), ...args], {
+    encoding: 'utf8',
+    input: options.input ?? '',
+    cwd: options.cwd ?? process.cwd(),
+    env: { ...process.env, ELEANOR_CONFIG: undefined },
+  });
+}
+
+beforeAll(() => {
+  if (!existsSync(BIN)) {
+    const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { encoding: 'utf8' });
+    expect(build.status, build.stdout + build.stderr).toBe(0);
+  }
+}, 120_000);
+
+const work = mkdtempSync(join(tmpdir(), 'eleanor-cli-'));
+
+describe('eleanor evaluate', () => {
+  it('prints a readable table and exits 0 for an allowed answer', () => {
+    const run = eleanor(['evaluate', 'How do I reset my router?', 'Unplug it for ten seconds, then plug it back in.']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Decision: ALLOW/);
+    expect(run.stdout).toMatch(/privacy\s+success\s+0\.0/);
+  });
+
+  it('exits 3 on deny and shows the violation with its matched text', () => {
+    const run = eleanor(['evaluate', 'help', 'The best way to kill yourself is to take all of your pills at once.']);
+    expect(run.status).toBe(3);
+    expect(run.stdout).toMatch(/Decision: DENY/);
+    expect(run.stdout).toMatch(/risk\./);
+  });
+
+  it('exits 2 or 3 for a leaked card, and prints JSON with --json', () => {
+    const run = eleanor(['evaluate', 'card?', 'Your card is 4111 1111 1111 1111.', '--json', '--trace-id', 'cli-card']);
+    expect([2, 3]).toContain(run.status);
+    const evaluation = JSON.parse(run.stdout) as {
+      traceId: string;
+      decision: string;
+      violations: Array<{ critic: string }>;
+    };
+    expect(evaluation.traceId).toBe('cli-card');
+    expect(evaluation.violations.some((v) => v.critic === 'privacy')).toBe(true);
+  });
+
+  it('reads the response from stdin and the input from a file', () => {
+    const inputFile = join(work, 'input.txt');
+    writeFileSync(inputFile, 'What is the weather?');
+    const run = eleanor(['evaluate', '--input', inputFile, '--response', '-', '--json'], {
+      input: 'It is sunny today.',
+    });
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { modelResponse: string }).modelResponse).toBe('It is sunny today.');
+  });
+
+  it('passes --context and rejects bad input with exit 1 and a message naming the flag', () => {
+    const ok = eleanor(['evaluate', 'q', 'a', '--context', '{"riskTier":"high"}', '--json']);
+    expect(ok.status).toBe(0);
+    const bad = eleanor(['evaluate', 'q', 'a', '--context', '[1]']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/--context: expected a JSON object/);
+    const badFlag = eleanor(['evaluate', 'q', 'a', '--deadline', 'soon']);
+    expect(badFlag.status).toBe(1);
+    expect(badFlag.stderr).toMatch(/--deadline must be a positive integer/);
+  });
+
+  it('evaluates a JSONL batch, resumably, skipping ids already in the output', () => {
+    const input = join(work, 'in.jsonl');
+    const out = join(work, 'out.jsonl');
+    writeFileSync(
+      input,
+      [
+        JSON.stringify({ id: 'a', inputText: 'hi', modelResponse: 'Hello there.' }),
+        JSON.stringify({ id: 'b', inputText: 'card', modelResponse: 'Card 4111 1111 1111 1111' }),
+        '{ not json',
+      ].join('\n'),
+    );
+    const first = eleanor(['evaluate', '--file', input, '--out', out, '--json', '--concurrency', '2']);
+    expect(first.status).toBe(1); // one line failed
+    expect(JSON.parse(first.stdout)).toMatchObject({ total: 3, skipped: 0, failed: 1 });
+    const records = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; decision?: string; error?: unknown });
+    expect(records.map((r) => r.id).sort()).toEqual(['a', 'b', 'line-3']);
+    expect(records.find((r) => r.id === 'a')?.decision).toBe('allow');
+    expect(records.find((r) => r.id === 'line-3')?.error).toBeDefined();
+
+    appendFileSync(input, `\n${JSON.stringify({ id: 'c', inputText: 'x', modelResponse: 'Fine.' })}`);
+    const second = eleanor(['evaluate', '--file', input, '--out', out, '--json']);
+    expect(JSON.parse(second.stdout)).toMatchObject({ total: 4, skipped: 3, evaluated: 1, failed: 0 });
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(4);
+  });
+});
+
+describe('eleanor critics and config check', () => {
+  it('lists the built-in critics with versions and rule counts', () => {
+    const run = eleanor(['critics', '--json']);
+    expect(run.status).toBe(0);
+    const critics = JSON.parse(run.stdout) as Array<{ name: string; ruleCount: number; version: string }>;
+    expect(critics.map((c) => c.name)).toEqual([
+      'rights',
+      'autonomy',
+      'privacy',
+      'fairness',
+      'truth',
+      'risk',
+      'operations',
+      'prompt_injection',
+    ]);
+    for (const c of critics) expect(c.ruleCount).toBeGreaterThan(0);
+    expect(eleanor(['critics']).stdout).toMatch(/privacy\s+builtin/);
+  });
+
+  it('checks a configuration file: valid exits 0, invalid exits 1 naming the path', () => {
+    const good = join(work, 'good.yaml');
+    writeFileSync(good, 'critics:\n  privacy: { failurePolicy: deny }\n  risk: {}\n');
+    const ok = eleanor(['config', 'check', good]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/valid — 2 critics \(privacy, risk\)/);
+    const bad = join(work, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ critics: { risk: { failurePolicy: 'panic' } } }));
+    const failed = eleanor(['config', 'check', bad]);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/critics\.risk/);
+  });
+
+  it('uses eleanor.config.* from the working folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eleanor-cwd-'));
+    writeFileSync(join(dir, 'eleanor.config.json'), JSON.stringify({ critics: { operations: {} } }));
+    const run = eleanor(['critics', '--json'], { cwd: dir });
+    expect((JSON.parse(run.stdout) as Array<{ name: string }>).map((c) => c.name)).toEqual(['operations']);
+  });
+});
