@@ -65,9 +65,15 @@ export function createEngine(config: EngineConfig = {}): Engine {
   const inflight = new Set<Promise<unknown>>();
   let closed = false;
 
-  async function generate(request: EvaluateRequest, traceId: string, signal: AbortSignal): Promise<string> {
-    if (request.modelResponse !== undefined) return request.modelResponse;
+  async function generate(
+    request: EvaluateRequest,
+    traceId: string,
+    deadlineMs: number,
+    caller?: AbortSignal,
+  ): Promise<string> {
     if (model === undefined) return '';
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const signal = caller ? AbortSignal.any([caller, deadline]) : deadline;
     try {
       const text = await model.generate(
         { inputText: request.inputText, context: request.context ?? {}, traceId },
@@ -96,9 +102,8 @@ export function createEngine(config: EngineConfig = {}): Engine {
     const opts = checkOptions(options);
     const deadlineMs = opts.deadlineMs ?? defaultDeadline;
     const traceId = request.traceId ?? randomUUID();
-    const deadline = AbortSignal.timeout(deadlineMs);
-    const signal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
-    const modelResponse = await generate(request, traceId, signal);
+    // Signals for generation are made only when the response must be generated.
+    const modelResponse = request.modelResponse ?? (await generate(request, traceId, deadlineMs, opts.signal));
     const remaining = Math.max(1, deadlineMs - (performance.now() - start));
     const outcomes = await orchestrator.run(
       { inputText: request.inputText, modelResponse, context: request.context ?? {}, traceId },

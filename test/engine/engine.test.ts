@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/engine/index.js';
-import { isEleanorError } from '../../src/index.js';
+import { createFunctionModel, isEleanorError } from '../../src/index.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const engines: Engine[] = [];
@@ -129,6 +129,26 @@ describe('engine.evaluate (configuration, failures, models)', () => {
     const result = await e.evaluate({ inputText: 'contact?' });
     expect(result.modelResponse).toBe('Mail me at jane.doe@example.com');
     expect(result.violations.some((v) => v.span?.text === 'jane.doe@example.com')).toBe(true);
+  });
+
+  it('rejects with MODEL_ERROR when the model fails or outlives the deadline', async () => {
+    const failing = engine({
+      critics: { risk: {} },
+      model: createFunctionModel({ fn: () => Promise.reject(new RangeError('quota')) }),
+    });
+    const error = await failing.evaluate({ inputText: 'q' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'MODEL_ERROR' });
+    expect((error as Error).message).toMatch(/RangeError: quota/);
+    const slow = engine({
+      critics: { risk: {} },
+      model: createFunctionModel({
+        fn: (_request, signal) =>
+          new Promise((_r, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')))),
+      }),
+    });
+    const start = performance.now();
+    await expect(slow.evaluate({ inputText: 'q' }, { deadlineMs: 20 })).rejects.toMatchObject({ code: 'MODEL_ERROR' });
+    expect(performance.now() - start).toBeLessThan(150);
   });
 
   it('rejects a bad request with INVALID_INPUT naming the field', async () => {

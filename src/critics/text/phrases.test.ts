@@ -16,6 +16,27 @@ describe('tokenize', () => {
     expect(tokens[2]).toMatchObject({ start: 12, end: 21 });
   });
 
+  it('does not end a sentence at common abbreviations', () => {
+    const tokens = tokenize('Smith et al. (2019) found it, vol. 3. Dr. Lee agreed. Then we left.');
+    const sentenceOf = (word: string) => tokens.find((t) => t.norm === word)?.sentence;
+    expect(sentenceOf('smith')).toBe(sentenceOf('found'));
+    expect(sentenceOf('3')).toBe(0);
+    expect(sentenceOf('lee')).toBe(1);
+    expect(sentenceOf('then')).toBe(2);
+  });
+
+  it('keeps offsets right when lower-casing changes a character’s length', () => {
+    const text = 'İstanbul ist schön';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['İstanbul', 'ist', 'schön']);
+    expect(tokens[2]?.norm).toBe('schön');
+  });
+
+  it('reads letters beyond the basic plane and joiners only between letters', () => {
+    const tokens = tokenize("𝐀𝐁c -x- it's 'quoted' e-mail");
+    expect(tokens.map((t) => t.norm)).toEqual(['𝐀𝐁c', 'x', "it's", 'quoted', 'e-mail']);
+  });
+
   it('returns the same frozen tokens for the same text (cached)', () => {
     const text = 'cached text';
     expect(tokenize(text)).toBe(tokenize(text));
