@@ -83,7 +83,8 @@ export const paymentCardDetector: Detector = {
   regexes: [CARD_NUMBER],
   detect(text, tokens) {
     const out: Violation[] = [];
-    for (const m of text.matchAll(CARD_NUMBER)) {
+    CARD_NUMBER.lastIndex = 0;
+    for (let m = CARD_NUMBER.exec(text); m !== null; m = CARD_NUMBER.exec(text)) {
       if (out.length >= MAX_PER_DETECTOR) break;
       const start = m.index;
       // Cheapest test first: every accepted grouping starts with four digits.
@@ -94,6 +95,7 @@ export const paymentCardDetector: Detector = {
       if (length < 0 || continuesCode(tokens, start) || precededBy(tokens, start, REFERENCE_CUES)) continue;
       out.push(violation(PRIVACY_DETECTORS.paymentCard, text, start, start + length));
     }
+    CARD_NUMBER.lastIndex = 0;
     return out;
   },
 };

@@ -29,7 +29,10 @@ export const emailDetector: Detector = {
   regexes: [EMAIL_DOMAIN],
   detect(text) {
     const out: Violation[] = [];
-    for (const m of text.matchAll(EMAIL_DOMAIN)) {
+    // Every candidate starts at an '@'.
+    if (!text.includes('@')) return out;
+    EMAIL_DOMAIN.lastIndex = 0;
+    for (let m = EMAIL_DOMAIN.exec(text); m !== null; m = EMAIL_DOMAIN.exec(text)) {
       if (out.length >= MAX_PER_DETECTOR) break;
       const at = m.index;
       const end = at + m[0].length;
@@ -48,6 +51,7 @@ export const emailDetector: Detector = {
       if (FILE_SUFFIXES.has(tld) || !validator.isEmail(address)) continue;
       out.push(violation(PRIVACY_DETECTORS.email, text, start, end));
     }
+    EMAIL_DOMAIN.lastIndex = 0;
     return out;
   },
 };
@@ -99,8 +103,9 @@ export function isGlobalIPv6(address: string): boolean {
 }
 
 function ipv4Violations(text: string, tokens: readonly Token[], out: Violation[]): void {
-  for (const m of text.matchAll(IPV4)) {
-    if (out.length >= MAX_PER_DETECTOR) return;
+  IPV4.lastIndex = 0;
+  for (let m = IPV4.exec(text); m !== null; m = IPV4.exec(text)) {
+    if (out.length >= MAX_PER_DETECTOR) break;
     const start = m.index;
     const end = start + m[0].length;
     // 1.2.3.4.5 and 3.1.2.3.4 are not addresses; "v-1.2.3.4" is glued to a word.
@@ -109,11 +114,33 @@ function ipv4Violations(text: string, tokens: readonly Token[], out: Violation[]
     if (precededBy(tokens, start, VERSION_CUES)) continue;
     out.push(violation(PRIVACY_DETECTORS.ipAddress, text, start, end));
   }
+  IPV4.lastIndex = 0;
+}
+
+function isHexCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+}
+
+/**
+ * The first IPV6 match at or after `from`, as a global scan would find it. Every match has a ':' after at most four
+ * hex digits, so the only place a match can start for the next ':' is right before the hex digits (up to four) that
+ * lead to it: one sticky try per colon, and prose without colons costs one indexOf.
+ */
+function nextIpv6(text: string, from: number): RegExpExecArray | null {
+  for (let colon = text.indexOf(':', from); colon >= 0; colon = text.indexOf(':', from)) {
+    let start = colon;
+    while (start > from && colon - start < 4 && isHexCode(text.charCodeAt(start - 1))) start--;
+    IPV6.lastIndex = start;
+    const m = IPV6.exec(text);
+    if (m !== null) return m;
+    from = colon + 1;
+  }
+  return null;
 }
 
 function ipv6Violations(text: string, out: Violation[]): void {
-  for (const m of text.matchAll(IPV6)) {
-    if (out.length >= MAX_PER_DETECTOR) return;
+  for (let m = nextIpv6(text, 0); m !== null; m = nextIpv6(text, m.index + m[0].length)) {
+    if (out.length >= MAX_PER_DETECTOR) break;
     const start = m.index;
     let candidate = m[0];
     if (candidate.endsWith(':') && !candidate.endsWith('::')) candidate = candidate.slice(0, -1);
@@ -126,6 +153,7 @@ function ipv6Violations(text: string, out: Violation[]): void {
     if (!validator.isIP(candidate, 6) || !isGlobalIPv6(candidate)) continue;
     out.push(violation(PRIVACY_DETECTORS.ipAddress, text, start, end));
   }
+  IPV6.lastIndex = 0;
 }
 
 export const ipAddressDetector: Detector = {

@@ -34,7 +34,8 @@ export const ssnDetector: Detector = {
   regexes: [SSN],
   detect(text, tokens) {
     const out: Violation[] = [];
-    for (const m of text.matchAll(SSN)) {
+    SSN.lastIndex = 0;
+    for (let m = SSN.exec(text); m !== null; m = SSN.exec(text)) {
       if (out.length >= MAX_PER_DETECTOR) break;
       const start = m.index;
       const end = start + m[0].length;
@@ -45,6 +46,7 @@ export const ssnDetector: Detector = {
       if (!m[0].includes('-') && !cueNear(tokens, start, end, SSN_CUES)) continue;
       out.push(violation(PRIVACY_DETECTORS.ssn, text, start, end));
     }
+    SSN.lastIndex = 0;
     return out;
   },
 };
@@ -61,7 +63,8 @@ export const ukNinoDetector: Detector = {
   regexes: [UK_NINO],
   detect(text, tokens) {
     const out: Violation[] = [];
-    for (const m of text.matchAll(UK_NINO)) {
+    UK_NINO.lastIndex = 0;
+    for (let m = UK_NINO.exec(text); m !== null; m = UK_NINO.exec(text)) {
       if (out.length >= MAX_PER_DETECTOR) break;
       const start = m.index;
       const end = start + m[0].length;
@@ -70,6 +73,7 @@ export const ukNinoDetector: Detector = {
       if (!m[0].includes(' ') && !cueNear(tokens, start, end, NINO_CUES)) continue;
       out.push(violation(PRIVACY_DETECTORS.ukNino, text, start, end));
     }
+    UK_NINO.lastIndex = 0;
     return out;
   },
 };
@@ -106,18 +110,19 @@ export const ibanDetector: Detector = {
   detect(text) {
     const out: Violation[] = [];
     // The candidate is greedy (it can swallow the next IBAN in a list), so scanning resumes where the IBAN ends.
-    const re = new RegExp(IBAN.source, IBAN.flags);
-    for (let m = re.exec(text); m !== null && out.length < MAX_PER_DETECTOR; m = re.exec(text)) {
+    IBAN.lastIndex = 0;
+    for (let m = IBAN.exec(text); m !== null && out.length < MAX_PER_DETECTOR; m = IBAN.exec(text)) {
       const start = m.index;
       const length = IBAN_LENGTHS.get(m[0].slice(0, 2));
       const end = length === undefined ? -1 : ibanEnd(text, start, length);
       if (end < 0 || !isValidIBAN(digitsAndLetters(text.slice(start, end)))) {
-        re.lastIndex = start + 1;
+        IBAN.lastIndex = start + 1;
         continue;
       }
       out.push(violation(PRIVACY_DETECTORS.iban, text, start, end));
-      re.lastIndex = end;
+      IBAN.lastIndex = end;
     }
+    IBAN.lastIndex = 0;
     return out;
   },
 };

@@ -11,8 +11,11 @@ export const PHONE = /\+?\(?\d[\d ().-]{5,24}\d/g;
 
 export const IPV4 = /\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b/g;
 
-/** At least one colon and a run of hex digits and colons; validator's isIP decides. */
-export const IPV6 = /[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:]{2,38}/g;
+/**
+ * At least one colon and a run of hex digits and colons; validator's isIP decides. Sticky: contact.ts tries it only
+ * where a match can start (just before a ':'), with the same results as a global scan.
+ */
+export const IPV6 = /[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:]{2,38}/y;
 
 /** US SSN: dashed, spaced or bare (the last two only next to an "SSN" cue). */
 export const SSN = /\b(?:\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{9})\b/g;
@@ -42,5 +45,9 @@ export const SK_KEY = /\bsk-[A-Za-z0-9_-]{20,250}/g;
 
 export const PRIVATE_KEY_HEADER = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY[A-Z ]{0,10}-----/g;
 
-/** `name = value`, `name: value`, `"name": "value"` (groups: name, value); name and entropy are checked in code. */
-export const ASSIGNMENT = /\b([A-Za-z][A-Za-z0-9_]{0,60})["']?[ \t]{0,3}[:=][ \t]{0,3}["']?([^\s"'`,;&]{8,256})/g;
+/**
+ * `name = value`, `name: value`, `"name": "value"` (groups: name, value); name and entropy are checked in code.
+ * Sticky: secrets.ts tries it only where a match can start (the word before a ':' or '='), with the same results as a
+ * global scan.
+ */
+export const ASSIGNMENT = /\b([A-Za-z][A-Za-z0-9_]{0,60})["']?[ \t]{0,3}[:=][ \t]{0,3}["']?([^\s"'`,;&]{8,256})/y;

@@ -96,7 +96,25 @@ function groupedLikeAPhone(candidate: string, phone: PhoneNumber): boolean {
   });
 }
 
+/**
+ * Candidates whose verdict is kept: libphonenumber's answer depends only on the candidate and the region, and the same
+ * numbers (this year's dates, a hotline) recur within a text and across responses. Bounded: oldest verdict out first.
+ */
+const VERDICT_CACHE_SIZE = 512;
+
 export function createPhoneDetector(defaultCountry: CountryCode): Detector {
+  /** Candidate → "valid and grouped like a phone number", for this region. */
+  const verdicts = new Map<string, boolean>();
+  const isPhoneNumber = (candidate: string): boolean => {
+    let verdict = verdicts.get(candidate);
+    if (verdict === undefined) {
+      const phone = parsePhoneNumberFromString(candidate, defaultCountry);
+      verdict = phone?.isValid() === true && groupedLikeAPhone(candidate, phone);
+      if (verdicts.size >= VERDICT_CACHE_SIZE) verdicts.delete(verdicts.keys().next().value!);
+      verdicts.set(candidate, verdict);
+    }
+    return verdict;
+  };
   return {
     id: PRIVACY_DETECTORS.phone.id,
     target: 'response',
@@ -104,7 +122,8 @@ export function createPhoneDetector(defaultCountry: CountryCode): Detector {
     detect(text, tokens) {
       const out: Violation[] = [];
       let parses = 0;
-      for (const m of text.matchAll(PHONE)) {
+      PHONE.lastIndex = 0;
+      for (let m = PHONE.exec(text); m !== null; m = PHONE.exec(text)) {
         if (out.length >= MAX_PER_DETECTOR || parses >= MAX_PHONE_PARSES) break;
         const start = m.index;
         const before = text[start - 1];
@@ -118,14 +137,15 @@ export function createPhoneDetector(defaultCountry: CountryCode): Detector {
           const candidate = m[0].slice(0, length);
           const bare = countDigits(candidate) === length;
           if (bare && !cueNear(tokens, start, start + length, PHONE_CUES)) continue;
+          // A remembered verdict counts as a parse: the bound decides which candidates are read, as without the cache.
           parses++;
-          const phone = parsePhoneNumberFromString(candidate, defaultCountry);
-          if (phone?.isValid() === true && groupedLikeAPhone(candidate, phone)) {
+          if (isPhoneNumber(candidate)) {
             out.push(violation(PRIVACY_DETECTORS.phone, text, start, start + length));
             break;
           }
         }
       }
+      PHONE.lastIndex = 0;
       return out;
     },
   };

@@ -5,18 +5,30 @@ import { ASSIGNMENT, AWS_ACCESS_KEY, GITHUB_TOKEN, PRIVATE_KEY_HEADER, SK_KEY, S
 import { PRIVACY_DETECTORS, type DetectorSpec } from './rules.js';
 import { entropy, hasLetterAndDigit, isDigitCode, MAX_PER_DETECTOR, violation } from './scan.js';
 
-/** A detector for tokens recognised by their prefix; `accept` rejects placeholders ("ghp_xxxx…", "sk-your-key-here"). */
-function prefixedTokenDetector(spec: DetectorSpec, regex: RegExp, accept: (token: string) => boolean): Detector {
+/**
+ * A detector for tokens recognised by their prefix; `accept` rejects placeholders ("ghp_xxxx…", "sk-your-key-here").
+ * Every match contains one of `markers`, so a text without any is not scanned. includes() looks for a marker's first
+ * character and then compares, so a marker that starts with a rare character ('k-' rather than 'sk-') is cheapest.
+ */
+function prefixedTokenDetector(
+  spec: DetectorSpec,
+  regex: RegExp,
+  markers: readonly string[],
+  accept: (token: string) => boolean,
+): Detector {
   return {
     id: spec.id,
     target: 'response',
     regexes: [regex],
     detect(text) {
       const out: Violation[] = [];
-      for (const m of text.matchAll(regex)) {
+      if (!markers.some((marker) => text.includes(marker))) return out;
+      regex.lastIndex = 0;
+      for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
         if (out.length >= MAX_PER_DETECTOR) break;
         if (accept(m[0])) out.push(violation(spec, text, m.index, m.index + m[0].length));
       }
+      regex.lastIndex = 0;
       return out;
     },
   };
@@ -31,21 +43,25 @@ function body(token: string, separator: '_' | '-'): string {
 export const awsAccessKeyDetector = prefixedTokenDetector(
   PRIVACY_DETECTORS.awsAccessKey,
   AWS_ACCESS_KEY,
+  ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
   (t) => entropy(t.slice(4)) >= 2.5,
 );
 export const githubTokenDetector = prefixedTokenDetector(
   PRIVACY_DETECTORS.githubToken,
   GITHUB_TOKEN,
+  ['_'],
   (t) => entropy(body(t, '_')) >= 3,
 );
 export const slackTokenDetector = prefixedTokenDetector(
   PRIVACY_DETECTORS.slackToken,
   SLACK_TOKEN,
+  ['xox'],
   (t) => hasLetterAndDigit(body(t, '-')) && entropy(body(t, '-')) >= 3,
 );
 export const openaiKeyDetector = prefixedTokenDetector(
   PRIVACY_DETECTORS.openaiKey,
   SK_KEY,
+  ['k-'],
   (t) => hasLetterAndDigit(body(t, '-')) && entropy(body(t, '-')) >= 3.5,
 );
 
@@ -85,9 +101,11 @@ export const privateKeyDetector: Detector = {
   regexes: [PRIVATE_KEY_HEADER],
   detect(text) {
     const out: Violation[] = [];
+    if (!text.includes('-----BEGIN ')) return out;
     // The next END line, found once and reused, so that many headers cost one pass over the text.
     let nextEnd = -2;
-    for (const m of text.matchAll(PRIVATE_KEY_HEADER)) {
+    PRIVATE_KEY_HEADER.lastIndex = 0;
+    for (let m = PRIVATE_KEY_HEADER.exec(text); m !== null; m = PRIVATE_KEY_HEADER.exec(text)) {
       if (out.length >= MAX_PER_DETECTOR) break;
       const start = m.index;
       const headerEnd = start + m[0].length;
@@ -100,6 +118,7 @@ export const privateKeyDetector: Detector = {
       }
       out.push(violation(PRIVACY_DETECTORS.privateKey, text, start, end));
     }
+    PRIVATE_KEY_HEADER.lastIndex = 0;
     return out;
   },
 };
@@ -169,19 +188,62 @@ function trimTrailingPunctuation(value: string): string {
   return value.slice(0, end);
 }
 
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/**
+ * Where an ASSIGNMENT match whose ':' or '=' is at `separator` must start (never before `from`), or -1: the name is
+ * the word that ends right before it, an optional quote and at most three blanks. Only there can the pattern match.
+ */
+function assignmentStart(text: string, separator: number, from: number): number {
+  let i = separator;
+  while (i > from && separator - i < 3 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (i > from && (text.charCodeAt(i - 1) === 34 || text.charCodeAt(i - 1) === 39)) i--;
+  let start = i;
+  while (start > from && isAsciiWordCode(text.charCodeAt(start - 1))) start--;
+  const first = text.charCodeAt(start) | 32;
+  if (start === i || i - start > 61 || first < 97 || first > 122) return -1;
+  // \b: the word must not go on before `from`.
+  return start > 0 && isAsciiWordCode(text.charCodeAt(start - 1)) ? -1 : start;
+}
+
 export const secretAssignmentDetector: Detector = {
   id: PRIVACY_DETECTORS.secretAssignment.id,
   target: 'response',
   regexes: [ASSIGNMENT],
   detect(text) {
     const out: Violation[] = [];
-    for (const m of text.matchAll(ASSIGNMENT)) {
+    // The matches a global scan would find, in order: ASSIGNMENT (sticky) is tried once per ':' or '=', where the name
+    // before it starts. The next of each separator is remembered, so that a text full of one costs one pass for the other.
+    let colon = text.indexOf(':');
+    let equals = text.indexOf('=');
+    let from = 0;
+    for (;;) {
+      if (colon >= 0 && colon < from) colon = text.indexOf(':', from);
+      if (equals >= 0 && equals < from) equals = text.indexOf('=', from);
+      const separator = colon < 0 ? equals : equals < 0 ? colon : Math.min(colon, equals);
+      if (separator < 0) break;
+      const start = assignmentStart(text, separator, from);
+      let m: RegExpExecArray | null = null;
+      if (start >= 0) {
+        ASSIGNMENT.lastIndex = start;
+        m = ASSIGNMENT.exec(text);
+      }
+      if (m === null) {
+        from = separator + 1;
+        continue;
+      }
+      from = m.index + m[0].length;
       if (out.length >= MAX_PER_DETECTOR) break;
       const value = trimTrailingPunctuation(m[2]!);
       if (value.length < 12 || !isSecretName(m[1]!) || !isSecretValue(value)) continue;
-      const start = m.index + m[0].length - m[2]!.length;
-      out.push(violation(PRIVACY_DETECTORS.secretAssignment, text, start, start + value.length, { name: m[1] }));
+      const valueStart = m.index + m[0].length - m[2]!.length;
+      out.push(
+        violation(PRIVACY_DETECTORS.secretAssignment, text, valueStart, valueStart + value.length, { name: m[1] }),
+      );
     }
+    ASSIGNMENT.lastIndex = 0;
     return out;
   },
 };
