@@ -34,7 +34,24 @@ function wordCharAt(text: string, i: number): number {
 
 const JOINERS = new Set([39, 0x2019, 45, 46]); // ' ’ - .
 /** A dot after these does not end a sentence ("Smith et al. (2019)", "vol. 12", "Dr. Lee"). */
-const ABBREVIATIONS = new Set(['al', 'vol', 'pp', 'fig', 'dr', 'mr', 'mrs', 'ms', 'prof', 'vs', 'e.g', 'i.e', 'cf', 'approx', 'jr', 'sr']);
+const ABBREVIATIONS = new Set([
+  'al',
+  'vol',
+  'pp',
+  'fig',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'prof',
+  'vs',
+  'e.g',
+  'i.e',
+  'cf',
+  'approx',
+  'jr',
+  'sr',
+]);
 
 function gapEndsSentence(text: string, from: number, to: number, previous: string | undefined): boolean {
   for (let i = from; i < to; i++) {
