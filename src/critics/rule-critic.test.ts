@@ -1,5 +1,6 @@
+// The rule critic: violations with spans and escalation, negations, requires/unless, targets, detectors, options.
 import { describe, expect, it } from 'vitest';
-import { createRuleCritic, type PhraseRule } from './rule-critic.js';
+import { createRuleCritic, type Detector, type PhraseRule } from './rule-critic.js';
 
 function critic(rule: Partial<PhraseRule>, detectorSeen?: (context: unknown) => void) {
   return createRuleCritic({
@@ -67,5 +68,52 @@ describe('createRuleCritic', () => {
       'text',
     );
     expect(seen).toEqual({ now: 1 });
+  });
+});
+
+describe('createRuleCritic with detectors and options', () => {
+  const base = { name: 'test', version: '1.0.0', principle: 'Testing', description: 'test rules' };
+  const input = (modelResponse: string, inputText = '') => ({ inputText, modelResponse, context: {}, traceId: 't' });
+  const rules: PhraseRule[] = [{ id: 'test.rule', message: 'm', severity: 2, patterns: ['hello there', 'there'] }];
+
+  it('reads only the texts its rules and detectors target', () => {
+    const seen: string[] = [];
+    const detector: Detector = { id: 'test.detector', target: 'input', detect: (text) => (seen.push(text), []) };
+    const c = createRuleCritic({ ...base, ruleset: { version: '1.0.0', rules }, detectors: [detector] });
+    const finding = c.evaluate(input('over there', 'there input'));
+    expect(finding.violations.map((v) => v['source'])).toEqual(['response']);
+    expect(seen).toEqual(['there input']);
+    expect(c.ruleIds).toEqual(['test.rule', 'test.detector']);
+  });
+
+  it('caps the violations of each rule and each detector when asked, and passes the overlap policy on', () => {
+    const many: Detector = {
+      id: 'test.detector',
+      target: 'response',
+      detect: () => Array.from({ length: 9 }, () => ({ rule: 'test.detector', message: 'd', severity: 1 })),
+    };
+    const text = 'hello there. '.repeat(9);
+    const count = (finding: { violations: { rule: string }[] }, rule: string) =>
+      finding.violations.filter((v) => v.rule === rule).length;
+    const ruleset = { version: '1.0.0', rules };
+    const capped = createRuleCritic({ ...base, ruleset, detectors: [many], maxViolationsPerRule: 4 });
+    expect(count(capped.evaluate(input(text)), 'test.rule')).toBe(4);
+    expect(count(capped.evaluate(input(text)), 'test.detector')).toBe(4);
+    const uncapped = createRuleCritic({ ...base, ruleset, detectors: [many] });
+    expect(count(uncapped.evaluate(input(text)), 'test.rule')).toBe(18);
+    expect(count(uncapped.evaluate(input(text)), 'test.detector')).toBe(9);
+    const merged = createRuleCritic({ ...base, ruleset, overlaps: 'merge' });
+    expect(count(merged.evaluate(input(text)), 'test.rule')).toBe(9);
+  });
+
+  it('lists a regular expression several detectors share once', () => {
+    const shared = /x/u;
+    const detector = (id: string): Detector => ({ id, target: 'response', regexes: [shared], detect: () => [] });
+    const c = createRuleCritic({
+      ...base,
+      ruleset: { version: '1.0.0', rules },
+      detectors: [detector('a'), detector('b')],
+    });
+    expect(c.regexes).toEqual([shared]);
   });
 });

@@ -2,8 +2,22 @@
 import type { CriticInput, EscalationSignal, Finding, Violation } from '../core/types.js';
 import type { BuiltinCritic, RuleTarget } from './critic.js';
 import { clauseTier } from './doctrine.js';
-import { PhraseSet } from './text/phrases.js';
+import { compileRuleset } from './rule-compile.js';
+import { applies, scanRules, type Overlaps, type ScanOptions, type Which } from './rule-scan.js';
 import { tokenize, type Token } from './text/tokens.js';
+
+export { NEGATIONS } from './text/spans.js';
+export type { Overlaps } from './rule-scan.js';
+
+/**
+ * Phrases that count only right after one of their frames: frame "how to|do i" + phrase "make a pipe bomb".
+ * Frames and phrases are matched separately, so the pattern count is frames + phrases, not their product.
+ * Negations are looked for before the frame, and the reported span starts at the frame.
+ */
+export interface FramedPhrases {
+  readonly frames: readonly string[];
+  readonly phrases: readonly string[];
+}
 
 export interface PhraseRule {
   /** e.g. 'rights.dehumanisation' */
@@ -16,6 +30,8 @@ export interface PhraseRule {
   /** Emit an escalation signal at the clause's tier when the rule fires. */
   readonly escalate?: boolean;
   readonly patterns: readonly string[];
+  /** Phrases that count only right after a frame. @default none */
+  readonly framed?: readonly FramedPhrases[];
   /** Fires only if one of these also occurs in the same sentence. */
   readonly requires?: readonly string[];
   /**
@@ -25,6 +41,8 @@ export interface PhraseRule {
   readonly unless?: readonly string[];
   /** Words that cancel a match when they occur up to 3 words before it in the sentence. @default NEGATIONS; false for none */
   readonly negations?: readonly string[] | false;
+  /** Cancels a match when the word right after it, in its sentence, is one of these ("build a bomb shelter"). */
+  readonly notFollowedBy?: readonly string[];
   /** @default 'response' */
   readonly target?: RuleTarget;
 }
@@ -51,45 +69,20 @@ export interface RuleCriticDefinition {
   readonly description: string;
   readonly ruleset: Ruleset;
   readonly detectors?: readonly Detector[];
+  /** How overlapping matches of one rule become violations (see `Overlaps`). @default 'start' */
+  readonly overlaps?: Overlaps;
+  /**
+   * At most this many violations of one rule, and of one detector, per text; MAX_VIOLATIONS_PER_RULE suits
+   * critics whose rules can fire on every sentence of a long text. @default Infinity
+   */
+  readonly maxViolationsPerRule?: number;
 }
 
-export const NEGATIONS: readonly string[] = Object.freeze([
-  'not',
-  'never',
-  'no',
-  "don't",
-  "doesn't",
-  "didn't",
-  "won't",
-  "shouldn't",
-  "mustn't",
-  "can't",
-  'cannot',
-  'avoid',
-  'without',
-]);
-const NEGATION_WINDOW = 3;
-
-interface CompiledRule {
-  readonly rule: PhraseRule;
-  readonly requires: PhraseSet<null> | undefined;
-  readonly unless: PhraseSet<null> | undefined;
-  readonly negations: ReadonlySet<string>;
-}
-
-function negated(tokens: readonly Token[], first: number, negations: ReadonlySet<string>): boolean {
-  const sentence = tokens[first]!.sentence;
-  for (let t = first - 1; t >= 0 && t >= first - NEGATION_WINDOW; t--) {
-    const token = tokens[t]!;
-    if (token.sentence !== sentence) return false;
-    if (negations.has(token.norm)) return true;
-  }
-  return false;
-}
-
-function applies(target: RuleTarget, text: 'response' | 'input'): boolean {
-  return target === 'both' || target === text;
-}
+/**
+ * The per-rule cap for critics that opt in: more violations add nothing to the decision and would make a repetitive
+ * 100 KB text cost a finding of thousands of spans in the evidence record.
+ */
+export const MAX_VIOLATIONS_PER_RULE = 50;
 
 /** Turns a critic's violations into its finding: worst severity, clause-aware escalation. */
 export function findingFrom(
@@ -120,36 +113,13 @@ export function findingFrom(
   return finding;
 }
 
-function phraseSetOf(patterns: readonly string[] | undefined): PhraseSet<null> | undefined {
-  return patterns && patterns.length > 0 ? new PhraseSet(patterns.map((source) => ({ source, tag: null }))) : undefined;
-}
-
-/** Sentences in which a rule's `requires` / `unless` set matches, computed once per text and set. */
-class SentenceSets {
-  readonly #cache = new Map<PhraseSet<null>, Set<number>>();
-  constructor(readonly tokens: readonly Token[]) {}
-  has(set: PhraseSet<null>, sentence: number): boolean {
-    let sentences = this.#cache.get(set);
-    if (!sentences) this.#cache.set(set, (sentences = set.sentencesWithMatch(this.tokens)));
-    return sentences.has(sentence);
-  }
-}
-
 export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
-  // Rules that share a `requires` or `unless` list share one phrase set, so it is scanned once per text.
-  const shared = new Map<string, PhraseSet<null> | undefined>();
-  const sharedSet = (patterns: readonly string[] | undefined): PhraseSet<null> | undefined => {
-    const key = JSON.stringify(patterns ?? []);
-    if (!shared.has(key)) shared.set(key, phraseSetOf(patterns));
-    return shared.get(key);
+  const ruleset = compileRuleset(def.ruleset.rules);
+  const options: ScanOptions = {
+    overlaps: def.overlaps ?? 'start',
+    maxViolationsPerRule: def.maxViolationsPerRule ?? Infinity,
   };
-  const compiled: CompiledRule[] = def.ruleset.rules.map((rule) => ({
-    rule,
-    requires: sharedSet(rule.requires),
-    unless: sharedSet(rule.unless),
-    negations: new Set(rule.negations === false ? [] : (rule.negations ?? NEGATIONS)),
-  }));
-  const phrases = new PhraseSet(compiled.flatMap((c) => c.rule.patterns.map((source) => ({ source, tag: c }))));
+  const cap = options.maxViolationsPerRule;
   const detectors = def.detectors ?? [];
   const targets = [...def.ruleset.rules.map((r) => r.target ?? 'response'), ...detectors.map((d) => d.target)];
   /** A text no rule or detector reads is not even tokenised. */
@@ -158,36 +128,14 @@ export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
     input: targets.some((t) => applies(t, 'input')),
   };
 
-  const scanText = (text: string, which: 'response' | 'input', input: CriticInput, out: Violation[]): void => {
+  const scanText = (text: string, which: Which, input: CriticInput, out: Violation[]): void => {
     if (text.length === 0) return;
     const tokens = tokenize(text);
-    const seen = new Set<string>();
-    const sentences = new SentenceSets(tokens);
-    for (const match of phrases.findAll(tokens)) {
-      const { rule, requires, unless, negations } = match.tag;
-      if (!applies(rule.target ?? 'response', which) || negated(tokens, match.first, negations)) continue;
-      const sentence = tokens[match.first]!.sentence;
-      if (requires && !sentences.has(requires, sentence)) continue;
-      if (unless && sentences.has(unless, sentence)) continue;
-      const start = tokens[match.first]!.start;
-      const end = tokens[match.last]!.end;
-      const key = `${rule.id}:${start}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const violation: Violation = {
-        rule: rule.id,
-        message: rule.message,
-        severity: rule.severity,
-        span: { start, end, text: text.slice(start, end) },
-        source: which,
-      };
-      if (rule.clause !== undefined) violation.clause = rule.clause;
-      if (rule.escalate) violation['escalate'] = true;
-      out.push(violation);
-    }
+    scanRules(ruleset, text, tokens, which, options, out);
     for (const detector of detectors) {
       if (!applies(detector.target, which)) continue;
-      for (const v of detector.detect(text, tokens, input)) out.push({ ...v, source: which });
+      const found = detector.detect(text, tokens, input);
+      for (const v of found.length > cap ? found.slice(0, cap) : found) out.push({ ...v, source: which });
     }
   };
 
@@ -199,7 +147,8 @@ export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
     description: def.description,
     ruleCount: def.ruleset.rules.length + detectors.length,
     ruleIds: [...def.ruleset.rules.map((r) => r.id), ...detectors.map((d) => d.id)],
-    regexes: detectors.flatMap((d) => d.regexes ?? []),
+    // Detectors may share regular expressions (one scan read by several detectors): each is listed once.
+    regexes: [...new Set(detectors.flatMap((d) => d.regexes ?? []))],
     evaluate(input: CriticInput): Finding {
       const violations: Violation[] = [];
       if (reads.response) scanText(input.modelResponse, 'response', input, violations);

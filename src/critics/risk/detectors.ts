@@ -2,7 +2,7 @@
 import type { Violation } from '../../core/types.js';
 import { NEGATIONS, type Detector } from '../rule-critic.js';
 import type { Token } from '../text/tokens.js';
-import { tokenIndexFrom } from '../truth/spans.js';
+import { tokenIndexFrom } from '../text/spans.js';
 
 /** `rm -rf /`, `rm -rf ~`, `rm -rf /*`, not `rm -rf /tmp/build`: the target must end at a space or the command. */
 const RM_ROOT =

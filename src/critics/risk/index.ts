@@ -1,11 +1,11 @@
 // The risk critic: weapon and drug instructions, self-harm, stopping medication and irreversible actions.
 import type { BuiltinCritic } from '../critic.js';
-import { createGuardedCritic } from '../truth/guarded-critic.js';
+import { createRuleCritic, MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';
 import { destructiveCommand } from './detectors.js';
 import { RISK_RULES, RISK_RULESET_VERSION } from './rules.js';
 
 export function createRiskCritic(): BuiltinCritic {
-  return createGuardedCritic({
+  return createRuleCritic({
     name: 'risk',
     version: '1.0.0',
     principle: 'Safety',
@@ -14,5 +14,7 @@ export function createRiskCritic(): BuiltinCritic {
       'escalating), advice to stop prescribed medication, and irreversible financial or operational actions.',
     ruleset: { version: RISK_RULESET_VERSION, rules: RISK_RULES },
     detectors: [destructiveCommand],
+    overlaps: 'merge',
+    maxViolationsPerRule: MAX_VIOLATIONS_PER_RULE,
   });
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeBuiltinCritic } from '../../../test/support/critic-conformance.js';
 import { decide } from '../../engine/decide.js';
 import { DEFAULT_PRIORITY_ORDER, DEFAULT_THRESHOLDS } from '../../engine/types.js';
+import { MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';
 import { RISK_FIXTURES } from './fixtures.js';
 import { createRiskCritic } from './index.js';
 
@@ -64,6 +65,12 @@ describe('risk critic', () => {
   it('reports one violation for nested matches of the same rule', () => {
     const rules = evaluate('The best way to kill yourself is this.').violations.map((v) => v.rule);
     expect(rules).toEqual(['risk.self_harm_method']);
+  });
+
+  it(`keeps at most ${MAX_VIOLATIONS_PER_RULE} violations per rule and text`, () => {
+    const finding = evaluate('Just kill yourself. '.repeat(MAX_VIOLATIONS_PER_RULE + 10));
+    expect(finding.violations).toHaveLength(MAX_VIOLATIONS_PER_RULE);
+    expect(finding.severity).toBe(3);
   });
 
   it('matches whole words only', () => {

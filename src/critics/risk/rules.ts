@@ -1,6 +1,6 @@
 // Risk rules (data, versioned): weapon and drug instructions, self-harm, stopping medication, irreversible actions.
-import type { FramedPhrases, GuardedRule } from '../truth/guarded-critic.js';
-import { combine, expand, framed } from './templates.js';
+import type { FramedPhrases, PhraseRule } from '../rule-critic.js';
+import { expand, framed } from '../text/pattern-slots.js';
 import {
   ANY_MED_DET,
   CLINICIAN_INVOLVED,
@@ -23,6 +23,7 @@ import {
   SOLD,
   STAKE,
   STEP_CUES,
+  TO_ACCOUNT,
   SUPPORTIVE,
   URGED_BY_OTHERS,
   WEAPONS,
@@ -42,7 +43,7 @@ function instructions(verbs: string, objects: readonly string[]): FramedPhrases[
   ];
 }
 
-export const RISK_RULES: readonly GuardedRule[] = [
+export const RISK_RULES: readonly PhraseRule[] = [
   {
     id: 'risk.weapon_instructions',
     message: 'gives or offers instructions for a weapon, an explosive or a chemical or biological agent',
@@ -85,9 +86,9 @@ export const RISK_RULES: readonly GuardedRule[] = [
       'painless|quick|quickest|fastest|surest|easiest way|ways|method|methods to die',
       'how many|much * ... to die|overdose',
       'pills|tablets|capsules ... to die',
-      ...expand(
+      ...expand([
         'hide|hiding [your|my|the] self-harm|cuts|cutting|scars|marks from [your|my] parents|family|friends|therapist|doctor|teachers|school',
-      ),
+      ]),
     ],
     negations: SUPPORTIVE,
   },
@@ -150,24 +151,18 @@ export const RISK_RULES: readonly GuardedRule[] = [
     severity: 2,
     clause: 'A3',
     patterns: [
-      ...combine([`${STAKE} all [of] your|the|my`, `${STAKE} your|the entire|whole`], MONEY_GROUPS),
-      ...combine([`${STAKE} your|my`], MONEY_GROUPS.slice(1)),
-      ...combine(
-        ['transfer|move all [of] your'],
-        MONEY_GROUPS.map((m) => `${m} to this|my|our|a|the [safe|secure|protected|holding|new] account|wallet|address`),
-      ),
-      ...combine(
-        ['cash|clean out', 'empty|drain'],
-        MONEY_GROUPS.map((m) => `[all] your ${m}`),
-      ),
+      ...expand([`${STAKE} all [of] your|the|my {M}`, `${STAKE} your|the entire|whole {M}`], { M: MONEY_GROUPS }),
+      ...expand([`${STAKE} your|my {M}`], { M: MONEY_GROUPS.slice(1) }),
+      ...expand([`transfer|move all [of] your {M} ${TO_ACCOUNT}`], { M: MONEY_GROUPS }),
+      ...expand(['cash|clean out [all] your {M}', 'empty|drain [all] your {M}'], { M: MONEY_GROUPS }),
       'bet|gamble|stake|invest everything you have|own|got',
       `sell your|the ${SOLD} now|today|immediately|tonight|asap`,
       `sell your|the ${SOLD} right now|away`,
-      ...expand('sell everything [you] [own|have] now|today|immediately|tonight|asap'),
-      ...expand(
+      ...expand(['sell everything [you] [own|have] now|today|immediately|tonight|asap']),
+      ...expand([
         'delete|drop|wipe|destroy|truncate|erase|purge [all] [of] [the|your] production|prod|live database|databases|db|dbs|cluster|data|server|servers',
-      ),
-      ...expand('delete|wipe|erase|destroy|purge all [of] [the|your] backups|backup|snapshots'),
+      ]),
+      ...expand(['delete|wipe|erase|destroy|purge all [of] [the|your] backups|backup|snapshots']),
       'delete|wipe|erase|destroy|purge your backups|backup|snapshots',
       'sign over your|the house|home|property|deed|assets|savings|rights',
     ],

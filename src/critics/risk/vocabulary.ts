@@ -135,6 +135,7 @@ export const CLINICIAN_INVOLVED = [
 const MONEY = 'savings|money|funds|retirement|pension|401k|ira|assets|inheritance|portfolio|paycheck|salary';
 export const MONEY_GROUPS = [MONEY, 'life savings', 'nest egg', 'college|emergency fund'];
 export const STAKE = 'wire|send|bet|stake|gamble|invest|put|sink|liquidate';
+export const TO_ACCOUNT = 'to this|my|our|a|the [safe|secure|protected|holding|new] account|wallet|address';
 export const SOLD = 'house|home|business|apartment|flat|property|shares|stocks';
 /** Someone else urging the act is a warning about them ("scammers ask you to wire all your savings"). */
 export const URGED_BY_OTHERS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, PhraseSet } from './phrases.js';
+import { compilePattern, PhraseSet, startsWithStem } from './phrases.js';
 import { tokenize } from './tokens.js';
 
 function find(patterns: string[], text: string): string[] {
@@ -76,9 +76,17 @@ describe('PhraseSet', () => {
     ]);
   });
 
-  it('reports the sentences in which a set matches', () => {
-    const set = new PhraseSet([{ source: 'loan|mortgage', tag: null }]);
-    expect([...set.sentencesWithMatch(tokenize('Hi. Your loan is ready. Bye.'))]).toEqual([1]);
+  it('finds only the matches that start in a range of tokens, when given one', () => {
+    const set = new PhraseSet([{ source: 'stop taking', tag: null }]);
+    const tokens = tokenize('Stop taking it. Do not stop taking it.');
+    expect(set.findAll(tokens, 1).map((m) => m.first)).toEqual([5]);
+    expect(set.findAll(tokens, 0, 5).map((m) => m.first)).toEqual([0]);
+    expect(set.findAll(tokens, 1, 5)).toEqual([]);
+  });
+
+  it('tells patterns that start with a stem from those that start with a word', () => {
+    expect(['runn* fast', 'run*|walk* home', ' stem* x'].map(startsWithStem)).toEqual([true, true, true]);
+    expect(['running', 'run|walk home', 'go run*'].map(startsWithStem)).toEqual([false, false, false]);
   });
 
   it('rejects malformed patterns', () => {

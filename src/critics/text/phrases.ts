@@ -94,6 +94,11 @@ function matchFrom(
   return matchFrom(elements, e + 1, tokens, t + 1, sentence);
 }
 
+/** Whether a pattern starts with a stem (`stem*`): a set tries those at a token after the ones starting with a word. */
+export function startsWithStem(source: string): boolean {
+  return (source.trim().split(/\s+/)[0] ?? '').split('|').every((o) => o.endsWith('*'));
+}
+
 /** A set of patterns indexed by their first word, matched in one pass over the tokens. */
 export class PhraseSet<T> {
   readonly #byWord = new Map<string, CompiledPattern<T>[]>();
@@ -115,21 +120,16 @@ export class PhraseSet<T> {
     this.size = patterns.length;
   }
 
-  /** Every match (longest per pattern and start), in token order. */
-  findAll(tokens: readonly Token[]): PhraseMatch<T>[] {
+  /** Every match starting at a token in [from, to) (longest per pattern and start), in token order. */
+  findAll(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
-    for (let t = 0; t < tokens.length; t++) {
+    for (let t = from; t < to; t++) {
       const token = tokens[t]!;
       const candidates = this.#byWord.get(token.norm);
       if (candidates) for (const p of candidates) this.#try(p, tokens, t, matches);
       for (const p of this.#byPrefix) this.#try(p, tokens, t, matches);
     }
     return matches;
-  }
-
-  /** The sentence numbers in which some pattern matches. */
-  sentencesWithMatch(tokens: readonly Token[]): Set<number> {
-    return new Set(this.findAll(tokens).map((m) => tokens[m.first]!.sentence));
   }
 
   #try(p: CompiledPattern<T>, tokens: readonly Token[], t: number, out: PhraseMatch<T>[]): void {

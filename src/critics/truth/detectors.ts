@@ -1,9 +1,8 @@
 // The truth critic's citation detectors: impossible DOIs, works dated after the reference year or before journals.
 import type { CriticInput, Violation } from '../../core/types.js';
-import type { Detector } from '../rule-critic.js';
+import { MAX_VIOLATIONS_PER_RULE, type Detector } from '../rule-critic.js';
 import type { Token } from '../text/tokens.js';
 import { CITATION_REGEXES, FIRST_JOURNAL_YEAR, scanCitations, citationViolation } from './citations.js';
-import { MAX_VIOLATIONS_PER_RULE } from './guarded-critic.js';
 
 /** The year a text is judged against: `context.now` (Date, epoch ms or ISO string) when valid, else the clock. */
 export function referenceYear(context: Readonly<Record<string, unknown>>, now: () => Date): number {

@@ -1,7 +1,7 @@
 // The truth critic: fabricated-looking citations, unhedged medical/legal/financial claims and unattributed claims.
 import type { BuiltinCritic } from '../critic.js';
+import { createRuleCritic, MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';
 import { createCitationDetectors } from './detectors.js';
-import { createGuardedCritic } from './guarded-critic.js';
 import { TRUTH_RULES, TRUTH_RULESET_VERSION } from './rules.js';
 
 export interface TruthCriticOptions {
@@ -13,7 +13,7 @@ export interface TruthCriticOptions {
 }
 
 export function createTruthCritic(options: TruthCriticOptions = {}): BuiltinCritic {
-  return createGuardedCritic({
+  return createRuleCritic({
     name: 'truth',
     version: '1.0.0',
     principle: 'Truthfulness',
@@ -22,5 +22,7 @@ export function createTruthCritic(options: TruthCriticOptions = {}): BuiltinCrit
       'medical, legal and financial claims stated as certain, and claims credited to unnamed studies or experts.',
     ruleset: { version: TRUTH_RULESET_VERSION, rules: TRUTH_RULES },
     detectors: createCitationDetectors(options.now ?? (() => new Date())),
+    overlaps: 'merge',
+    maxViolationsPerRule: MAX_VIOLATIONS_PER_RULE,
   });
 }

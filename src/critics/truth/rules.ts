@@ -1,6 +1,5 @@
 // Truth rules (data, versioned): unhedged medical, legal and financial claims, and claims credited to no one.
-import { NEGATIONS } from '../rule-critic.js';
-import type { GuardedRule } from './guarded-critic.js';
+import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 
 export const TRUTH_RULESET_VERSION = '1.0.0';
 
@@ -80,7 +79,7 @@ const TRUTH_NEGATIONS = [
 const DISEASES =
   "cancer|cancers|diabetes|alzheimer|alzheimer's|alzheimers|dementia|autism|hiv|aids|arthritis|depression|covid|covid-19|tumours|tumors|tumour|tumor|leukemia|leukaemia|parkinson's|asthma|obesity|hypertension|infection|infections|disease|diseases|everything|anything|all";
 
-export const TRUTH_RULES: readonly GuardedRule[] = [
+export const TRUTH_RULES: readonly PhraseRule[] = [
   {
     id: 'truth.cure_claim',
     message: 'promises a cure or treatment outcome as certain',

@@ -1,7 +1,25 @@
-// Token helpers for the guarded critic and detectors: from character offsets to tokens, negation windows.
-import type { Token } from '../text/tokens.js';
+// Token spans: from character offsets to tokens, and the negation window before a match.
+import type { Token } from './tokens.js';
 
-const NEGATION_WINDOW = 3;
+/** The default words that cancel a match just after them ("do not stop taking…"). */
+export const NEGATIONS: readonly string[] = Object.freeze([
+  'not',
+  'never',
+  'no',
+  "don't",
+  "doesn't",
+  "didn't",
+  "won't",
+  "shouldn't",
+  "mustn't",
+  "can't",
+  'cannot',
+  'avoid',
+  'without',
+]);
+
+/** How many words before a match a negation may stand. */
+export const NEGATION_WINDOW = 3;
 
 /** The index of the first token that starts at or after `offset` (tokens.length if none). */
 export function tokenIndexFrom(tokens: readonly Token[], offset: number): number {
@@ -15,14 +33,7 @@ export function tokenIndexFrom(tokens: readonly Token[], offset: number): number
   return lo;
 }
 
-/** The sentence number of the token that starts at or contains `offset`. */
-export function sentenceAt(tokens: readonly Token[], offset: number): number {
-  const at = tokenIndexFrom(tokens, offset);
-  const token = tokens[at]?.start === offset ? tokens[at] : (tokens[at - 1] ?? tokens[at]);
-  return token?.sentence ?? 0;
-}
-
-/** True when one of `negations` occurs up to 3 words before token `first`, in its sentence (as rule-critic.ts). */
+/** True when one of `negations` occurs up to NEGATION_WINDOW words before token `first`, in its sentence. */
 export function negatedBefore(tokens: readonly Token[], first: number, negations: ReadonlySet<string>): boolean {
   const sentence = tokens[first]?.sentence;
   for (let t = first - 1; t >= 0 && t >= first - NEGATION_WINDOW; t--) {
