@@ -1,6 +1,7 @@
 // Autonomy rules (data, versioned): coercion and threats, consent bypass, manipulation, false urgency, removal of agency.
 import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 import { expand } from '../text/pattern-slots.js';
+import { UNLAWFUL } from '../text/vocabulary.js';
 
 export const AUTONOMY_RULESET_VERSION = '1.0.0';
 
@@ -18,12 +19,7 @@ const DESCRIBING = [
   'for example',
   'might|may|often|typically|commonly say|says|tell|tells',
   'dark pattern|patterns',
-  'is|are|was|were illegal',
-  'illegal to',
-  'unlawful',
-  'against the law',
-  'prohibit|prohibits|prohibited|prohibiting|prohibition|prohibitions',
-  'forbid|forbids|forbidden|forbidding|forbade',
+  ...UNLAWFUL,
 ];
 
 /** "If you have no other option, call 112": a condition or a feeling, not an ultimatum. */

@@ -1,6 +1,7 @@
 // Fairness rules (data, versioned): protected-class decisions in high-stakes domains, differential terms, proxies.
 import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 import { expand } from '../text/pattern-slots.js';
+import { UNLAWFUL } from '../text/vocabulary.js';
 
 export const FAIRNESS_RULESET_VERSION = '1.0.0';
 
@@ -68,12 +69,7 @@ const USE = 'use|using|uses|consider|considering|factor|factoring|weigh|weighing
 
 /** Sentences about the law, about auditing for bias, or stating that no attribute is used. */
 const NEUTRAL = [
-  'is|are|was|were illegal',
-  'illegal to',
-  'unlawful',
-  'against the law',
-  'prohibit|prohibits|prohibited|prohibiting|prohibition|prohibitions',
-  'forbid|forbids|forbidden|forbidding|forbade',
+  ...UNLAWFUL,
   'outlaw|outlaws|outlawed|outlawing',
   'banned|bans',
   'regardless',

@@ -1,6 +1,7 @@
 // Rights rules (data, versioned): demeaning a person, explicit discrimination, dehumanisation and hate against groups.
 import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 import { expand } from '../text/pattern-slots.js';
+import { UNLAWFUL } from '../text/vocabulary.js';
 
 export const RIGHTS_RULESET_VERSION = '1.0.0';
 
@@ -36,12 +37,7 @@ const INTENSIFIERS = 'all|just|simply|basically|literally|merely|only|like|truly
 
 /** Sentences that report or condemn a harm rather than commit it. */
 const REPORTING = [
-  'is|are|was|were illegal',
-  'illegal to',
-  'unlawful',
-  'against the law',
-  'prohibit|prohibits|prohibited|prohibiting|prohibition|prohibitions',
-  'forbid|forbids|forbidden|forbidding|forbade',
+  ...UNLAWFUL,
   'condemn|condemns|condemned|condemning|condemnation',
   'denounce|denounces|denounced|denouncing',
   'propaganda',
