@@ -26,6 +26,7 @@ describe('public entry', () => {
         "VIOLATION_SEVERITY",
         "builtinCritic",
         "checkFinding",
+        "composeHooks",
         "createEngine",
         "createFunctionModel",
         "createLlmJudgeCritic",

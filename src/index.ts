@@ -87,3 +87,6 @@ export {
   type ModelAdapter,
   type ModelRequest,
 } from './models/index.js';
+
+// Infrastructure: several hook sets attached to one orchestrator.
+export { composeHooks, type ComposeOptions } from './infra/compose-hooks.js';

@@ -211,7 +211,7 @@ export class Execution implements Ticket {
     this.#pendingSuccess = outcome;
     let result: unknown;
     try {
-      result = hooks.postExecution?.(this.#critic.name, outcome);
+      result = hooks.postExecution?.(this.#critic.name, outcome, this.#run.input);
     } catch (error) {
       reportHookError(this.#rt, 'postExecution', this.#critic.name, error);
     }
@@ -279,7 +279,7 @@ export class Execution implements Ticket {
     if (!hooks?.onFailure) return this.#finishFailure(undefined);
     let result: unknown;
     try {
-      result = hooks.onFailure(this.#critic.name, error, this.#elapsed());
+      result = hooks.onFailure(this.#critic.name, error, this.#elapsed(), this.#run.input);
     } catch (hookError) {
       reportHookError(this.#rt, 'onFailure', this.#critic.name, hookError);
       return this.#finishFailure(undefined);

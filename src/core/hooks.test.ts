@@ -17,7 +17,11 @@ describe('Orchestrator: hooks', () => {
     expect(outcomes['cachedOne']?.finding).toBe(cached);
     expect(critic).not.toHaveBeenCalled();
     expect(postExecution).toHaveBeenCalledTimes(1);
-    expect(postExecution).toHaveBeenCalledWith('other', expect.objectContaining({ critic: 'other' }));
+    expect(postExecution).toHaveBeenCalledWith(
+      'other',
+      expect.objectContaining({ critic: 'other' }),
+      expect.objectContaining({ traceId: 'trace-1' }),
+    );
   });
 
   it('awaits an async preExecution hook', async () => {

@@ -157,14 +157,17 @@ export interface ShortCircuit {
 
 type MaybePromise<T> = T | Promise<T>;
 
-/** Every hook may be sync or async; a throwing hook never fails the run: it is logged and ignored. */
+/**
+ * Every hook may be sync or async; a throwing hook never fails the run: it is logged and ignored.
+ * Each hook also receives the run's input (its `traceId` ties a critic's pre, post and failure calls together).
+ */
 export interface Hooks {
   /** A Finding short-circuits the critic: status 'success', fromCache true. */
   preExecution?(critic: string, input: CriticInput): MaybePromise<Finding | ShortCircuit | undefined>;
   /** Called once per critic that ran to success (not for cache hits). */
-  postExecution?(critic: string, outcome: CriticOutcome): MaybePromise<void>;
+  postExecution?(critic: string, outcome: CriticOutcome, input: CriticInput): MaybePromise<void>;
   /** Called on error and on timeout; a Finding becomes the outcome's finding (degraded). */
-  onFailure?(critic: string, error: Error, durationMs: number): MaybePromise<Finding | undefined>;
+  onFailure?(critic: string, error: Error, durationMs: number, input: CriticInput): MaybePromise<Finding | undefined>;
 }
 
 /** A pino-compatible logger (only `warn` is used). */

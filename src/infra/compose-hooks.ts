@@ -1,0 +1,91 @@
+// composeHooks(): the orchestrator takes one set of hooks; infrastructure (cache, breakers, metrics…) brings several.
+import type { CriticInput, CriticOutcome, Finding, Hooks, ShortCircuit } from '../core/types.js';
+
+export interface ComposeOptions {
+  /** Told of every error of a composed hook, including those hidden by another set's result. @default none */
+  readonly report?: (hook: keyof Hooks, error: unknown) => void;
+}
+
+type Step<T> = () => T | Promise<T>;
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/**
+ * Runs steps in order until one gives a value (`untilFound`) or all have run. Stays synchronous while every
+ * step is; errors are reported and, when nothing was found, rethrown together (the orchestrator logs them).
+ */
+function chain<T>(
+  hook: keyof Hooks,
+  steps: readonly Step<T>[],
+  untilFound: boolean,
+  options: ComposeOptions,
+): T | undefined | Promise<T | undefined> {
+  const errors: unknown[] = [];
+  const finish = (found: T | undefined): T | undefined => {
+    if (errors.length > 0 && found === undefined) {
+      throw errors.length === 1 ? errors[0] : new AggregateError(errors, `${errors.length} ${hook} hooks failed`);
+    }
+    return found;
+  };
+  const fail = (error: unknown): void => {
+    errors.push(error);
+    options.report?.(hook, error);
+  };
+  const from = (start: number): T | undefined | Promise<T | undefined> => {
+    for (let i = start; i < steps.length; i++) {
+      let value: T | Promise<T>;
+      try {
+        value = steps[i]!();
+      } catch (error) {
+        fail(error);
+        continue;
+      }
+      if (isThenable(value)) {
+        return Promise.resolve(value).then(
+          (v) => (untilFound && v !== undefined ? finish(v) : from(i + 1)),
+          (error: unknown) => (fail(error), from(i + 1)),
+        );
+      }
+      if (untilFound && value !== undefined) return finish(value);
+    }
+    return finish(undefined);
+  };
+  return from(0);
+}
+
+export function composeHooks(sets: readonly Hooks[], options: ComposeOptions = {}): Hooks {
+  const pre = sets.filter((s) => s.preExecution !== undefined);
+  const post = sets.filter((s) => s.postExecution !== undefined);
+  const failure = sets.filter((s) => s.onFailure !== undefined);
+  const hooks: Hooks = {};
+  if (pre.length > 0) {
+    hooks.preExecution = (critic: string, input: CriticInput) =>
+      chain<Finding | ShortCircuit | undefined>(
+        'preExecution',
+        pre.map((s) => () => s.preExecution!(critic, input)),
+        true,
+        options,
+      );
+  }
+  if (post.length > 0) {
+    hooks.postExecution = (critic: string, outcome: CriticOutcome, input: CriticInput) =>
+      chain<void>(
+        'postExecution',
+        post.map((s) => () => s.postExecution!(critic, outcome, input)),
+        false,
+        options,
+      );
+  }
+  if (failure.length > 0) {
+    hooks.onFailure = (critic: string, error: Error, durationMs: number, input: CriticInput) =>
+      chain<Finding | undefined>(
+        'onFailure',
+        failure.map((s) => () => s.onFailure!(critic, error, durationMs, input)),
+        true,
+        options,
+      );
+  }
+  return hooks;
+}
