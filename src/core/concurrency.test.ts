@@ -162,3 +162,24 @@ describe('Orchestrator: concurrency limits', () => {
     expect(orch.metrics().inflight).toBe(0);
   });
 });
+
+describe('Orchestrator.setConcurrency', () => {
+  it('raises and lowers the cap at run time: queued critics start when it grows', async () => {
+    const g = gauge();
+    const critics = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`c${i}`, g.critic(`c${i}`, 20)]));
+    const orch = new Orchestrator({ critics, concurrency: 1, logger });
+    const done = orch.run(input());
+    await sleep(2);
+    expect(g.starts).toHaveLength(1);
+    orch.setConcurrency(4);
+    expect(orch.concurrency).toBe(4);
+    expect(g.starts).toHaveLength(4);
+    await done;
+    expect(g.peak()).toBe(4);
+  });
+
+  it('rejects a bad cap, and a change on an unbounded orchestrator', () => {
+    expect(() => new Orchestrator({ critics: {}, concurrency: 2 }).setConcurrency(0)).toThrow(/integer >= 1/);
+    expect(() => new Orchestrator({ critics: {} }).setConcurrency(3)).toThrow(/without a concurrency cap/);
+  });
+});

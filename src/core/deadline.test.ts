@@ -189,4 +189,31 @@ describe('Orchestrator: deadline and cancellation', () => {
       expect(orch.metrics().inflight, ending).toBe(0);
     }
   });
+
+  it('takes the per-attempt timeout from the timeoutFor hook (adaptive timeouts), ignoring bad answers', async () => {
+    const seen: Array<[string, number]> = [];
+    const orch = new Orchestrator({
+      critics: { fast: { evaluate: hang, timeoutMs: 1000 }, bad: { evaluate: () => OK, timeoutMs: 1000 } },
+      hooks: {
+        timeoutFor: (critic, configured) => {
+          seen.push([critic, configured]);
+          return critic === 'fast' ? 10 : -5;
+        },
+      },
+      logger,
+    });
+    const start = performance.now();
+    const outcomes = await orch.run(input());
+    expect(performance.now() - start).toBeLessThan(200);
+    expect(outcomes['fast']).toMatchObject({
+      status: 'timeout',
+      error: { message: "CriticTimeoutError: critic 'fast' exceeded its 10 ms timeout" },
+    });
+    expect(outcomes['bad']?.status).toBe('success');
+    expect(seen).toEqual([
+      ['fast', 1000],
+      ['bad', 1000],
+    ]);
+    expect(orch.metrics().hookErrors).toBe(1);
+  });
 });

@@ -16,6 +16,7 @@ import {
   type Runtime,
 } from './runtime.js';
 import { isShortCircuit, shortCircuitOutcome } from './short-circuit.js';
+import { MAX_TIMER_MS } from './spec-schema.js';
 import type { CriticOutcome, Finding, Hooks } from './types.js';
 
 const IDLE = 0,
@@ -40,6 +41,8 @@ export class Execution implements Ticket {
   #attempts = 0;
   #startedAt = 0;
   #attemptStartedAt = 0;
+  /** This critic's per-attempt timeout for this run: its spec's, or the `timeoutFor` hook's (adaptive timeouts). */
+  #timeoutMs: number;
   /** Bumped whenever pending callbacks become stale. */
   #token = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -56,6 +59,7 @@ export class Execution implements Ticket {
     this.#prior = prior;
     this.criticIndex = critic.index;
     this.priority = critic.priority;
+    this.#timeoutMs = critic.timeoutMs;
   }
 
   get started(): boolean {
@@ -64,6 +68,7 @@ export class Execution implements Ticket {
 
   start(): void {
     this.#startedAt = this.#attemptStartedAt = this.#rt.now();
+    if (this.#rt.hooks?.timeoutFor) this.#timeoutMs = this.#adaptiveTimeout(this.#rt.hooks);
     this.#rt.metrics.inflight++;
     if (this.#run.ended) {
       // Its run ended while it waited for a slot: it never starts.
@@ -74,6 +79,19 @@ export class Execution implements Ticket {
     const hooks = this.#rt.hooks;
     if (hooks?.preExecution) this.#runPreHook(hooks);
     else this.#runAttempt();
+  }
+
+  /** The `timeoutFor` hook's answer if it is a positive number, else the spec's timeout. */
+  #adaptiveTimeout(hooks: Hooks): number {
+    try {
+      const ms = hooks.timeoutFor?.(this.#critic.name, this.#critic.timeoutMs);
+      if (ms === undefined) return this.#critic.timeoutMs;
+      if (typeof ms === 'number' && ms > 0 && ms <= MAX_TIMER_MS) return ms;
+      throw new TypeError(`timeoutFor returned ${String(ms)}, expected a positive number of ms`);
+    } catch (error) {
+      reportHookError(this.#rt, 'timeoutFor', this.#critic.name, error);
+      return this.#critic.timeoutMs;
+    }
   }
 
   /** The run ended (deadline or cancellation) while this execution was under way. */
@@ -182,7 +200,7 @@ export class Execution implements Ticket {
 
   #onResult(value: unknown): void {
     const now = this.#rt.now();
-    if (now - this.#attemptStartedAt > this.#critic.timeoutMs) return this.#onTimeout(); // it overran without yielding
+    if (now - this.#attemptStartedAt > this.#timeoutMs) return this.#onTimeout(); // it overran without yielding
     const problems = validateFinding(value, this.#critic.schema);
     if (problems) {
       const error = new CriticOutputError(
@@ -247,7 +265,10 @@ export class Execution implements Ticket {
 
   #onTimeout(): void {
     const c = this.#critic;
-    const error = new CriticTimeoutError('CRITIC_TIMEOUT', `critic '${c.name}' exceeded its ${c.timeoutMs} ms timeout`);
+    const error = new CriticTimeoutError(
+      'CRITIC_TIMEOUT',
+      `critic '${c.name}' exceeded its ${this.#timeoutMs} ms timeout`,
+    );
     const wasRunning = this.#phase === RUNNING;
     this.#abortAttempt(error);
     const delay = wasRunning && c.retries?.onTimeout ? this.#retryDelay() : undefined;
@@ -301,7 +322,7 @@ export class Execution implements Ticket {
 
   /** An async fallback may use what is left of the critic's budget; after a timeout, one turn of the event loop. */
   #armFallbackGrace(): void {
-    const budgetEnd = Math.min(this.#attemptStartedAt + this.#critic.timeoutMs, this.#run.deadlineAt);
+    const budgetEnd = Math.min(this.#attemptStartedAt + this.#timeoutMs, this.#run.deadlineAt);
     const left = budgetEnd - this.#rt.now();
     if (left > 0 && !this.#run.ended) this.#timer = setTimeout(Execution.#fire, left, this);
     else this.#immediate = setImmediate(Execution.#fire, this);
@@ -342,7 +363,7 @@ export class Execution implements Ticket {
       case PRE:
       case RUNNING: {
         // Node timers run on a cached millisecond clock and may fire up to 1 ms early.
-        const left = execution.#attemptStartedAt + execution.#critic.timeoutMs - execution.#rt.now();
+        const left = execution.#attemptStartedAt + execution.#timeoutMs - execution.#rt.now();
         if (left > 0 && left <= EARLY_FIRE_MS)
           execution.#timer = setTimeout(Execution.#fire, Math.ceil(left), execution);
         else execution.#onTimeout();
@@ -368,7 +389,7 @@ export class Execution implements Ticket {
 
   #armTimeout(): void {
     if (this.#timer !== undefined) return;
-    const expiresAt = this.#attemptStartedAt + this.#critic.timeoutMs;
+    const expiresAt = this.#attemptStartedAt + this.#timeoutMs;
     if (expiresAt >= this.#run.deadlineAt) return; // the run's deadline comes first and covers it
     this.#timer = setTimeout(Execution.#fire, Math.max(0, expiresAt - this.#rt.now()), this);
   }

@@ -30,7 +30,7 @@ class CriticGate {
 const PRIORITY_LEVELS = 10;
 
 export class Limiter {
-  readonly #cap: number;
+  #cap: number;
   readonly #gates: readonly (CriticGate | undefined)[];
   readonly #queues = Array.from({ length: PRIORITY_LEVELS }, () => new Fifo<Ticket>());
   #active = 0;
@@ -48,6 +48,16 @@ export class Limiter {
             c.ratePerSecond === undefined ? undefined : new TokenBucket(c.ratePerSecond, c.rateBurst, now),
           ),
     );
+  }
+
+  get cap(): number {
+    return this.#cap;
+  }
+
+  /** Changes the orchestrator-wide cap (adaptive concurrency); running critics are never stopped. */
+  setCap(cap: number): void {
+    this.#cap = cap;
+    this.pump();
   }
 
   /** True when a critic can start without asking (no cap, no gate): the fast path. */

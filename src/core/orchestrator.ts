@@ -1,4 +1,5 @@
 // The Orchestrator: runs critics in parallel under a deadline, isolating every failure (DESIGN.md core contract).
+import { EleanorError } from './errors.js';
 import { checkRunOptions, snapshotInput } from './input.js';
 import { Limiter } from './limiter.js';
 import { MetricsRecorder, type OrchestratorMetrics } from './metrics.js';
@@ -69,6 +70,29 @@ export class Orchestrator {
         await run.result;
       }
     }
+  }
+
+  /** The orchestrator-wide concurrency cap (Infinity when unbounded). */
+  get concurrency(): number {
+    return this.#rt.limiter.cap;
+  }
+
+  /**
+   * Changes the concurrency cap at run time (adaptive concurrency). Queued critics start at once if the cap
+   * grows; a lower cap lets running critics finish. Only an orchestrator created with `concurrency` can
+   * change it, since without one critics start without asking the limiter.
+   */
+  setConcurrency(cap: number): void {
+    if (this.#rt.limiter.cap === Infinity) {
+      throw new EleanorError(
+        'INVALID_CONFIG',
+        'setConcurrency: the orchestrator was created without a concurrency cap',
+      );
+    }
+    if (!Number.isInteger(cap) || cap < 1) {
+      throw new EleanorError('INVALID_INPUT', `setConcurrency: expected an integer >= 1, got ${String(cap)}`);
+    }
+    this.#rt.limiter.setCap(cap);
   }
 
   /** A snapshot of counts by status, retries, hook errors and durations. */

@@ -47,7 +47,14 @@ export const orchestratorOptionsSchema = z
     critics: z.union([z.record(z.string(), z.union([fn, z.object({}).passthrough()])), z.array(z.unknown())]),
     timeoutMs: positiveMs.optional(),
     concurrency: z.number().int().min(1).optional(),
-    hooks: z.object({ preExecution: fn.optional(), postExecution: fn.optional(), onFailure: fn.optional() }).optional(),
+    hooks: z
+      .object({
+        preExecution: fn.optional(),
+        postExecution: fn.optional(),
+        onFailure: fn.optional(),
+        timeoutFor: fn.optional(),
+      })
+      .optional(),
     logger: z.object({ warn: fn }).passthrough().optional(),
     now: fn.optional(),
     random: fn.optional(),

@@ -168,6 +168,11 @@ export interface Hooks {
   postExecution?(critic: string, outcome: CriticOutcome, input: CriticInput): MaybePromise<void>;
   /** Called on error and on timeout; a Finding becomes the outcome's finding (degraded). */
   onFailure?(critic: string, error: Error, durationMs: number, input: CriticInput): MaybePromise<Finding | undefined>;
+  /**
+   * Synchronous: the per-attempt timeout for this critic's execution about to start (adaptive timeouts), or
+   * undefined to keep `configuredMs`. A bad answer is logged and the configured timeout is used.
+   */
+  timeoutFor?(critic: string, configuredMs: number): number | undefined;
 }
 
 /** A pino-compatible logger (only `warn` is used). */

@@ -87,5 +87,15 @@ export function composeHooks(sets: readonly Hooks[], options: ComposeOptions = {
         options,
       );
   }
+  const timeouts = sets.filter((s) => s.timeoutFor !== undefined);
+  if (timeouts.length > 0) {
+    hooks.timeoutFor = (critic: string, configuredMs: number) => {
+      for (const s of timeouts) {
+        const ms = s.timeoutFor!(critic, configuredMs);
+        if (ms !== undefined) return ms;
+      }
+      return undefined;
+    };
+  }
   return hooks;
 }

@@ -68,7 +68,14 @@ export const engineConfigSchema = z
       })
       .strict()
       .optional(),
-    hooks: z.object({ preExecution: fn.optional(), postExecution: fn.optional(), onFailure: fn.optional() }).optional(),
+    hooks: z
+      .object({
+        preExecution: fn.optional(),
+        postExecution: fn.optional(),
+        onFailure: fn.optional(),
+        timeoutFor: fn.optional(),
+      })
+      .optional(),
     logger: z.object({ warn: fn }).passthrough().optional(),
     baseDir: z.string().optional(),
   })
