@@ -69,6 +69,7 @@ export {
   type Gate,
   type RequestLimits,
   type RequiredAction,
+  type EngineInfra,
 } from './engine/index.js';
 
 // Critics: the built-ins, the doctrine, the LLM judge; model adapters.

@@ -5,6 +5,7 @@ import type { DecisionThresholds, FailurePolicy } from './types.js';
 import type { LlmJudgeOptions } from '../critics/llm-judge/config.js';
 import type { ModelConfig } from '../models/config.js';
 import type { ModelAdapter } from '../models/model-adapter.js';
+import type { EngineInfra } from './infra.js';
 
 export type { ModelConfig };
 
@@ -52,6 +53,8 @@ export interface EngineConfig {
   readonly priorityOrder?: readonly string[];
   readonly limits?: Partial<RequestLimits>;
   readonly hooks?: Hooks;
+  /** Infrastructure pieces (cache, breakers, events, metrics, tracing), in code. @default none */
+  readonly infra?: readonly EngineInfra[];
   readonly logger?: OrchestratorLogger;
   /** Where relative `module` paths are resolved. @default process.cwd() */
   readonly baseDir?: string;

@@ -2,12 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { EleanorError } from '../core/errors.js';
 import { Orchestrator } from '../core/orchestrator.js';
+import { composeHooks } from '../infra/compose-hooks.js';
 import { createModelAdapter } from '../models/index.js';
 import type { ModelAdapter } from '../models/model-adapter.js';
 import type { EngineConfig } from './config.js';
 import { engineConfigSchema } from './config/schema.js';
 import { setUpCritics, type CriticInfo } from './critic-setup.js';
 import { decide } from './decide.js';
+import { eachInfra } from './infra.js';
 import { checkOptions, checkRequest, DEFAULT_LIMITS, type RequestLimits } from './request.js';
 import {
   DEFAULT_PRIORITY_ORDER,
@@ -48,12 +50,25 @@ function isAdapter(model: EngineConfig['model']): model is ModelAdapter {
 export function createEngine(config: EngineConfig = {}): Engine {
   const cfg = parseConfig(config);
   const { specs, info } = setUpCritics(cfg);
+  const infra = cfg.infra ?? [];
+  const hookSets = [...infra.flatMap((piece) => (piece.hooks ? [piece.hooks] : [])), ...(cfg.hooks ? [cfg.hooks] : [])];
+  const logger = cfg.logger ?? {
+    warn: (details: Record<string, unknown>, message: string) => console.warn(message, details),
+  };
+  const reportInfra = (piece: string, error: unknown): void => {
+    try {
+      logger.warn({ infra: piece, err: error }, `eleanor: infrastructure '${piece}' failed; ignored`);
+    } catch {
+      // A broken logger must not fail an evaluation either.
+    }
+  };
   const orchestrator = new Orchestrator({
     critics: specs,
     timeoutMs: cfg.timeoutMs ?? DEFAULT_CRITIC_TIMEOUT_MS,
     ...(cfg.concurrency !== undefined && { concurrency: cfg.concurrency }),
-    ...(cfg.hooks !== undefined && { hooks: cfg.hooks }),
-    ...(cfg.logger !== undefined && { logger: cfg.logger }),
+    ...(hookSets.length === 1 && { hooks: hookSets[0]! }),
+    ...(hookSets.length > 1 && { hooks: composeHooks(hookSets) }),
+    logger,
   });
   const model = cfg.model === undefined ? undefined : isAdapter(cfg.model) ? cfg.model : createModelAdapter(cfg.model);
   const limits: RequestLimits = { ...DEFAULT_LIMITS, ...cfg.limits };
@@ -102,6 +117,9 @@ export function createEngine(config: EngineConfig = {}): Engine {
     const opts = checkOptions(options);
     const deadlineMs = opts.deadlineMs ?? defaultDeadline;
     const traceId = request.traceId ?? randomUUID();
+    const finishers = eachInfra(infra, (piece) => piece.evaluationStarted?.(traceId), reportInfra).filter(
+      (f): f is (evaluation: Evaluation) => void => f !== undefined,
+    );
     // Signals for generation are made only when the response must be generated.
     const modelResponse = request.modelResponse ?? (await generate(request, traceId, deadlineMs, opts.signal));
     const remaining = Math.max(1, deadlineMs - (performance.now() - start));
@@ -110,14 +128,24 @@ export function createEngine(config: EngineConfig = {}): Engine {
       opts.signal ? { signal: opts.signal, deadlineMs: remaining } : { deadlineMs: remaining },
     );
     const result = decide({ outcomes, thresholds, priorityOrder, failurePolicyOf });
-    return {
+    const infraDegraded = eachInfra(infra, (piece) => piece.degraded?.() ?? [], reportInfra).flat();
+    const evaluation: Evaluation = {
       traceId,
       ...result,
+      degraded: [...result.degraded, ...infraDegraded],
       critics: outcomes,
       evidence: null,
       durationMs: performance.now() - start,
       modelResponse,
     };
+    for (const done of finishers) {
+      try {
+        done(evaluation);
+      } catch (error) {
+        reportInfra('evaluation listener', error);
+      }
+    }
+    return evaluation;
   }
 
   return {
@@ -135,6 +163,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
     async close() {
       closed = true;
       await Promise.allSettled([...inflight]);
+      await Promise.allSettled(infra.map((piece) => piece.close?.()));
     },
   };
 }

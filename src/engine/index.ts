@@ -3,6 +3,7 @@ export { createEngine, DEFAULT_CRITIC_TIMEOUT_MS, DEFAULT_DEADLINE_MS, type Engi
 export type { CriticConfig, CriticSettings, EngineConfig, JudgeConfig, ModelConfig } from './config.js';
 export type { CriticInfo, CriticKind } from './critic-setup.js';
 export { decide } from './decide.js';
+export type { EngineInfra } from './infra.js';
 export { DEFAULT_LIMITS, type RequestLimits } from './request.js';
 export { loadConfig, validateConfig, DEFAULT_CONFIG_FILES } from './config/load.js';
 export { ENV_VARIABLES } from './config/env.js';

@@ -77,6 +77,7 @@ export const engineConfigSchema = z
       })
       .optional(),
     logger: z.object({ warn: fn }).passthrough().optional(),
+    infra: z.array(z.object({ name: z.string() }).passthrough()).optional(),
     baseDir: z.string().optional(),
   })
   .strict();

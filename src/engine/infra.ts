@@ -1,0 +1,33 @@
+// How infrastructure (cache, breakers, events, metrics, tracing…) plugs into the engine: hooks plus a few callbacks.
+import type { Hooks } from '../core/types.js';
+import type { Evaluation } from './types.js';
+
+/** One piece of infrastructure as the engine sees it; every member is optional. */
+export interface EngineInfra {
+  readonly name: string;
+  /** Attached to the orchestrator (composed in order, before the configuration's own hooks). */
+  readonly hooks?: Hooks;
+  /** Components working below their configuration right now, e.g. ['cache:redis']. Must not throw or block. */
+  degraded?(): readonly string[];
+  /** Called as an evaluation starts; the returned callback (if any) receives the finished Evaluation. */
+  evaluationStarted?(traceId: string): ((evaluation: Evaluation) => void) | undefined;
+  /** Releases connections and timers. */
+  close?(): Promise<void>;
+}
+
+/** Calls `fn` on each piece, never letting one piece's fault reach the evaluation. */
+export function eachInfra<T>(
+  infra: readonly EngineInfra[],
+  fn: (piece: EngineInfra) => T,
+  report: (piece: string, error: unknown) => void,
+): T[] {
+  const results: T[] = [];
+  for (const piece of infra) {
+    try {
+      results.push(fn(piece));
+    } catch (error) {
+      report(piece.name, error);
+    }
+  }
+  return results;
+}
