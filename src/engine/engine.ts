@@ -163,7 +163,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
     async close() {
       closed = true;
       await Promise.allSettled([...inflight]);
-      await Promise.allSettled(infra.map((piece) => piece.close?.()));
+      await Promise.allSettled(infra.map((piece) => (piece.close ? piece.close() : Promise.resolve())));
     },
   };
 }
