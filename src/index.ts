@@ -91,3 +91,25 @@ export {
 
 // Infrastructure: several hook sets attached to one orchestrator.
 export { composeHooks, type ComposeOptions } from './infra/compose-hooks.js';
+export { createCacheHooks, cacheKey, type CacheHooks, type CacheOptions } from './infra/cache/index.js';
+export {
+  createBreakerHooks,
+  type BreakerHooks,
+  type BreakerOptions,
+  type BreakerState,
+} from './infra/breaker/index.js';
+export { createDegradationHooks, type DegradationOptions } from './infra/degradation/index.js';
+export {
+  createEventBus,
+  attachSink,
+  createMemorySink,
+  createNatsSink,
+  EVENT_TYPES,
+  type EventBus,
+  type EventSink,
+  type EleanorEvent,
+  type EventType,
+} from './infra/events/index.js';
+export { createMetrics, type EleanorMetrics, type MetricsOptions } from './infra/metrics/index.js';
+export { createTracingHooks } from './infra/tracing/index.js';
+export { createAdaptiveTimeoutHooks, createAimdConcurrency, LogHistogram } from './infra/adaptive/index.js';

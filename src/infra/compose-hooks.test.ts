@@ -53,6 +53,13 @@ describe('composeHooks', () => {
     expect(seen.mock.calls[0]?.[3]).toBe(input);
   });
 
+  it('lets every onFailure set observe the failure, even after a fallback was given', () => {
+    const observer = vi.fn(() => undefined);
+    const hooks = composeHooks([{ onFailure: () => ({ ...OK, severity: 2 }) }, { onFailure: observer }]);
+    expect(hooks.onFailure?.('a', new Error('x'), 3, input)).toMatchObject({ severity: 2 });
+    expect(observer).toHaveBeenCalledTimes(1);
+  });
+
   it('does not let one failing set hide the others; reports every error', async () => {
     const report = vi.fn();
     const hooks = composeHooks(

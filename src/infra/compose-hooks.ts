@@ -12,18 +12,28 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
+/** How a composed hook runs its sets. */
+type Mode =
+  /** Stop at the first result (preExecution: a cache hit or an open breaker). */
+  | 'first'
+  /** Call every set; keep the first result (onFailure: every observer sees the failure; the first fallback wins). */
+  | 'all-first'
+  /** Call every set (postExecution). */
+  | 'all';
+
 /**
- * Runs steps in order until one gives a value (`untilFound`) or all have run. Stays synchronous while every
- * step is; errors are reported and, when nothing was found, rethrown together (the orchestrator logs them).
+ * Runs steps in order. Stays synchronous while every step is; errors are reported and, when nothing was
+ * found, rethrown together (the orchestrator logs them).
  */
 function chain<T>(
   hook: keyof Hooks,
   steps: readonly Step<T>[],
-  untilFound: boolean,
+  mode: Mode,
   options: ComposeOptions,
 ): T | undefined | Promise<T | undefined> {
   const errors: unknown[] = [];
-  const finish = (found: T | undefined): T | undefined => {
+  let found: T | undefined;
+  const finish = (): T | undefined => {
     if (errors.length > 0 && found === undefined) {
       throw errors.length === 1 ? errors[0] : new AggregateError(errors, `${errors.length} ${hook} hooks failed`);
     }
@@ -32,6 +42,12 @@ function chain<T>(
   const fail = (error: unknown): void => {
     errors.push(error);
     options.report?.(hook, error);
+  };
+  /** Records a step's value; true when the chain should stop. */
+  const take = (value: T | undefined): boolean => {
+    if (value === undefined || mode === 'all') return false;
+    found ??= value;
+    return mode === 'first';
   };
   const from = (start: number): T | undefined | Promise<T | undefined> => {
     for (let i = start; i < steps.length; i++) {
@@ -44,13 +60,13 @@ function chain<T>(
       }
       if (isThenable(value)) {
         return Promise.resolve(value).then(
-          (v) => (untilFound && v !== undefined ? finish(v) : from(i + 1)),
+          (v) => (take(v) ? finish() : from(i + 1)),
           (error: unknown) => (fail(error), from(i + 1)),
         );
       }
-      if (untilFound && value !== undefined) return finish(value);
+      if (take(value)) return finish();
     }
-    return finish(undefined);
+    return finish();
   };
   return from(0);
 }
@@ -65,7 +81,7 @@ export function composeHooks(sets: readonly Hooks[], options: ComposeOptions = {
       chain<Finding | ShortCircuit | undefined>(
         'preExecution',
         pre.map((s) => () => s.preExecution!(critic, input)),
-        true,
+        'first',
         options,
       );
   }
@@ -74,7 +90,7 @@ export function composeHooks(sets: readonly Hooks[], options: ComposeOptions = {
       chain<void>(
         'postExecution',
         post.map((s) => () => s.postExecution!(critic, outcome, input)),
-        false,
+        'all',
         options,
       );
   }
@@ -83,7 +99,7 @@ export function composeHooks(sets: readonly Hooks[], options: ComposeOptions = {
       chain<Finding | undefined>(
         'onFailure',
         failure.map((s) => () => s.onFailure!(critic, error, durationMs, input)),
-        true,
+        'all-first',
         options,
       );
   }

@@ -1,0 +1,162 @@
+// OpenTelemetry tracing through hooks: a span per evaluation, a child span per critic; a no-op without an SDK.
+import {
+  type Context,
+  context,
+  type Span,
+  SpanStatusCode,
+  trace,
+  type TimeInput,
+  type Tracer,
+} from '@opentelemetry/api';
+import { CriticTimeoutError } from '../../core/errors.js';
+import type { CriticInput, CriticOutcome, CriticStatus, Hooks } from '../../core/types.js';
+import type { Evaluation } from '../../engine/types.js';
+
+export interface TracingOptions {
+  /** Where spans go. With no SDK registered the API's tracer is a no-op. @default trace.getTracer('eleanor') */
+  readonly tracer?: Tracer;
+}
+
+/** What ending an evaluation span needs: its decision and gate, and the outcomes to finish open critic spans. */
+export type EvaluationSummary = Pick<Evaluation, 'decision' | 'gate'> & {
+  readonly critics?: Readonly<Record<string, CriticOutcome>>;
+};
+
+export interface EvaluationTrace {
+  /** Ends the evaluation span (an Error marks it ERROR) and any critic span still open. Idempotent. */
+  end(result: EvaluationSummary | Error): void;
+}
+
+export interface TracingHooks {
+  /**
+   * Put these first in `composeHooks`: `preExecution` stops at the first set that answers, and a critic span
+   * starts there. Cache hits and short circuits answered by later sets are finished from `end()`'s outcomes.
+   */
+  readonly hooks: Hooks;
+  /** Starts the evaluation span for `traceId`, a child of `parent` (the caller's active context by default). */
+  startEvaluation(traceId: string, parent?: Context): EvaluationTrace;
+}
+
+interface CriticSpan {
+  readonly span: Span;
+  /** Set when the critic failed: the span ends at this time once `end()` brings the outcome (attempts, degraded). */
+  failedAt?: TimeInput;
+}
+
+interface EvaluationState {
+  /** Undefined when critics run without `startEvaluation` (a bare orchestrator): critic spans end at once. */
+  readonly span: Span | undefined;
+  readonly context: Context;
+  readonly critics: Map<string, CriticSpan>;
+}
+
+const OUTCOME_OK: ReadonlySet<CriticStatus> = new Set(['success', 'skipped', 'gated']);
+
+export function createTracingHooks(options: TracingOptions = {}): TracingHooks {
+  const tracer = options.tracer ?? trace.getTracer('eleanor');
+  // One evaluation per trace id; the hooks find their evaluation through `input.traceId`.
+  const evaluations = new Map<string, EvaluationState>();
+
+  const stateFor = (traceId: string): EvaluationState => {
+    let state = evaluations.get(traceId);
+    if (state === undefined) {
+      state = { span: undefined, context: context.active(), critics: new Map() };
+      evaluations.set(traceId, state);
+    }
+    return state;
+  };
+
+  /** Drops the state of a bare-orchestrator run once its last critic span has ended. */
+  const release = (traceId: string, state: EvaluationState): void => {
+    if (state.span === undefined && state.critics.size === 0) evaluations.delete(traceId);
+  };
+
+  const hooks: Hooks = {
+    preExecution(critic: string, input: CriticInput) {
+      const state = stateFor(input.traceId);
+      // Without an SDK the evaluation span is a no-op: skip critic spans altogether (the cheap path).
+      if (state.span !== undefined && !state.span.isRecording()) return undefined;
+      const span = tracer.startSpan(
+        `critic ${critic}`,
+        { attributes: { 'eleanor.trace_id': input.traceId, 'eleanor.critic': critic } },
+        state.context,
+      );
+      state.critics.get(critic)?.span.end(); // a repeated trace id: never leave a span open
+      state.critics.set(critic, { span });
+      return undefined;
+    },
+
+    postExecution(critic: string, outcome: CriticOutcome, input: CriticInput) {
+      const state = evaluations.get(input.traceId);
+      const open = state?.critics.get(critic);
+      if (state === undefined || open === undefined) return;
+      state.critics.delete(critic);
+      finishCritic(open.span, outcome);
+      release(input.traceId, state);
+    },
+
+    onFailure(critic: string, error: Error, _durationMs: number, input: CriticInput) {
+      const state = evaluations.get(input.traceId);
+      const open = state?.critics.get(critic);
+      if (state === undefined || open === undefined) return undefined;
+      const status: CriticStatus = error instanceof CriticTimeoutError ? 'timeout' : 'error';
+      open.span.setAttribute('eleanor.critic.status', status);
+      open.span.recordException(error);
+      open.span.setStatus({ code: SpanStatusCode.ERROR, message: `${error.name}: ${error.message}` });
+      if (state.span === undefined) {
+        // No evaluation will bring the outcome: end now without attempts and degraded.
+        state.critics.delete(critic);
+        open.span.end();
+        release(input.traceId, state);
+      } else {
+        open.failedAt = performance.now(); // the SDK reads numbers this small as performance time
+      }
+      return undefined;
+    },
+  };
+
+  const startEvaluation = (traceId: string, parent: Context = context.active()): EvaluationTrace => {
+    const span = tracer.startSpan('eleanor.evaluation', { attributes: { 'eleanor.trace_id': traceId } }, parent);
+    const state: EvaluationState = { span, context: trace.setSpan(parent, span), critics: new Map() };
+    evaluations.set(traceId, state);
+    let ended = false;
+    return {
+      end(result) {
+        if (ended) return;
+        ended = true;
+        if (evaluations.get(traceId) === state) evaluations.delete(traceId);
+        const outcomes = result instanceof Error ? undefined : result.critics;
+        for (const [critic, open] of state.critics) {
+          const outcome = outcomes?.[critic];
+          if (outcome !== undefined) finishCritic(open.span, outcome, open.failedAt);
+          else open.span.end(open.failedAt);
+        }
+        state.critics.clear();
+        if (!span.isRecording()) return span.end();
+        if (result instanceof Error) {
+          span.recordException(result);
+          span.setStatus({ code: SpanStatusCode.ERROR, message: `${result.name}: ${result.message}` });
+        } else {
+          span.setAttributes({ 'eleanor.decision': result.decision, 'eleanor.gate.tier': result.gate.tier });
+          span.setStatus({ code: SpanStatusCode.OK });
+        }
+        span.end();
+      },
+    };
+  };
+
+  return { hooks, startEvaluation };
+}
+
+/** Sets a critic span's attributes and status from its outcome, then ends it (at `endTime` if given). */
+function finishCritic(span: Span, outcome: CriticOutcome, endTime?: TimeInput): void {
+  span.setAttributes({
+    'eleanor.critic.status': outcome.status,
+    'eleanor.critic.attempts': outcome.attempts,
+    'eleanor.critic.from_cache': outcome.fromCache,
+    'eleanor.critic.degraded': outcome.degraded,
+  });
+  if (OUTCOME_OK.has(outcome.status)) span.setStatus({ code: SpanStatusCode.OK });
+  else span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.error?.message ?? outcome.status });
+  span.end(endTime);
+}
