@@ -2,23 +2,13 @@
 import { type CriticOutcome, Orchestrator } from '../src/index.js';
 import { createAdaptiveTimeoutHooks } from '../src/infra/adaptive/index.js';
 import { emit, median, round, sleep } from './support.js';
+import { seeded } from '../test/support/seeded.js';
 
 const FIXED_TIMEOUT_MS = 2000;
 const WARMUP_RUNS = 100; // not measured: fills the estimator past its 50-sample warm-up
 const MEASURED_RUNS = 1000;
 const PARALLEL = 40; // runs in flight at once, so the slow tail does not make the benchmark slow
 const ROUNDS = 3;
-
-/** mulberry32: every case sees the same latencies in the same order. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Case {
   readonly name: string;

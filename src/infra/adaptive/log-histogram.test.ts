@@ -2,17 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isEleanorError } from '../../core/errors.js';
 import { LogHistogram } from './log-histogram.js';
-
-/** A seeded PRNG (mulberry32) so the distributions are the same at every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../../../test/support/seeded.js';
 
 function exactQuantile(sorted: readonly number[], q: number): number {
   return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
