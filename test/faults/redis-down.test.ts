@@ -1,11 +1,11 @@
 // Fault tests: the cache's own redis-server (port 16379, never the shared one) is killed, restarted and paused.
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { input, recordingLogger } from '../../../test/support/critics.js';
-import { PrivateRedis, uniquePrefix, waitFor } from '../../../test/infra/cache/redis-support.js';
-import { Orchestrator } from '../../core/orchestrator.js';
-import type { Finding } from '../../core/types.js';
-import { createCacheHooks, type CacheHooks } from './cache-hooks.js';
+import { input, recordingLogger } from '../support/critics.js';
+import { PrivateRedis, uniquePrefix, waitFor } from '../support/redis.js';
+import { Orchestrator } from '../../src/core/orchestrator.js';
+import type { Finding } from '../../src/core/types.js';
+import { createCacheHooks, type CacheHooks } from '../../src/infra/cache/cache-hooks.js';
 
 const TIMEOUT_MS = 50;
 /** How long an evaluation may take at most: the Redis bound plus scheduling slack. */

@@ -1,12 +1,12 @@
 // Tests of the Redis tier against the shared Redis at 127.0.0.1:6379, each under its own key prefix.
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { OK, finding, input, recordingLogger, sleep } from '../../../test/support/critics.js';
-import { SHARED_REDIS_URL, deleteKeys, uniquePrefix, waitFor } from '../../../test/infra/cache/redis-support.js';
-import { Orchestrator } from '../../core/orchestrator.js';
-import type { Finding } from '../../core/types.js';
-import { composeHooks } from '../compose-hooks.js';
-import { createCacheHooks, type CacheHooks, type CacheOptions } from './cache-hooks.js';
+import { OK, finding, input, recordingLogger, sleep } from '../support/critics.js';
+import { SHARED_REDIS_URL, deleteKeys, uniquePrefix, waitFor } from '../support/redis.js';
+import { Orchestrator } from '../../src/core/orchestrator.js';
+import type { Finding } from '../../src/core/types.js';
+import { composeHooks } from '../../src/infra/compose-hooks.js';
+import { createCacheHooks, type CacheHooks, type CacheOptions } from '../../src/infra/cache/cache-hooks.js';
 
 let admin: Redis;
 let prefix: string;

@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { connect, type JetStreamManager, type NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventBus } from './bus.js';
-import { createNatsSink } from './nats-sink.js';
-import { attachSink } from './sink.js';
-import { describeSinkConformance, eventsFixture, outcomeFixture } from './sink.conformance.js';
+import { createEventBus } from '../../src/infra/events/bus.js';
+import { createNatsSink } from '../../src/infra/events/nats-sink.js';
+import { attachSink } from '../../src/infra/events/sink.js';
+import { describeSinkConformance, eventsFixture, outcomeFixture } from '../../src/infra/events/sink.conformance.js';
 
 const SERVERS = 'nats://127.0.0.1:4222';
 let nc: NatsConnection;
