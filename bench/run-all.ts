@@ -4,7 +4,15 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { emit } from './support.js';
 
-const BENCHES = ['overhead.ts', 'makespan.ts', 'throughput.ts', 'hanging.ts', 'engine.ts', 'adaptive-timeouts.ts'];
+const BENCHES = [
+  'overhead.ts',
+  'makespan.ts',
+  'throughput.ts',
+  'hanging.ts',
+  'engine.ts',
+  'adaptive-timeouts.ts',
+  'infra.ts',
+];
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 emit({
