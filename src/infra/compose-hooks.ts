@@ -6,7 +6,8 @@ export interface ComposeOptions {
   readonly report?: (hook: keyof Hooks, error: unknown) => void;
 }
 
-type Step<T> = () => T | Promise<T>;
+/** Calls one set's hook (one closure per composed call, not one per set: this runs for every critic). */
+type Invoke<T> = (set: Hooks) => T | Promise<T>;
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
@@ -22,12 +23,13 @@ type Mode =
   | 'all';
 
 /**
- * Runs steps in order. Stays synchronous while every step is; errors are reported and, when nothing was
+ * Calls the sets in order. Stays synchronous while every call is; errors are reported and, when nothing was
  * found, rethrown together (the orchestrator logs them).
  */
 function chain<T>(
   hook: keyof Hooks,
-  steps: readonly Step<T>[],
+  sets: readonly Hooks[],
+  invoke: Invoke<T>,
   mode: Mode,
   options: ComposeOptions,
 ): T | undefined | Promise<T | undefined> {
@@ -50,10 +52,10 @@ function chain<T>(
     return mode === 'first';
   };
   const from = (start: number): T | undefined | Promise<T | undefined> => {
-    for (let i = start; i < steps.length; i++) {
+    for (let i = start; i < sets.length; i++) {
       let value: T | Promise<T>;
       try {
-        value = steps[i]!();
+        value = invoke(sets[i]!);
       } catch (error) {
         fail(error);
         continue;
@@ -80,25 +82,22 @@ export function composeHooks(sets: readonly Hooks[], options: ComposeOptions = {
     hooks.preExecution = (critic: string, input: CriticInput) =>
       chain<Finding | ShortCircuit | undefined>(
         'preExecution',
-        pre.map((s) => () => s.preExecution!(critic, input)),
+        pre,
+        (s) => s.preExecution!(critic, input),
         'first',
         options,
       );
   }
   if (post.length > 0) {
     hooks.postExecution = (critic: string, outcome: CriticOutcome, input: CriticInput) =>
-      chain<void>(
-        'postExecution',
-        post.map((s) => () => s.postExecution!(critic, outcome, input)),
-        'all',
-        options,
-      );
+      chain<void>('postExecution', post, (s) => s.postExecution!(critic, outcome, input), 'all', options);
   }
   if (failure.length > 0) {
     hooks.onFailure = (critic: string, error: Error, durationMs: number, input: CriticInput) =>
       chain<Finding | undefined>(
         'onFailure',
-        failure.map((s) => () => s.onFailure!(critic, error, durationMs, input)),
+        failure,
+        (s) => s.onFailure!(critic, error, durationMs, input),
         'all-first',
         options,
       );
