@@ -6,8 +6,9 @@ import type { LlmJudgeOptions } from '../critics/llm-judge/config.js';
 import type { ModelConfig } from '../models/config.js';
 import type { ModelAdapter } from '../models/model-adapter.js';
 import type { EngineInfra } from './infra.js';
+import type { InfrastructureConfig } from './config/infrastructure-schema.js';
 
-export type { ModelConfig };
+export type { InfrastructureConfig, ModelConfig };
 
 /** Scheduling and failure settings of one critic. */
 export interface CriticSettings {
@@ -24,6 +25,8 @@ export interface CriticSettings {
   readonly ratePerSecond?: number;
   /** What a failure of this critic means. @default 'escalate' */
   readonly failurePolicy?: FailurePolicy;
+  /** `false` keeps this critic out of the configured result cache (e.g. a nondeterministic judge). @default true */
+  readonly cache?: boolean;
 }
 
 /** An LLM judge: endpoint, model and prompt; the principle defaults to the critic's name. */
@@ -55,6 +58,11 @@ export interface EngineConfig {
   readonly hooks?: Hooks;
   /** Infrastructure pieces (cache, breakers, events, metrics, tracing), in code. @default none */
   readonly infra?: readonly EngineInfra[];
+  /**
+   * Infrastructure set by configuration (file-friendly): cache, breakers, fallbacks, events, metrics, tracing,
+   * adaptive timeouts and concurrency. Its pieces come before those of `infra`. @default none
+   */
+  readonly infrastructure?: InfrastructureConfig;
   readonly logger?: OrchestratorLogger;
   /** Where relative `module` paths are resolved. @default process.cwd() */
   readonly baseDir?: string;

@@ -10,6 +10,7 @@ import { engineConfigSchema } from './config/schema.js';
 import { setUpCritics, type CriticInfo } from './critic-setup.js';
 import { decide } from './decide.js';
 import { eachInfra } from './infra.js';
+import { setUpInfrastructure, type InfrastructureHandles } from './infra-setup.js';
 import { checkOptions, checkRequest, DEFAULT_LIMITS, type RequestLimits } from './request.js';
 import {
   DEFAULT_PRIORITY_ORDER,
@@ -29,6 +30,8 @@ export interface Engine {
   /** The configured critics, their kind, version and failure policy. */
   readonly critics: readonly CriticInfo[];
   readonly orchestrator: Orchestrator;
+  /** What the configuration's `infrastructure` section built (empty without one). */
+  readonly infrastructure: InfrastructureHandles;
 }
 
 export const DEFAULT_CRITIC_TIMEOUT_MS = 5_000;
@@ -50,7 +53,15 @@ function isAdapter(model: EngineConfig['model']): model is ModelAdapter {
 export function createEngine(config: EngineConfig = {}): Engine {
   const cfg = parseConfig(config);
   const { specs, info } = setUpCritics(cfg);
-  const infra = cfg.infra ?? [];
+  const configured = setUpInfrastructure(
+    cfg.infrastructure,
+    specs.map((spec) => ({
+      name: spec.name ?? '',
+      version: spec.version,
+      cache: cfg.critics?.[spec.name ?? '']?.cache !== false,
+    })),
+  );
+  const infra = [...configured.pieces, ...(cfg.infra ?? [])];
   const hookSets = [...infra.flatMap((piece) => (piece.hooks ? [piece.hooks] : [])), ...(cfg.hooks ? [cfg.hooks] : [])];
   const logger = cfg.logger ?? {
     warn: (details: Record<string, unknown>, message: string) => console.warn(message, details),
@@ -70,6 +81,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
     ...(hookSets.length > 1 && { hooks: composeHooks(hookSets) }),
     logger,
   });
+  configured.bind(orchestrator);
   const model = cfg.model === undefined ? undefined : isAdapter(cfg.model) ? cfg.model : createModelAdapter(cfg.model);
   const limits: RequestLimits = { ...DEFAULT_LIMITS, ...cfg.limits };
   const thresholds: DecisionThresholds = { ...DEFAULT_THRESHOLDS, ...cfg.decision };
@@ -120,24 +132,30 @@ export function createEngine(config: EngineConfig = {}): Engine {
     const finishers = eachInfra(infra, (piece) => piece.evaluationStarted?.(traceId), reportInfra).filter(
       (f): f is (evaluation: Evaluation) => void => f !== undefined,
     );
-    // Signals for generation are made only when the response must be generated.
-    const modelResponse = request.modelResponse ?? (await generate(request, traceId, deadlineMs, opts.signal));
-    const remaining = Math.max(1, deadlineMs - (performance.now() - start));
-    const outcomes = await orchestrator.run(
-      { inputText: request.inputText, modelResponse, context: request.context ?? {}, traceId },
-      opts.signal ? { signal: opts.signal, deadlineMs: remaining } : { deadlineMs: remaining },
-    );
-    const result = decide({ outcomes, thresholds, priorityOrder, failurePolicyOf });
-    const infraDegraded = eachInfra(infra, (piece) => piece.degraded?.() ?? [], reportInfra).flat();
-    const evaluation: Evaluation = {
-      traceId,
-      ...result,
-      degraded: [...result.degraded, ...infraDegraded],
-      critics: outcomes,
-      evidence: null,
-      durationMs: performance.now() - start,
-      modelResponse,
-    };
+    let evaluation: Evaluation;
+    try {
+      // Signals for generation are made only when the response must be generated.
+      const modelResponse = request.modelResponse ?? (await generate(request, traceId, deadlineMs, opts.signal));
+      const remaining = Math.max(1, deadlineMs - (performance.now() - start));
+      const outcomes = await orchestrator.run(
+        { inputText: request.inputText, modelResponse, context: request.context ?? {}, traceId },
+        opts.signal ? { signal: opts.signal, deadlineMs: remaining } : { deadlineMs: remaining },
+      );
+      const result = decide({ outcomes, thresholds, priorityOrder, failurePolicyOf });
+      const infraDegraded = eachInfra(infra, (piece) => piece.degraded?.() ?? [], reportInfra).flat();
+      evaluation = {
+        traceId,
+        ...result,
+        degraded: [...result.degraded, ...infraDegraded],
+        critics: outcomes,
+        evidence: null,
+        durationMs: performance.now() - start,
+        modelResponse,
+      };
+    } catch (error) {
+      eachInfra(infra, (piece) => piece.evaluationFailed?.(traceId, error), reportInfra);
+      throw error;
+    }
     for (const done of finishers) {
       try {
         done(evaluation);
@@ -151,6 +169,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
   return {
     critics: info,
     orchestrator,
+    infrastructure: configured.handles,
     evaluate(request, options) {
       const pending = evaluate(request, options);
       inflight.add(pending);

@@ -11,6 +11,8 @@ export interface EngineInfra {
   degraded?(): readonly string[];
   /** Called as an evaluation starts; the returned callback (if any) receives the finished Evaluation. */
   evaluationStarted?(traceId: string): ((evaluation: Evaluation) => void) | undefined;
+  /** Called instead of that callback when an evaluation that started ends in an error (e.g. MODEL_ERROR). */
+  evaluationFailed?(traceId: string, error: unknown): void;
   /** Releases connections and timers. */
   close?(): Promise<void>;
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { llmJudgeConfigSchema } from '../../critics/llm-judge/config.js';
 import { modelConfigSchema } from '../../models/config.js';
+import { infrastructureSchema } from './infrastructure-schema.js';
 
 const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { message: 'expected a function' });
 const ms = z.number().positive().max(2_147_483_647);
@@ -26,6 +27,8 @@ const criticSettings = {
   maxConcurrent: z.number().int().min(1).optional(),
   ratePerSecond: z.number().positive().optional(),
   failurePolicy: z.enum(['escalate', 'deny', 'ignore']).optional(),
+  /** `false` keeps this critic out of the result cache (e.g. a nondeterministic judge). */
+  cache: z.boolean().optional(),
 };
 
 /** An LLM judge in the config file: the judge's options, named by its key; the principle defaults to the name. */
@@ -79,7 +82,17 @@ export const engineConfigSchema = z
     logger: z.object({ warn: fn }).passthrough().optional(),
     infra: z.array(z.object({ name: z.string() }).passthrough()).optional(),
     baseDir: z.string().optional(),
+    infrastructure: infrastructureSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    if (config.infrastructure?.adaptiveConcurrency !== undefined && config.concurrency === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['infrastructure', 'adaptiveConcurrency'],
+        message: 'requires the engine-wide `concurrency` cap to be set',
+      });
+    }
+  });
 
 export type EngineConfigInput = z.input<typeof engineConfigSchema>;
