@@ -152,6 +152,30 @@ for (const count of [10, 100]) {
   });
 }
 
+// 2b: L1 hit with the cache alone (no tracing, metrics or events): what a cache hit itself costs.
+for (const count of [10, 100]) {
+  const critics = noOpCritics(count);
+  const cache = createCacheHooks({
+    critics: Object.fromEntries(Object.keys(critics).map((name) => [name, { version: VERSION }])),
+  });
+  const orchestrator = new Orchestrator({ critics, hooks: cache.hooks });
+  const input: CriticInput = { inputText: 'repeated', modelResponse: 'y', context: {}, traceId: 'hit' };
+  await orchestrator.run(input);
+  const runsPerSample = Math.max(1, Math.round(2000 / count));
+  const runUs = await medianRunUs(runsPerSample, () => orchestrator.run(input));
+  if (cache.stats().l1.hits === 0) throw new Error('cache-only L1 hit case: expected hits');
+  emit({
+    bench: 'infra',
+    case: `${count} async no-op critics, cache alone (L1 hit)`,
+    critics: count,
+    median_run_us: round(runUs),
+    median_us_per_critic: round(runUs / count),
+    target_us_per_critic: TARGET_L1_HIT_US_PER_CRITIC,
+    samples: SAMPLES,
+    runs_per_sample: runsPerSample,
+  });
+}
+
 // 3: Redis hit. Entries written beforehand; each measured run gets a fresh cache (empty L1) on a shared client.
 const prefix = `eleanor:bench:${process.pid}:${Date.now()}:`;
 const client = new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true });

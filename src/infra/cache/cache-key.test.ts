@@ -1,7 +1,9 @@
 // Tests of cacheKey: what changes the key and what never does.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CriticInput } from '../../core/types.js';
 import { cacheKey, DEFAULT_VOLATILE_CONTEXT_KEYS } from './cache-key.js';
+import { canonicalize } from './canonical-json.js';
 
 const volatile = new Set(DEFAULT_VOLATILE_CONTEXT_KEYS);
 const base: CriticInput = { inputText: 'q', modelResponse: 'a', context: { tenant: 't1' }, traceId: 'trace-1' };
@@ -9,6 +11,25 @@ const key = (overrides: Partial<CriticInput> = {}, critic = 'privacy', version =
   cacheKey(critic, version, { ...base, ...overrides }, volatile);
 
 describe('cacheKey', () => {
+  it('is the SHA-256 of the canonical JSON of critic, version, texts and context, memoised or not', () => {
+    const frozen = Object.freeze({ ...base, context: Object.freeze({ tenant: 't1', requestId: 'r-9' }) });
+    const expected = createHash('sha256')
+      .update(
+        canonicalize({
+          critic: 'privacy',
+          version: '2',
+          inputText: 'q',
+          modelResponse: 'a',
+          context: { tenant: 't1' },
+        }),
+      )
+      .digest('hex');
+    expect(cacheKey('privacy', '2', frozen, volatile)).toBe(expected);
+    expect(cacheKey('privacy', '2', frozen, volatile)).toBe(expected); // from the memo
+    expect(cacheKey('privacy', '3', frozen, volatile)).not.toBe(expected);
+    expect(cacheKey('privacy', '2', { ...frozen, modelResponse: 'b' }, volatile)).not.toBe(expected);
+  });
+
   it('is a hex SHA-256', () => {
     expect(key()).toMatch(/^[0-9a-f]{64}$/);
   });
