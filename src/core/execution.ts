@@ -1,5 +1,5 @@
-// One critic's execution in one run: hooks, attempts, timeout, retries, fallback — settled exactly once.
-// (Over 400 lines: one state machine whose phases share private state and a stale-callback token; split, that state would leak.)
+// One critic's execution in one run, settled exactly once; over 400 lines because it is one state machine whose phases share private state.
+// (Hooks, attempts, timeout, retries, fallback: split apart, that state and its stale-callback token would leak.)
 import { AttemptContext } from './attempt-context.js';
 import { backoffMs } from './backoff.js';
 import { CriticOutputError, CriticTimeoutError, describeError, toError } from './errors.js';

@@ -2,13 +2,34 @@
 import { z } from 'zod';
 import { EleanorError } from './errors.js';
 
-const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', {
+// The pieces below are shared with the engine's configuration schema.
+export const functionSchema = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', {
   message: 'expected a function',
 });
+const fn = functionSchema;
 /** Node's timers hold at most 2^31 - 1 ms; longer ones would fire at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
-const positiveMs = z.number().positive().max(MAX_TIMER_MS);
-const policy = z.union([z.enum(['always', 'on_violation', 'on_high_risk', 'on_uncertainty']), fn]);
+export const timerMsSchema = z.number().positive().max(MAX_TIMER_MS);
+const positiveMs = timerMsSchema;
+export const policySchema = z.union([z.enum(['always', 'on_violation', 'on_high_risk', 'on_uncertainty']), fn]);
+export const retriesSchema = z
+  .object({
+    max: z.number().int().min(0),
+    onTimeout: z.boolean().optional(),
+    baseMs: z.number().min(0).max(MAX_TIMER_MS).optional(),
+    maxMs: z.number().min(0).max(MAX_TIMER_MS).optional(),
+  })
+  .strict()
+  .refine((r) => (r.baseMs ?? 25) <= (r.maxMs ?? Math.max(1000, r.baseMs ?? 25)), {
+    message: 'baseMs must not exceed maxMs',
+  });
+export const hooksSchema = z.object({
+  preExecution: fn.optional(),
+  postExecution: fn.optional(),
+  onFailure: fn.optional(),
+  timeoutFor: fn.optional(),
+});
+export const loggerSchema = z.object({ warn: fn }).passthrough();
 const zodSchema = z.custom<{ safeParse: unknown }>(
   (v) => typeof v === 'object' && v !== null && typeof (v as { safeParse?: unknown }).safeParse === 'function',
   { message: 'expected a zod schema' },
@@ -22,19 +43,8 @@ export const criticSpecSchema = z
     timeoutMs: positiveMs.optional(),
     dependsOn: z.array(z.string()).optional(),
     priority: z.number().int().min(1).max(10).optional(),
-    policy: policy.optional(),
-    retries: z
-      .object({
-        max: z.number().int().min(0),
-        onTimeout: z.boolean().optional(),
-        baseMs: z.number().min(0).max(MAX_TIMER_MS).optional(),
-        maxMs: z.number().min(0).max(MAX_TIMER_MS).optional(),
-      })
-      .strict()
-      .refine((r) => (r.baseMs ?? 25) <= (r.maxMs ?? Math.max(1000, r.baseMs ?? 25)), {
-        message: 'baseMs must not exceed maxMs',
-      })
-      .optional(),
+    policy: policySchema.optional(),
+    retries: retriesSchema.optional(),
     maxConcurrent: z.number().int().min(1).optional(),
     ratePerSecond: z.number().positive().finite().optional(),
     rateBurst: z.number().int().min(1).optional(),
@@ -47,15 +57,8 @@ export const orchestratorOptionsSchema = z
     critics: z.union([z.record(z.string(), z.union([fn, z.object({}).passthrough()])), z.array(z.unknown())]),
     timeoutMs: positiveMs.optional(),
     concurrency: z.number().int().min(1).optional(),
-    hooks: z
-      .object({
-        preExecution: fn.optional(),
-        postExecution: fn.optional(),
-        onFailure: fn.optional(),
-        timeoutFor: fn.optional(),
-      })
-      .optional(),
-    logger: z.object({ warn: fn }).passthrough().optional(),
+    hooks: hooksSchema.optional(),
+    logger: loggerSchema.optional(),
     now: fn.optional(),
     random: fn.optional(),
   })

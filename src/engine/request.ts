@@ -1,6 +1,7 @@
 // Validates an evaluation request: types, text sizes, context size and depth, trace id format (INVALID_INPUT).
 import { EleanorError } from '../core/errors.js';
 import type { EvaluateOptions, EvaluateRequest } from './types.js';
+import { MAX_TIMER_MS } from '../core/spec-schema.js';
 
 export interface RequestLimits {
   /** Largest inputText or modelResponse, in characters. @default 100_000 */
@@ -91,7 +92,7 @@ export function checkOptions(options: unknown): EvaluateOptions {
   if (!isPlainObject(options)) fail('options', 'an object', options);
   const { signal, deadlineMs } = options;
   if (signal !== undefined && !(signal instanceof AbortSignal)) fail('options.signal', 'an AbortSignal', signal);
-  if (deadlineMs !== undefined && (typeof deadlineMs !== 'number' || !(deadlineMs > 0) || deadlineMs > 2_147_483_647)) {
+  if (deadlineMs !== undefined && (typeof deadlineMs !== 'number' || !(deadlineMs > 0) || deadlineMs > MAX_TIMER_MS)) {
     fail('options.deadlineMs', 'a positive number of milliseconds');
   }
   return options;

@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { checkFinding } from '../../core/finding.js';
 import type { Finding } from '../../core/types.js';
+import { MAX_TIMER_MS } from '../../core/spec-schema.js';
 
-const ms = z.number().positive().max(2_147_483_647);
+const ms = z.number().positive().max(MAX_TIMER_MS);
 const count = z.number().int().min(1);
 
 const finding = z.custom<Finding>().superRefine((value, ctx) => {
@@ -27,7 +28,7 @@ const cacheSchema = z
   })
   .strict();
 
-const halfOpenAfterMs = z.number().min(0).max(2_147_483_647).optional();
+const halfOpenAfterMs = z.number().min(0).max(MAX_TIMER_MS).optional();
 const breakerConfig = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('consecutive'), threshold: count, halfOpenAfterMs }).strict(),
   z

@@ -1,11 +1,19 @@
 // The engine configuration schema (zod): one schema for config files, environment overrides and programmatic use.
 import { z } from 'zod';
+import {
+  functionSchema,
+  hooksSchema,
+  loggerSchema,
+  policySchema,
+  retriesSchema,
+  timerMsSchema,
+} from '../../core/spec-schema.js';
 import { llmJudgeConfigSchema } from '../../critics/llm-judge/config.js';
 import { modelConfigSchema } from '../../models/config.js';
 import { infrastructureSchema } from './infrastructure-schema.js';
 
-const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { message: 'expected a function' });
-const ms = z.number().positive().max(2_147_483_647);
+const fn = functionSchema;
+const ms = timerMsSchema;
 const severity = z.number().min(0).max(3);
 
 /** Scheduling and failure settings every critic entry may carry. */
@@ -13,17 +21,9 @@ const criticSettings = {
   enabled: z.boolean().optional(),
   timeoutMs: ms.optional(),
   priority: z.number().int().min(1).max(10).optional(),
-  policy: z.union([z.enum(['always', 'on_violation', 'on_high_risk', 'on_uncertainty']), fn]).optional(),
+  policy: policySchema.optional(),
   dependsOn: z.array(z.string()).optional(),
-  retries: z
-    .object({
-      max: z.number().int().min(0),
-      onTimeout: z.boolean().optional(),
-      baseMs: z.number().min(0).optional(),
-      maxMs: z.number().min(0).optional(),
-    })
-    .strict()
-    .optional(),
+  retries: retriesSchema.optional(),
   maxConcurrent: z.number().int().min(1).optional(),
   ratePerSecond: z.number().positive().optional(),
   failurePolicy: z.enum(['escalate', 'deny', 'ignore']).optional(),
@@ -71,15 +71,8 @@ export const engineConfigSchema = z
       })
       .strict()
       .optional(),
-    hooks: z
-      .object({
-        preExecution: fn.optional(),
-        postExecution: fn.optional(),
-        onFailure: fn.optional(),
-        timeoutFor: fn.optional(),
-      })
-      .optional(),
-    logger: z.object({ warn: fn }).passthrough().optional(),
+    hooks: hooksSchema.optional(),
+    logger: loggerSchema.optional(),
     infra: z.array(z.object({ name: z.string() }).passthrough()).optional(),
     baseDir: z.string().optional(),
     infrastructure: infrastructureSchema.optional(),
