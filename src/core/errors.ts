@@ -14,6 +14,12 @@ export const ERROR_CODES = [
   'CIRCUIT_OPEN',
   'MODEL_ERROR',
   'ENGINE_CLOSED',
+  'EVIDENCE_UNAVAILABLE',
+  'EVIDENCE_NOT_FOUND',
+  'EVIDENCE_CONFLICT',
+  'REVIEW_INVALID',
+  'REVIEW_CONFLICT',
+  'EXECUTION_REFUSED',
 ] as const;
 
 export type EleanorErrorCode = (typeof ERROR_CODES)[number];

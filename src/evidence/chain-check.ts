@@ -1,0 +1,94 @@
+// Verification of one chain, fed its rows in seq order: the first record that breaks the chain, and why.
+import { chainHash, GENESIS_HASH } from './canonical.js';
+import type { ChainBreak, ChainReport, EvidenceEntry, StoredRow } from './types.js';
+
+/** Checks a row's own integrity: its columns agree with its record text and its hash with its content. */
+function rowProblem(row: StoredRow, expectedSeq: number, expectedPrev: string): ChainBreak | null {
+  if (row.seq !== expectedSeq) {
+    return { seq: expectedSeq, reason: `record ${expectedSeq} is missing (found seq ${row.seq} next)` };
+  }
+  if (row.prevHash !== expectedPrev) {
+    return {
+      seq: row.seq,
+      reason: 'prevHash does not match the previous record’s hash',
+      expectedHash: expectedPrev,
+      actualHash: row.prevHash,
+    };
+  }
+  const recomputed = chainHash(row.prevHash, row.record);
+  if (recomputed !== row.hash) {
+    return {
+      seq: row.seq,
+      reason: 'the record does not match its hash',
+      expectedHash: recomputed,
+      actualHash: row.hash,
+    };
+  }
+  const mismatch = columnMismatch(row);
+  return mismatch ? { seq: row.seq, reason: mismatch } : null;
+}
+
+/** The indexed columns are copies of fields of the hashed record; a copy that differs is tampering too. */
+function columnMismatch(row: StoredRow): string | null {
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(row.record) as Record<string, unknown>;
+  } catch {
+    return 'the record is not valid JSON';
+  }
+  const payload = (parsed.payload ?? {}) as Record<string, unknown>;
+  const gate = (payload.gate ?? {}) as Record<string, unknown>;
+  const expected: Array<[string, unknown, unknown]> = [
+    ['chain', row.chain, parsed.chain],
+    ['seq', row.seq, parsed.seq],
+    ['kind', row.kind, parsed.kind],
+    ['traceId', row.traceId, parsed.traceId],
+    ['createdAt', row.createdAt, parsed.createdAt],
+    ['requiredAction', row.requiredAction, parsed.kind === 'evaluation' ? (gate.requiredAction ?? null) : null],
+    ['reviewOutcome', row.reviewOutcome, parsed.kind === 'review' ? (payload.outcome ?? null) : null],
+  ];
+  for (const [column, stored, inRecord] of expected) {
+    if (stored !== inRecord)
+      return `column ${column} (${String(stored)}) differs from the record (${String(inRecord)})`;
+  }
+  return null;
+}
+
+/** Feed rows of one chain in seq order with `add`; `report` gives the result. Stops checking after the first break. */
+export class ChainChecker {
+  private records = 0;
+  private head: { seq: number; hash: string } | null = null;
+  private broken: ChainBreak | null = null;
+
+  constructor(private readonly chain: string) {}
+
+  /** False once the chain is broken (the caller may stop reading). */
+  add(row: StoredRow): boolean {
+    this.records += 1;
+    if (this.broken) return false;
+    const expectedSeq = (this.head?.seq ?? 0) + 1;
+    this.broken = rowProblem(row, expectedSeq, this.head?.hash ?? GENESIS_HASH);
+    if (this.broken) return false;
+    this.head = { seq: row.seq, hash: row.hash };
+    return true;
+  }
+
+  report(): ChainReport {
+    return { chain: this.chain, records: this.records, head: this.head, firstBroken: this.broken };
+  }
+}
+
+/** A stored row as the caller sees it. */
+export function toEntry(row: StoredRow): EvidenceEntry {
+  const parsed = JSON.parse(row.record) as { payload: unknown };
+  return {
+    chain: row.chain,
+    seq: row.seq,
+    hash: row.hash,
+    prevHash: row.prevHash,
+    kind: row.kind as EvidenceEntry['kind'],
+    traceId: row.traceId,
+    createdAt: row.createdAt,
+    payload: parsed.payload,
+  };
+}

@@ -1,0 +1,214 @@
+// The embedded evidence store: SQLite through better-sqlite3 (WAL), group-committed in BEGIN IMMEDIATE transactions.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { EleanorError } from '../../core/errors.js';
+import { chainHash, GENESIS_HASH, recordText } from '../canonical.js';
+import { ChainChecker, toEntry } from '../chain-check.js';
+import { GroupCommit } from '../group-commit.js';
+import { prepareAppend, sinceTime, storeError, type PreparedAppend } from '../pending.js';
+import {
+  REVIEW_LIMIT_DEFAULT,
+  REVIEW_LIMIT_MAX,
+  statusCondition,
+  toReviewCase,
+  type ReviewRow,
+} from '../review-case.js';
+import type {
+  AppendRequest,
+  EvidenceEntry,
+  EvidenceRef,
+  EvidenceStore,
+  ExportQuery,
+  ReviewCase,
+  ReviewQuery,
+  StoredRow,
+  VerifyReport,
+} from '../types.js';
+import { SQLITE_MIGRATIONS } from './schema.js';
+
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:' (tests, demos). @default './data/eleanor.db' */
+  readonly path?: string;
+  /** 'full' syncs the WAL on every commit (survives power loss); 'normal' survives a process crash only. @default 'full' */
+  readonly synchronous?: 'full' | 'normal';
+  /** How long a writer waits for another process's write lock. @default 5_000 */
+  readonly busyTimeoutMs?: number;
+  /** Most records in one group commit. @default 1_000 */
+  readonly maxBatch?: number;
+}
+
+export const DEFAULT_SQLITE_PATH = './data/eleanor.db';
+const PAGE = 2_000;
+
+const SELECT_ROW = `SELECT chain, seq, kind, trace_id AS traceId, created_at AS createdAt,
+  required_action AS requiredAction, review_outcome AS reviewOutcome, record, prev_hash AS prevHash, hash
+  FROM evidence`;
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+function open(options: SqliteStoreOptions): Database.Database {
+  const path = options.path ?? DEFAULT_SQLITE_PATH;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path, { timeout: options.busyTimeoutMs ?? 5_000 });
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+    migrate(db);
+    return db;
+  } catch (error) {
+    throw new EleanorError(
+      'EVIDENCE_UNAVAILABLE',
+      `cannot open the SQLite evidence store '${path}' — ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    for (let v = version; v < SQLITE_MIGRATIONS.length; v += 1) db.exec(SQLITE_MIGRATIONS[v]!);
+    if (version < SQLITE_MIGRATIONS.length) db.pragma(`user_version = ${SQLITE_MIGRATIONS.length}`);
+  }).immediate();
+}
+
+export class SqliteEvidenceStore implements EvidenceStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private readonly writes: GroupCommit<PreparedAppend, EvidenceRef>;
+  private readonly statements;
+  private closed = false;
+
+  constructor(options: SqliteStoreOptions = {}) {
+    this.db = open(options);
+    this.statements = {
+      head: this.db.prepare<[string], { seq: number; hash: string }>(
+        'SELECT seq, hash FROM evidence WHERE chain = ? ORDER BY seq DESC LIMIT 1',
+      ),
+      insert: this.db.prepare(
+        `INSERT INTO evidence (chain, seq, kind, trace_id, created_at, required_action, review_outcome, record,
+          prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      byTrace: this.db.prepare<[string, string], StoredRow>(
+        `${SELECT_ROW} WHERE kind = 'evaluation' AND trace_id = ?
+         UNION ALL ${SELECT_ROW} WHERE kind = 'review' AND trace_id = ?`,
+      ),
+      chains: this.db.prepare<[], { chain: string }>('SELECT DISTINCT chain FROM evidence ORDER BY chain'),
+      chainPage: this.db.prepare<[string, number, number], StoredRow>(
+        `${SELECT_ROW} WHERE chain = ? AND seq > ? ORDER BY seq LIMIT ?`,
+      ),
+    };
+    const appendBatch = this.db.transaction((items: readonly PreparedAppend[]) => this.insertBatch(items));
+    this.writes = new GroupCommit((items) => appendBatch.immediate(items), options.maxBatch ?? 1_000);
+  }
+
+  ready(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  async append(request: AppendRequest): Promise<EvidenceRef> {
+    this.assertOpen();
+    const prepared = prepareAppend(request);
+    try {
+      return await this.writes.add(prepared);
+    } catch (error) {
+      throw storeError(error, prepared, isUniqueViolation(error));
+    }
+  }
+
+  private insertBatch(items: readonly PreparedAppend[]): EvidenceRef[] {
+    const heads = new Map<string, { seq: number; hash: string }>();
+    return items.map((item) => {
+      const head = heads.get(item.chain) ?? this.statements.head.get(item.chain) ?? { seq: 0, hash: GENESIS_HASH };
+      const seq = head.seq + 1;
+      const text = recordText(item, seq);
+      const hash = chainHash(head.hash, text);
+      this.statements.insert.run(
+        item.chain,
+        seq,
+        item.kind,
+        item.traceId,
+        item.createdAt,
+        item.requiredAction,
+        item.reviewOutcome,
+        text,
+        head.hash,
+        hash,
+      );
+      heads.set(item.chain, { seq, hash });
+      return { chain: item.chain, seq, hash };
+    });
+  }
+
+  entries(traceId: string): Promise<EvidenceEntry[]> {
+    this.assertOpen();
+    return Promise.resolve(this.statements.byTrace.all(traceId, traceId).map(toEntry));
+  }
+
+  reviews(query: ReviewQuery = {}): Promise<ReviewCase[]> {
+    this.assertOpen();
+    const limit = Math.min(query.limit ?? REVIEW_LIMIT_DEFAULT, REVIEW_LIMIT_MAX);
+    const rows = this.db
+      .prepare<unknown[], ReviewRow>(
+        `SELECT e.chain, e.seq, e.trace_id AS traceId, e.created_at AS createdAt, e.record,
+           r.record AS reviewRecord, r.seq AS reviewSeq
+         FROM evidence e LEFT JOIN evidence r ON r.kind = 'review' AND r.trace_id = e.trace_id
+         WHERE e.kind = 'evaluation' AND e.required_action <> 'none' ${statusCondition(query.status)}
+           ${query.chain === undefined ? '' : 'AND e.chain = ?'}
+         ORDER BY e.created_at DESC, e.seq DESC LIMIT ?`,
+      )
+      .all(...(query.chain === undefined ? [limit] : [query.chain, limit]));
+    return Promise.resolve(rows.map(toReviewCase));
+  }
+
+  async verify(chain?: string): Promise<VerifyReport> {
+    this.assertOpen();
+    const names = chain === undefined ? this.statements.chains.all().map((c) => c.chain) : [chain];
+    const chains = [];
+    for (const name of names) {
+      const checker = new ChainChecker(name);
+      for await (const row of this.chainRows(name)) checker.add(row);
+      chains.push(checker.report());
+    }
+    return { ok: chains.every((c) => c.firstBroken === null), chains };
+  }
+
+  async *export(query: ExportQuery = {}): AsyncIterable<EvidenceEntry> {
+    this.assertOpen();
+    const since = query.since === undefined ? undefined : sinceTime(query.since);
+    const names = query.chain === undefined ? this.statements.chains.all().map((c) => c.chain) : [query.chain];
+    for (const name of names) {
+      for await (const row of this.chainRows(name)) {
+        if (since === undefined || row.createdAt >= since) yield toEntry(row);
+      }
+    }
+  }
+
+  /** A chain's rows in pages, yielding to the event loop between pages (a read never holds the connection). */
+  private async *chainRows(chain: string): AsyncIterable<StoredRow> {
+    let after = 0;
+    for (;;) {
+      const page = this.statements.chainPage.all(chain, after, PAGE);
+      yield* page;
+      if (page.length < PAGE) return;
+      after = page[page.length - 1]!.seq;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.writes.flush();
+    this.db.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EleanorError('EVIDENCE_UNAVAILABLE', 'the evidence store is closed');
+  }
+}

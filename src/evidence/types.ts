@@ -1,0 +1,131 @@
+// The evidence store's shapes: what is appended, what is stored, the review queue and the verification report.
+import type { Decision, RequiredAction } from '../engine/types.js';
+
+export type EntryKind = 'evaluation' | 'review';
+export type ReviewAction = Exclude<RequiredAction, 'none'>;
+export type ReviewOutcome = 'approve' | 'reject';
+export type ReviewStatus = 'pending' | 'approved' | 'rejected';
+
+/** What a caller asks the store to append; the store assigns `seq`, `createdAt` and the hashes. */
+export interface AppendRequest {
+  readonly chain: string;
+  readonly kind: EntryKind;
+  readonly traceId: string;
+  /** Evaluations only: the gate's required action, indexed for the review queue. */
+  readonly requiredAction?: RequiredAction;
+  /** Reviews only: the reviewer's outcome, indexed for the review queue. */
+  readonly reviewOutcome?: ReviewOutcome;
+  /** Any JSON value (no undefined inside arrays, finite numbers): the body of the record. */
+  readonly payload: unknown;
+}
+
+/** Where a record sits in its chain. */
+export interface EvidenceRef {
+  chain: string;
+  seq: number;
+  hash: string;
+}
+
+/** One record as stored: the indexed columns, the canonical record text and its hashes. */
+export interface StoredRow {
+  chain: string;
+  seq: number;
+  kind: string;
+  traceId: string;
+  createdAt: string;
+  requiredAction: string | null;
+  reviewOutcome: string | null;
+  /** The RFC 8785 canonical JSON of `{ chain, createdAt, kind, payload, seq, traceId }`. */
+  record: string;
+  prevHash: string;
+  hash: string;
+}
+
+/** A stored record, parsed. */
+export interface EvidenceEntry extends EvidenceRef {
+  kind: EntryKind;
+  traceId: string;
+  createdAt: string;
+  prevHash: string;
+  payload: unknown;
+}
+
+/** Where the first broken record of a chain is, and why. */
+export interface ChainBreak {
+  seq: number;
+  reason: string;
+  expectedHash?: string;
+  actualHash?: string;
+}
+
+export interface ChainReport {
+  chain: string;
+  records: number;
+  /** The last record that verified: anchor it elsewhere to detect a truncated tail later. */
+  head: { seq: number; hash: string } | null;
+  firstBroken: ChainBreak | null;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  chains: ChainReport[];
+}
+
+/** A gated evaluation and where its human review stands. */
+export interface ReviewCase {
+  traceId: string;
+  chain: string;
+  seq: number;
+  createdAt: string;
+  decision: Decision;
+  tier: 2 | 3;
+  requiredAction: ReviewAction;
+  reasons: string[];
+  status: ReviewStatus;
+  review: ReviewRecord | null;
+}
+
+/** The payload of a review record: who did what, with which statement, when. */
+export interface ReviewRecord {
+  traceId: string;
+  action: ReviewAction;
+  actor: string;
+  statement: string;
+  outcome: ReviewOutcome;
+  decidedAt: string;
+  seq?: number;
+}
+
+export interface ReviewQuery {
+  /** @default every status */
+  readonly status?: ReviewStatus;
+  /** @default 100, at most 1000 */
+  readonly limit?: number;
+  /** Only this chain (tenant). @default every chain */
+  readonly chain?: string;
+}
+
+export interface ExportQuery {
+  /** ISO 8601 time; records created at or after it. */
+  readonly since?: string;
+  readonly chain?: string;
+}
+
+/** The contract both stores (SQLite, PostgreSQL) keep; the conformance suite checks it. */
+export interface EvidenceStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Resolves when the store is open and its migrations applied; rejects with EVIDENCE_UNAVAILABLE otherwise. */
+  ready(): Promise<void>;
+  /** Appends one record (group-committed with concurrent appends); resolves once it is committed. */
+  append(request: AppendRequest): Promise<EvidenceRef>;
+  /** Every record of a trace (its evaluation, then its review), or [] when none. */
+  entries(traceId: string): Promise<EvidenceEntry[]>;
+  /** Gated evaluations and their review state, newest first. */
+  reviews(query?: ReviewQuery): Promise<ReviewCase[]>;
+  /** Walks one chain (or every chain) and reports the first broken record of each. */
+  verify(chain?: string): Promise<VerifyReport>;
+  /** Records in chain order (chains by name), optionally since a time. */
+  export(query?: ExportQuery): AsyncIterable<EvidenceEntry>;
+  /** Flushes pending appends, then closes. Idempotent. */
+  close(): Promise<void>;
+}
