@@ -36,7 +36,11 @@ async function timeEvaluations(
   return performance.now() - start;
 }
 
-const engine = createEngine({ deadlineMs: 60_000, limits: { maxTextLength: 110_000 } });
+const engine = createEngine({
+  deadlineMs: 60_000,
+  limits: { maxTextLength: 110_000 },
+  evidence: false,
+});
 const critics = Object.keys(BUILTIN_CRITICS).length;
 const text2k = textOf(2048);
 const check = await engine.evaluate({ inputText: 'q', modelResponse: text2k });

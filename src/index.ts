@@ -113,3 +113,36 @@ export {
 export { createMetrics, type EleanorMetrics, type MetricsOptions } from './infra/metrics/index.js';
 export { createTracingHooks } from './infra/tracing/index.js';
 export { createAdaptiveTimeoutHooks, createAimdConcurrency, LogHistogram } from './infra/adaptive/index.js';
+
+// Evidence: the tamper-evident record, the review queue and the execution gate.
+export {
+  SqliteEvidenceStore,
+  PgEvidenceStore,
+  DEFAULT_SQLITE_PATH,
+  canonicalJson,
+  chainHash,
+  GENESIS_HASH,
+  type SqliteStoreOptions,
+  type PgStoreOptions,
+  type EvidenceConfig,
+  type EvaluationPayload,
+  type HashedText,
+  type Redaction,
+  type ExecutionGrant,
+  type ReviewDecision,
+  type ReviewDecisionInput,
+  type ReviewQueue,
+  type ChainBreak,
+  type ChainReport,
+  type EvidenceEntry,
+  type EvidenceRef,
+  type EvidenceStore,
+  type ExportQuery,
+  type ReviewAction,
+  type ReviewCase,
+  type ReviewOutcome,
+  type ReviewQuery,
+  type ReviewRecord,
+  type ReviewStatus,
+  type VerifyReport,
+} from './evidence/index.js';

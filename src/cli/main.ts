@@ -1,10 +1,21 @@
 #!/usr/bin/env node
-// The `eleanor` command: evaluate, critics, config check, demo. Exit codes: 0 allow, 2 escalate, 3 deny, 1 error.
+// The `eleanor` command: evaluate, critics, config check, demo, evidence verify|show|export, review list|decide.
+// Exit codes: 0 allow (or success), 2 escalate, 3 deny, 4 evidence tampered (a broken chain), 1 error.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { describeError } from '../core/errors.js';
 import { configCheckCommand, criticsCommand, evaluateCommand, type EvaluateFlags } from './commands.js';
 import { formatDemo, runDemo } from './demo.js';
 import { runEngineDemo } from './engine-demo.js';
+import {
+  exportCommand,
+  reviewDecideCommand,
+  reviewListCommand,
+  showCommand,
+  verifyCommand,
+  type ReviewDecideFlags,
+  type ReviewListFlags,
+  type StoreFlags,
+} from './evidence-commands.js';
 
 function positiveInteger(flag: string) {
   return (value: string): number => {
@@ -13,6 +24,14 @@ function positiveInteger(flag: string) {
       throw new InvalidArgumentError(`${flag} must be a positive integer, got '${value}'`);
     return n;
   };
+}
+
+/** The flags every evidence and review command takes to find the store. */
+function storeOptions(command: Command): Command {
+  return command
+    .option('--config <file>', 'configuration file (JSON or YAML); default ELEANOR_CONFIG or ./eleanor.config.*')
+    .option('--db <file>', "a SQLite evidence file (instead of the configuration's store)")
+    .option('--database-url <url>', "a PostgreSQL evidence store (instead of the configuration's store)");
 }
 
 async function exitWith(action: () => Promise<number>): Promise<void> {
@@ -66,6 +85,53 @@ program
   .argument('<file>', 'eleanor.config.json or .yaml')
   .description('validate a configuration file and load its critics')
   .action((file: string) => exitWith(() => configCheckCommand(file)));
+
+const evidence = program.command('evidence').description('the tamper-evident record: verify, show, export');
+
+storeOptions(evidence.command('verify'))
+  .description('walk the hash chains; exit 4 when a chain is broken (tampering)')
+  .option('--chain <name>', 'only this chain (tenant)')
+  .option('--json', 'print the VerifyReport as JSON')
+  .action((flags: StoreFlags & { chain?: string; json?: boolean }) => exitWith(() => verifyCommand(flags)));
+
+storeOptions(evidence.command('show'))
+  .description("print a trace's records (its evaluation, then its review) as JSON")
+  .argument('<traceId>', 'the trace id')
+  .action((traceId: string, flags: StoreFlags) => exitWith(() => showCommand(traceId, flags)));
+
+storeOptions(evidence.command('export'))
+  .description('stream the records as JSONL, in chain order')
+  .option('--since <time>', 'only records created at or after this ISO 8601 time')
+  .option('--chain <name>', 'only this chain (tenant)')
+  .option('--out <file>', 'write to this file instead of stdout')
+  .action((flags: StoreFlags & { since?: string; chain?: string; out?: string }) =>
+    exitWith(() => exportCommand(flags)),
+  );
+
+const review = program.command('review').description('the human-review queue of gated evaluations');
+
+storeOptions(review.command('list'))
+  .description('gated evaluations and their review state, newest first')
+  .addOption(
+    new Option('--status <status>', 'which cases').choices(['pending', 'approved', 'rejected']).default('pending'),
+  )
+  .option('--limit <n>', 'at most this many cases (default 100, at most 1000)', positiveInteger('--limit'))
+  .option('--chain <name>', 'only this chain (tenant)')
+  .option('--json', 'print the cases as JSON')
+  .action((flags: ReviewListFlags) => exitWith(() => reviewListCommand(flags)));
+
+storeOptions(review.command('decide'))
+  .description("record a reviewer's decision on a gated evaluation, with the doctrine's canonical statement")
+  .argument('<traceId>', 'the trace id of the gated evaluation')
+  .addOption(
+    new Option('--action <action>', "the gate's required action")
+      .choices(['HUMAN_ACK', 'HUMAN_DETERMINATION'])
+      .makeOptionMandatory(),
+  )
+  .requiredOption('--actor <who>', 'who decides (recorded as is)')
+  .addOption(new Option('--outcome <outcome>', 'the decision').choices(['approve', 'reject']).makeOptionMandatory())
+  .requiredOption('--statement <text>', 'the canonical statement for the action, word for word')
+  .action((traceId: string, flags: ReviewDecideFlags) => exitWith(() => reviewDecideCommand(traceId, flags)));
 
 program
   .command('demo', { isDefault: true })

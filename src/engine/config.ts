@@ -7,8 +7,9 @@ import type { ModelConfig } from '../models/config.js';
 import type { ModelAdapter } from '../models/model-adapter.js';
 import type { EngineInfra } from './infra.js';
 import type { InfrastructureConfig } from './config/infrastructure-schema.js';
+import type { EvidenceConfig } from '../evidence/config.js';
 
-export type { InfrastructureConfig, ModelConfig };
+export type { EvidenceConfig, InfrastructureConfig, ModelConfig };
 
 /** Scheduling and failure settings of one critic. */
 export interface CriticSettings {
@@ -63,6 +64,11 @@ export interface EngineConfig {
    * adaptive timeouts and concurrency. Its pieces come before those of `infra`. @default none
    */
   readonly infrastructure?: InfrastructureConfig;
+  /**
+   * Where evaluations are recorded: SQLite at './data/eleanor.db' by default, PostgreSQL, memory, or `false` for
+   * nothing (then `execute()` refuses everything). @default { store: 'sqlite' }
+   */
+  readonly evidence?: EvidenceConfig;
   readonly logger?: OrchestratorLogger;
   /** Where relative `module` paths are resolved. @default process.cwd() */
   readonly baseDir?: string;

@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { EleanorError } from '../core/errors.js';
 import { Orchestrator } from '../core/orchestrator.js';
+import type { ExecutionGrant, ReviewQueue } from '../evidence/reviews.js';
+import type { EvidenceStore } from '../evidence/types.js';
 import { composeHooks } from '../infra/compose-hooks.js';
 import { createModelAdapter } from '../models/index.js';
 import type { ModelAdapter } from '../models/model-adapter.js';
@@ -9,6 +11,7 @@ import type { EngineConfig } from './config.js';
 import { engineConfigSchema } from './config/schema.js';
 import { setUpCritics, type CriticInfo } from './critic-setup.js';
 import { decide } from './decide.js';
+import { setUpEvidence } from './evidence-setup.js';
 import { eachInfra } from './infra.js';
 import { setUpInfrastructure, type InfrastructureHandles } from './infra-setup.js';
 import { checkOptions, checkRequest, DEFAULT_LIMITS, type RequestLimits } from './request.js';
@@ -32,6 +35,12 @@ export interface Engine {
   readonly orchestrator: Orchestrator;
   /** What the configuration's `infrastructure` section built (empty without one). */
   readonly infrastructure: InfrastructureHandles;
+  /** The evidence store evaluations are recorded in (verify, entries, export), or null with `evidence: false`. */
+  readonly evidence: EvidenceStore | null;
+  /** The human-review queue: gated evaluations and their reviewers' decisions. */
+  readonly reviews: ReviewQueue;
+  /** The execution gate: the recorded response, only if allowed outright or approved by its reviewer. */
+  execute(traceId: string): Promise<ExecutionGrant>;
 }
 
 export const DEFAULT_CRITIC_TIMEOUT_MS = 5_000;
@@ -89,6 +98,9 @@ export function createEngine(config: EngineConfig = {}): Engine {
   const policies = new Map<string, FailurePolicy>(info.map((c) => [c.name, c.failurePolicy]));
   const failurePolicyOf = (critic: string): FailurePolicy => policies.get(critic) ?? 'escalate';
   const defaultDeadline = cfg.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const recorder = setUpEvidence(cfg.evidence, cfg.baseDir ?? process.cwd(), (error, message) =>
+    reportInfra('evidence', Object.assign(new Error(message), { cause: error })),
+  );
   const inflight = new Set<Promise<unknown>>();
   let closed = false;
 
@@ -124,6 +136,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
 
   async function evaluate(request: EvaluateRequest, options?: EvaluateOptions): Promise<Evaluation> {
     const start = performance.now();
+    const startedAt = new Date().toISOString();
     if (closed) throw new EleanorError('ENGINE_CLOSED', 'the engine is closed; create a new one to evaluate');
     checkRequest(request, limits);
     const opts = checkOptions(options);
@@ -152,6 +165,15 @@ export function createEngine(config: EngineConfig = {}): Engine {
         durationMs: performance.now() - start,
         modelResponse,
       };
+      const source = {
+        evaluation,
+        inputText: request.inputText,
+        context: request.context ?? {},
+        startedAt,
+        deadlineMs,
+        critics: info,
+      };
+      evaluation.evidence = await recorder.record(source, opts.chain);
     } catch (error) {
       eachInfra(infra, (piece) => piece.evaluationFailed?.(traceId, error), reportInfra);
       throw error;
@@ -170,6 +192,9 @@ export function createEngine(config: EngineConfig = {}): Engine {
     critics: info,
     orchestrator,
     infrastructure: configured.handles,
+    evidence: recorder.store,
+    reviews: recorder.reviews,
+    execute: (traceId) => recorder.execute(traceId),
     evaluate(request, options) {
       const pending = evaluate(request, options);
       inflight.add(pending);
@@ -183,6 +208,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
       closed = true;
       await Promise.allSettled([...inflight]);
       await Promise.allSettled(infra.map((piece) => (piece.close ? piece.close() : Promise.resolve())));
+      await recorder.close();
     },
   };
 }

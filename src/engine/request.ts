@@ -90,10 +90,13 @@ export function checkRequest(request: unknown, limits: RequestLimits): EvaluateR
 export function checkOptions(options: unknown): EvaluateOptions {
   if (options === undefined) return {};
   if (!isPlainObject(options)) fail('options', 'an object', options);
-  const { signal, deadlineMs } = options;
+  const { signal, deadlineMs, chain } = options;
   if (signal !== undefined && !(signal instanceof AbortSignal)) fail('options.signal', 'an AbortSignal', signal);
   if (deadlineMs !== undefined && (typeof deadlineMs !== 'number' || !(deadlineMs > 0) || deadlineMs > MAX_TIMER_MS)) {
     fail('options.deadlineMs', 'a positive number of milliseconds');
+  }
+  if (chain !== undefined && (typeof chain !== 'string' || !/^[A-Za-z0-9._:-]{1,128}$/.test(chain))) {
+    fail('options.chain', '1–128 letters, digits or . _ : -', chain);
   }
   return options;
 }

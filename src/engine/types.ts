@@ -21,6 +21,8 @@ export interface EvaluateOptions {
   readonly signal?: AbortSignal;
   /** Deadline for the whole evaluation (generation included), in ms. @default the engine's deadlineMs */
   readonly deadlineMs?: number;
+  /** The evidence chain (tenant) to record this evaluation in. @default the configuration's evidence.chain */
+  readonly chain?: string;
 }
 
 export interface Gate {

@@ -2,8 +2,22 @@
 import { chainHash, GENESIS_HASH } from './canonical.js';
 import type { ChainBreak, ChainReport, EvidenceEntry, StoredRow } from './types.js';
 
-/** Checks a row's own integrity: its columns agree with its record text and its hash with its content. */
+/**
+ * Checks a row's own integrity first (its hash covers its content, its columns agree with its record), so a record
+ * moved or altered is reported at its own seq; then that it follows the previous record (seq, prevHash).
+ */
 function rowProblem(row: StoredRow, expectedSeq: number, expectedPrev: string): ChainBreak | null {
+  const recomputed = chainHash(row.prevHash, row.record);
+  if (recomputed !== row.hash) {
+    return {
+      seq: row.seq,
+      reason: 'the record does not match its hash',
+      expectedHash: recomputed,
+      actualHash: row.hash,
+    };
+  }
+  const mismatch = columnMismatch(row);
+  if (mismatch) return { seq: row.seq, reason: mismatch };
   if (row.seq !== expectedSeq) {
     return { seq: expectedSeq, reason: `record ${expectedSeq} is missing (found seq ${row.seq} next)` };
   }
@@ -15,17 +29,7 @@ function rowProblem(row: StoredRow, expectedSeq: number, expectedPrev: string): 
       actualHash: row.prevHash,
     };
   }
-  const recomputed = chainHash(row.prevHash, row.record);
-  if (recomputed !== row.hash) {
-    return {
-      seq: row.seq,
-      reason: 'the record does not match its hash',
-      expectedHash: recomputed,
-      actualHash: row.hash,
-    };
-  }
-  const mismatch = columnMismatch(row);
-  return mismatch ? { seq: row.seq, reason: mismatch } : null;
+  return null;
 }
 
 /** The indexed columns are copies of fields of the hashed record; a copy that differs is tampering too. */

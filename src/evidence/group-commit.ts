@@ -7,8 +7,9 @@ interface Waiting<T, R> {
 }
 
 /**
- * Calls `commit` with every item queued since the last call, one commit at a time. A commit that throws is retried
- * item by item, so one bad item (say, a duplicate) fails alone and the others still land.
+ * Calls `commit` with every item queued since the last call, one commit at a time. A commit failing because of one
+ * item (`isItemError`, say a duplicate) is retried item by item, so that item fails alone and the others still land;
+ * any other failure (the database is down) fails the whole batch at once rather than retrying each item.
  */
 export class GroupCommit<T, R> {
   private queue: Waiting<T, R>[] = [];
@@ -17,6 +18,7 @@ export class GroupCommit<T, R> {
   constructor(
     private readonly commit: (items: readonly T[]) => Promise<R[]> | R[],
     private readonly maxBatch: number,
+    private readonly isItemError: (error: unknown) => boolean,
   ) {}
 
   get pending(): number {
@@ -53,8 +55,8 @@ export class GroupCommit<T, R> {
       const results = await this.commit(batch.map((w) => w.item));
       batch.forEach((w, i) => w.resolve(results[i]!));
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]!.reject(error);
+      if (batch.length === 1 || !this.isItemError(error)) {
+        for (const waiting of batch) waiting.reject(error);
         return;
       }
       for (const waiting of batch) await this.commitBatch([waiting]);

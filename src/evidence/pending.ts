@@ -70,8 +70,10 @@ export function storeError(
 }
 
 /** An export's `since` as a canonical ISO time (what records store), or INVALID_INPUT. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
 export function sinceTime(since: string): string {
-  const time = typeof since === 'string' ? Date.parse(since) : Number.NaN;
+  const time = typeof since === 'string' && ISO_TIME.test(since) ? Date.parse(since) : Number.NaN;
   if (Number.isNaN(time)) throw invalid('since', 'an ISO 8601 time such as 2026-11-25T12:00:00Z', since);
   return new Date(time).toISOString();
 }

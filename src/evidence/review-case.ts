@@ -1,4 +1,5 @@
 // A review-queue row (a gated evaluation, joined with its review if any) as the ReviewCase callers see.
+import { EleanorError } from '../core/errors.js';
 import type { Decision } from '../engine/types.js';
 import type { ReviewAction, ReviewCase, ReviewRecord, ReviewStatus } from './types.js';
 
@@ -41,6 +42,18 @@ export function toReviewCase(row: ReviewRow): ReviewCase {
 
 export const REVIEW_LIMIT_DEFAULT = 100;
 export const REVIEW_LIMIT_MAX = 1000;
+
+/** The query's limit, checked: a whole number 1–1000 (default 100). */
+export function reviewLimit(query: { limit?: number }): number {
+  const limit = query.limit ?? REVIEW_LIMIT_DEFAULT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > REVIEW_LIMIT_MAX) {
+    throw new EleanorError(
+      'INVALID_INPUT',
+      `reviews limit: expected a whole number 1–${REVIEW_LIMIT_MAX}, got ${limit}`,
+    );
+  }
+  return limit;
+}
 
 /** The SQL condition (shared by both dialects) selecting review rows `r` by status. */
 export function statusCondition(status: ReviewStatus | undefined): string {

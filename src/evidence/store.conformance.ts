@@ -21,7 +21,7 @@ export function evaluationRequest(traceId: string, chain = 'default', requiredAc
     chain,
     kind: 'evaluation',
     traceId,
-    requiredAction: requiredAction as AppendRequest['requiredAction'],
+    requiredAction: requiredAction as 'none',
     payload: {
       traceId,
       decision: requiredAction === 'none' ? 'allow' : 'escalate',
@@ -140,9 +140,9 @@ export function evidenceStoreConformance(name: string, makeSut: () => StoreUnder
       expect(await codeOf(store.append({ ...evaluationRequest('x'), payload: { n: Number.NaN } }))).toBe(
         'INVALID_INPUT',
       );
-      expect(await codeOf(store.append({ ...reviewRequest('x', 'c', 'approve'), reviewOutcome: undefined }))).toBe(
-        'INVALID_INPUT',
-      );
+      expect(
+        await codeOf(store.append({ ...reviewRequest('x', 'c', 'approve'), reviewOutcome: 'maybe' as 'approve' })),
+      ).toBe('INVALID_INPUT');
       expect(await codeOf(store.export({ since: 'yesterday-ish' })[Symbol.asyncIterator]().next())).toBe(
         'INVALID_INPUT',
       );

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const BIN = 'dist/cli/main.js';
+const work = mkdtempSync(join(tmpdir(), 'eleanor-cli-'));
 
 /** Spawns the built `eleanor` binary (npm test builds it first; a lone run builds it here). */
 function eleanor(args: string[], options: { input?: string; cwd?: string } = {}) {
@@ -12,7 +13,7 @@ function eleanor(args: string[], options: { input?: string; cwd?: string } = {})
     encoding: 'utf8',
     input: options.input ?? '',
     cwd: options.cwd ?? process.cwd(),
-    env: { ...process.env, ELEANOR_CONFIG: undefined },
+    env: { ...process.env, ELEANOR_CONFIG: undefined, ELEANOR_EVIDENCE_PATH: join(work, 'eleanor.db') },
   });
 }
 
@@ -22,8 +23,6 @@ beforeAll(() => {
     expect(build.status, build.stdout + build.stderr).toBe(0);
   }
 }, 120_000);
-
-const work = mkdtempSync(join(tmpdir(), 'eleanor-cli-'));
 
 describe('eleanor evaluate', () => {
   it('prints a readable table and exits 0 for an allowed answer', () => {

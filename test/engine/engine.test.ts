@@ -1,13 +1,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src/engine/index.js';
+import { createEngine, type Engine, type EngineConfig } from '../../src/engine/index.js';
 import { createFunctionModel, isEleanorError } from '../../src/index.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const engines: Engine[] = [];
-function engine(...args: Parameters<typeof createEngine>): Engine {
-  const e = createEngine(...args);
+/** An engine recording in memory unless the test names its own evidence settings. */
+function engine(config: EngineConfig = {}): Engine {
+  const e = createEngine({ evidence: { store: 'memory' }, ...config });
   engines.push(e);
   return e;
 }
@@ -37,7 +38,7 @@ describe('engine.evaluate (end to end, built-in critics)', () => {
     expect(e.gate).toEqual({ tier: 0, requiredAction: 'none', reasons: [] });
     expect(e.violations).toEqual([]);
     expect(e.degraded).toEqual([]);
-    expect(e.evidence).toBeNull();
+    expect(e.evidence).toMatchObject({ chain: 'default', hash: expect.stringMatching(/^[0-9a-f]{64}$/) as string });
     expect(e.traceId).toMatch(/^[0-9a-f-]{36}$/);
     expect(e.durationMs).toBeGreaterThan(0);
   });
@@ -167,6 +168,7 @@ describe('engine.evaluate (configuration, failures, models)', () => {
 
   it('refuses evaluations after close, and close waits for those under way', async () => {
     const e = createEngine({
+      evidence: { store: 'memory' },
       critics: {
         slow: {
           evaluate: () => new Promise((r) => setTimeout(() => r({ score: 0, severity: 0, violations: [] }), 20)),

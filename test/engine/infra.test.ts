@@ -17,6 +17,7 @@ describe('engine infrastructure seam', () => {
     };
     const seen: string[] = [];
     const engine = createEngine({
+      evidence: { store: 'memory' },
       critics: { risk: {}, privacy: {} },
       infra: [cache],
       hooks: { postExecution: (critic) => void seen.push(critic) },
@@ -43,6 +44,7 @@ describe('engine infrastructure seam', () => {
       close: () => Promise.reject(new Error('close failed')),
     };
     const engine = createEngine({
+      evidence: { store: 'memory' },
       critics: { risk: {} },
       infra: [broken],
       logger: { warn: (_d, m) => warnings.push(m) },

@@ -9,7 +9,11 @@ describe('engine tracing (infrastructure.tracing)', () => {
   afterAll(() => trace.disable());
 
   it('makes a span per evaluation with a child per critic, carrying decision and status', async () => {
-    const engine = createEngine({ critics: { risk: {}, privacy: {} }, infrastructure: { tracing: true } });
+    const engine = createEngine({
+      critics: { risk: {}, privacy: {} },
+      infrastructure: { tracing: true },
+      evidence: { store: 'memory' },
+    });
     const evaluation = await engine.evaluate({
       inputText: 'q',
       modelResponse: 'Mail jane.doe@example.com',

@@ -45,7 +45,7 @@ function counted() {
 }
 
 function engineWith(config: EngineConfig): Engine {
-  const engine = createEngine(config);
+  const engine = createEngine({ evidence: { store: 'memory' }, ...config });
   engines.push(engine);
   return engine;
 }

@@ -26,6 +26,19 @@ export const ENV_VARIABLES: Readonly<Record<string, { path: readonly string[]; k
     ELEANOR_MODEL_BASE_URL: { path: ['model', 'baseURL'], kind: 'string', description: 'OpenAI-compatible base URL' },
     ELEANOR_MODEL: { path: ['model', 'model'], kind: 'string', description: 'model name at that endpoint' },
     ELEANOR_MODEL_API_KEY: { path: ['model', 'apiKey'], kind: 'string', description: 'API key for that endpoint' },
+    ELEANOR_EVIDENCE_STORE: {
+      path: ['evidence', 'store'],
+      kind: 'string',
+      description: 'evidence store: sqlite, postgres, memory, or off (records nothing)',
+    },
+    ELEANOR_EVIDENCE_PATH: { path: ['evidence', 'path'], kind: 'string', description: 'SQLite evidence file' },
+    ELEANOR_EVIDENCE_MODE: { path: ['evidence', 'mode'], kind: 'string', description: 'durability: strict or async' },
+    ELEANOR_EVIDENCE_REDACT: {
+      path: ['evidence', 'redact'],
+      kind: 'string',
+      description: 'redaction: none, hash or mask',
+    },
+    ELEANOR_EVIDENCE_CHAIN: { path: ['evidence', 'chain'], kind: 'string', description: 'default evidence chain' },
   });
 
 function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
@@ -67,5 +80,6 @@ export function applyEnv(
     } else setPath(result, variable.path, raw);
   }
   if (env['ELEANOR_MODEL_BASE_URL'] !== undefined) setPath(result, ['model', 'type'], 'openai');
+  if (env['ELEANOR_EVIDENCE_STORE'] === 'off') result['evidence'] = false;
   return result;
 }

@@ -10,6 +10,7 @@ import {
 } from '../../core/spec-schema.js';
 import { llmJudgeConfigSchema } from '../../critics/llm-judge/config.js';
 import { modelConfigSchema } from '../../models/config.js';
+import { evidenceConfigSchema } from '../../evidence/config.js';
 import { infrastructureSchema } from './infrastructure-schema.js';
 
 const fn = functionSchema;
@@ -76,6 +77,7 @@ export const engineConfigSchema = z
     infra: z.array(z.object({ name: z.string() }).passthrough()).optional(),
     baseDir: z.string().optional(),
     infrastructure: infrastructureSchema.optional(),
+    evidence: evidenceConfigSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -4,24 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { evidenceStoreConformance, type StoreUnderTest } from '../store.conformance.js';
+import { withoutTriggers } from '../../../test/support/sqlite.js';
 import { SqliteEvidenceStore } from './sqlite-store.js';
-
-/** Runs `change` with the append-only triggers dropped, then puts them back exactly as they were. */
-export function withoutTriggers(path: string, change: (db: Database.Database) => void): void {
-  const db = new Database(path);
-  try {
-    const triggers = db
-      .prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
-      .all();
-    db.transaction(() => {
-      for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
-      change(db);
-      for (const t of triggers) db.exec(t.sql);
-    })();
-  } finally {
-    db.close();
-  }
-}
 
 function sqliteSut(): StoreUnderTest {
   const dir = mkdtempSync(join(tmpdir(), 'eleanor-evidence-'));
@@ -35,7 +19,7 @@ function sqliteSut(): StoreUnderTest {
         db.exec(sql);
         return Promise.resolve();
       } catch (error) {
-        return Promise.reject(error as Error);
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       } finally {
         db.close();
       }

@@ -2,18 +2,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { EleanorError } from '../../core/errors.js';
+import { EleanorError, isEleanorError } from '../../core/errors.js';
 import { chainHash, GENESIS_HASH, recordText } from '../canonical.js';
 import { ChainChecker, toEntry } from '../chain-check.js';
 import { GroupCommit } from '../group-commit.js';
 import { prepareAppend, sinceTime, storeError, type PreparedAppend } from '../pending.js';
-import {
-  REVIEW_LIMIT_DEFAULT,
-  REVIEW_LIMIT_MAX,
-  statusCondition,
-  toReviewCase,
-  type ReviewRow,
-} from '../review-case.js';
+import { reviewLimit, statusCondition, toReviewCase, type ReviewRow } from '../review-case.js';
 import type {
   AppendRequest,
   EvidenceEntry,
@@ -98,13 +92,20 @@ export class SqliteEvidenceStore implements EvidenceStore {
         `${SELECT_ROW} WHERE kind = 'evaluation' AND trace_id = ?
          UNION ALL ${SELECT_ROW} WHERE kind = 'review' AND trace_id = ?`,
       ),
-      chains: this.db.prepare<[], { chain: string }>('SELECT DISTINCT chain FROM evidence ORDER BY chain'),
+      // Chains are addressed by the hex of their bytes: a name that is not valid UTF-8 (a tampered byte) still walks.
+      chains: this.db.prepare<[], { chain: string }>(
+        'SELECT hex(chain) AS chain FROM (SELECT DISTINCT chain FROM evidence) ORDER BY 1',
+      ),
       chainPage: this.db.prepare<[string, number, number], StoredRow>(
-        `${SELECT_ROW} WHERE chain = ? AND seq > ? ORDER BY seq LIMIT ?`,
+        `${SELECT_ROW} WHERE chain = CAST(unhex(?) AS TEXT) AND seq > ? ORDER BY seq LIMIT ?`,
       ),
     };
     const appendBatch = this.db.transaction((items: readonly PreparedAppend[]) => this.insertBatch(items));
-    this.writes = new GroupCommit((items) => appendBatch.immediate(items), options.maxBatch ?? 1_000);
+    this.writes = new GroupCommit(
+      (items) => appendBatch.immediate(items),
+      options.maxBatch ?? 1_000,
+      isUniqueViolation,
+    );
   }
 
   ready(): Promise<void> {
@@ -146,13 +147,31 @@ export class SqliteEvidenceStore implements EvidenceStore {
   }
 
   entries(traceId: string): Promise<EvidenceEntry[]> {
-    this.assertOpen();
-    return Promise.resolve(this.statements.byTrace.all(traceId, traceId).map(toEntry));
+    return this.read(() => this.statements.byTrace.all(traceId, traceId).map(toEntry));
   }
 
   reviews(query: ReviewQuery = {}): Promise<ReviewCase[]> {
-    this.assertOpen();
-    const limit = Math.min(query.limit ?? REVIEW_LIMIT_DEFAULT, REVIEW_LIMIT_MAX);
+    return this.read(() => this.reviewCases(query));
+  }
+
+  /** A synchronous read as a promise: a closed store or a database error rejects, never throws. */
+  private read<T>(query: () => T): Promise<T> {
+    try {
+      this.assertOpen();
+      return Promise.resolve(query());
+    } catch (error) {
+      return Promise.reject(
+        isEleanorError(error)
+          ? error
+          : new EleanorError('EVIDENCE_UNAVAILABLE', `the evidence store could not read — ${String(error)}`, {
+              cause: error,
+            }),
+      );
+    }
+  }
+
+  private reviewCases(query: ReviewQuery): ReviewCase[] {
+    const limit = reviewLimit(query);
     const rows = this.db
       .prepare<unknown[], ReviewRow>(
         `SELECT e.chain, e.seq, e.trace_id AS traceId, e.created_at AS createdAt, e.record,
@@ -163,16 +182,15 @@ export class SqliteEvidenceStore implements EvidenceStore {
          ORDER BY e.created_at DESC, e.seq DESC LIMIT ?`,
       )
       .all(...(query.chain === undefined ? [limit] : [query.chain, limit]));
-    return Promise.resolve(rows.map(toReviewCase));
+    return rows.map(toReviewCase);
   }
 
   async verify(chain?: string): Promise<VerifyReport> {
     this.assertOpen();
-    const names = chain === undefined ? this.statements.chains.all().map((c) => c.chain) : [chain];
     const chains = [];
-    for (const name of names) {
-      const checker = new ChainChecker(name);
-      for await (const row of this.chainRows(name)) checker.add(row);
+    for (const hex of this.chainKeys(chain)) {
+      const checker = new ChainChecker(Buffer.from(hex, 'hex').toString('utf8'));
+      for await (const row of this.chainRows(hex)) checker.add(row);
       chains.push(checker.report());
     }
     return { ok: chains.every((c) => c.firstBroken === null), chains };
@@ -181,19 +199,24 @@ export class SqliteEvidenceStore implements EvidenceStore {
   async *export(query: ExportQuery = {}): AsyncIterable<EvidenceEntry> {
     this.assertOpen();
     const since = query.since === undefined ? undefined : sinceTime(query.since);
-    const names = query.chain === undefined ? this.statements.chains.all().map((c) => c.chain) : [query.chain];
-    for (const name of names) {
-      for await (const row of this.chainRows(name)) {
+    for (const hex of this.chainKeys(query.chain)) {
+      for await (const row of this.chainRows(hex)) {
         if (since === undefined || row.createdAt >= since) yield toEntry(row);
       }
     }
   }
 
+  /** The hex keys of one chain or of every chain, by name. */
+  private chainKeys(chain: string | undefined): string[] {
+    if (chain !== undefined) return [Buffer.from(chain, 'utf8').toString('hex').toUpperCase()];
+    return this.statements.chains.all().map((c) => c.chain);
+  }
+
   /** A chain's rows in pages, yielding to the event loop between pages (a read never holds the connection). */
-  private async *chainRows(chain: string): AsyncIterable<StoredRow> {
+  private async *chainRows(chainHex: string): AsyncIterable<StoredRow> {
     let after = 0;
     for (;;) {
-      const page = this.statements.chainPage.all(chain, after, PAGE);
+      const page = this.statements.chainPage.all(chainHex, after, PAGE);
       yield* page;
       if (page.length < PAGE) return;
       after = page[page.length - 1]!.seq;

@@ -1,0 +1,233 @@
+// The `eleanor evidence` (verify, show, export) and `eleanor review` (list, decide) subcommands, on the evidence store.
+import { createWriteStream, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { EleanorError } from '../core/errors.js';
+import { loadConfig } from '../engine/config/load.js';
+import type { EvidenceConfig } from '../evidence/config.js';
+import { openEvidenceStore } from '../evidence/open-store.js';
+import { createReviewQueue } from '../evidence/reviews.js';
+import { DEFAULT_SQLITE_PATH } from '../evidence/sqlite/sqlite-store.js';
+import type {
+  ChainReport,
+  EvidenceEntry,
+  EvidenceStore,
+  ReviewAction,
+  ReviewCase,
+  ReviewOutcome,
+  ReviewStatus,
+  VerifyReport,
+} from '../evidence/types.js';
+
+/** Which store to open: the configuration's `evidence` section, or a SQLite file / PostgreSQL URL overriding it. */
+export interface StoreFlags {
+  readonly config?: string;
+  readonly db?: string;
+  readonly databaseUrl?: string;
+}
+
+/** Exit code of `evidence verify` when a chain is broken: the record was tampered with. */
+const EXIT_TAMPERED = 4;
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+async function evidenceSettings(flags: StoreFlags): Promise<{ settings: EvidenceConfig; baseDir: string }> {
+  if (flags.db !== undefined && flags.databaseUrl !== undefined) {
+    throw new EleanorError('INVALID_INPUT', '--db and --database-url: give one store, not both');
+  }
+  const config = await loadConfig(flags.config === undefined ? {} : { file: flags.config });
+  const baseDir = config.baseDir ?? process.cwd();
+  if (flags.db !== undefined) return { settings: { store: 'sqlite', path: resolve(flags.db) }, baseDir };
+  if (flags.databaseUrl !== undefined) return { settings: { store: 'postgres', url: flags.databaseUrl }, baseDir };
+  return { settings: config.evidence ?? {}, baseDir };
+}
+
+/** Opening a SQLite file creates it: a reading command refuses a missing one (or memory) rather than show nothing. */
+function assertSomethingToRead(settings: Exclude<EvidenceConfig, false>, baseDir: string): void {
+  const kind = settings.store ?? 'sqlite';
+  if (kind === 'memory') {
+    throw new EleanorError(
+      'EVIDENCE_UNAVAILABLE',
+      "the configured evidence store is 'memory': nothing outlives a process",
+    );
+  }
+  if (kind !== 'sqlite') return;
+  const path = resolve(baseDir, settings.path ?? DEFAULT_SQLITE_PATH);
+  if (!existsSync(path)) {
+    throw new EleanorError(
+      'EVIDENCE_UNAVAILABLE',
+      `no evidence store at '${path}' (give --db <file>, --database-url <url> or --config <file>)`,
+    );
+  }
+}
+
+/** Opens the store the flags name, runs `use` on it and always closes it. */
+async function withStore<T>(flags: StoreFlags, use: (store: EvidenceStore) => Promise<T>): Promise<T> {
+  const { settings, baseDir } = await evidenceSettings(flags);
+  if (settings === false) {
+    throw new EleanorError(
+      'EVIDENCE_UNAVAILABLE',
+      'evidence is off in the configuration (`evidence: false` or ELEANOR_EVIDENCE_STORE=off): nothing is on record; ' +
+        'give --db <file> or --database-url <url> to read a store',
+    );
+  }
+  assertSomethingToRead(settings, baseDir);
+  const { store, owned } = openEvidenceStore(settings, baseDir);
+  try {
+    await store.ready();
+    return await use(store);
+  } finally {
+    if (owned) await store.close();
+  }
+}
+
+function shortHash(hash: string): string {
+  return hash.slice(0, 12);
+}
+
+/** Left-aligned columns, each as wide as its widest cell. */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+function chainStatus(chain: ChainReport): string {
+  const broken = chain.firstBroken;
+  if (broken === null) return chain.records === 0 ? 'ok (no records)' : 'ok';
+  return `BROKEN at seq ${broken.seq}: ${broken.reason}`;
+}
+
+function chainBreakDetails(chain: ChainReport): string[] {
+  const broken = chain.firstBroken;
+  if (broken === null) return [];
+  const where = `  ${chain.chain} seq ${broken.seq}`;
+  return [
+    broken.expectedHash === undefined ? '' : `${where} expected hash ${broken.expectedHash}`,
+    broken.actualHash === undefined ? '' : `${where} actual hash   ${broken.actualHash}`,
+  ].filter((line) => line !== '');
+}
+
+function formatVerify(report: VerifyReport): string {
+  if (report.chains.length === 0) return 'no records: nothing to verify';
+  const rows = report.chains.map((c) => [
+    c.chain,
+    String(c.records),
+    c.head === null ? '-' : `${c.head.seq} ${shortHash(c.head.hash)}`,
+    chainStatus(c),
+  ]);
+  const broken = report.chains.filter((c) => c.firstBroken !== null);
+  const summary = report.ok
+    ? `verified: ${report.chains.length} chain(s) intact`
+    : `TAMPERING DETECTED: ${broken.length} of ${report.chains.length} chain(s) broken`;
+  return [
+    table(['chain', 'records', 'head (seq hash)', 'status'], rows),
+    ...broken.flatMap(chainBreakDetails),
+    summary,
+  ].join('\n');
+}
+
+export async function verifyCommand(flags: StoreFlags & { chain?: string; json?: boolean }): Promise<number> {
+  const report = await withStore(flags, (store) => store.verify(flags.chain));
+  console.log(flags.json ? JSON.stringify(report, null, 2) : formatVerify(report));
+  return report.ok ? 0 : EXIT_TAMPERED;
+}
+
+export async function showCommand(traceId: string, flags: StoreFlags): Promise<number> {
+  const entries = await withStore(flags, (store) => store.entries(traceId));
+  if (entries.length === 0) throw new EleanorError('EVIDENCE_NOT_FOUND', `no evidence for trace '${traceId}'`);
+  console.log(JSON.stringify(entries, null, 2));
+  return 0;
+}
+
+/** `--since` as the canonical ISO time records carry. */
+function sinceFlag(value: string): string {
+  const time = Date.parse(value);
+  if (!ISO_8601.test(value) || Number.isNaN(time)) {
+    throw new EleanorError(
+      'INVALID_INPUT',
+      `--since: expected an ISO 8601 time such as 2026-01-31 or 2026-01-31T12:00:00Z, got '${value}'`,
+    );
+  }
+  return new Date(time).toISOString();
+}
+
+async function* jsonLines(entries: AsyncIterable<EvidenceEntry>): AsyncIterable<string> {
+  for await (const entry of entries) yield `${JSON.stringify(entry)}\n`;
+}
+
+export async function exportCommand(
+  flags: StoreFlags & { since?: string; chain?: string; out?: string },
+): Promise<number> {
+  const since = flags.since === undefined ? undefined : sinceFlag(flags.since);
+  await withStore(flags, async (store) => {
+    const lines = Readable.from(
+      jsonLines(
+        store.export({
+          ...(since !== undefined && { since }),
+          ...(flags.chain !== undefined && { chain: flags.chain }),
+        }),
+      ),
+    );
+    if (flags.out === undefined) await pipeline(lines, process.stdout, { end: false });
+    else await pipeline(lines, createWriteStream(flags.out));
+  });
+  return 0;
+}
+
+function formatReviews(cases: readonly ReviewCase[], status: ReviewStatus): string {
+  if (cases.length === 0) return `no ${status} reviews`;
+  const rows = cases.map((c) => [
+    c.traceId,
+    c.createdAt,
+    c.decision,
+    `Tier ${c.tier}`,
+    c.requiredAction,
+    c.status,
+    c.review?.actor ?? '-',
+  ]);
+  return table(['trace id', 'created at', 'decision', 'tier', 'required action', 'status', 'reviewer'], rows);
+}
+
+export interface ReviewListFlags extends StoreFlags {
+  readonly status: ReviewStatus;
+  readonly limit?: number;
+  readonly chain?: string;
+  readonly json?: boolean;
+}
+
+export async function reviewListCommand(flags: ReviewListFlags): Promise<number> {
+  const cases = await withStore(flags, (store) =>
+    createReviewQueue(store).list({
+      status: flags.status,
+      ...(flags.limit !== undefined && { limit: flags.limit }),
+      ...(flags.chain !== undefined && { chain: flags.chain }),
+    }),
+  );
+  console.log(flags.json ? JSON.stringify(cases, null, 2) : formatReviews(cases, flags.status));
+  return 0;
+}
+
+export interface ReviewDecideFlags extends StoreFlags {
+  readonly action: ReviewAction;
+  readonly actor: string;
+  readonly outcome: ReviewOutcome;
+  readonly statement: string;
+}
+
+export async function reviewDecideCommand(traceId: string, flags: ReviewDecideFlags): Promise<number> {
+  const { action, actor, outcome, statement } = flags;
+  const decision = await withStore(flags, (store) =>
+    createReviewQueue(store).decide(traceId, { action, actor, outcome, statement }),
+  );
+  const { chain, seq, hash } = decision.evidence;
+  console.log(
+    `${traceId}: ${decision.status} by ${actor} (${action}) — recorded in chain ${chain}, seq ${seq}, hash ${hash}`,
+  );
+  return 0;
+}

@@ -1,0 +1,70 @@
+// The engine's recorder: opens the configured evidence store and appends each evaluation, strictly or in the background.
+import { EleanorError } from '../core/errors.js';
+import type { EvidenceConfig } from '../evidence/config.js';
+import { evaluationPayload, type RecordSource } from '../evidence/evaluation-record.js';
+import { openEvidenceStore } from '../evidence/open-store.js';
+import { authorizeExecution, createReviewQueue, type ExecutionGrant, type ReviewQueue } from '../evidence/reviews.js';
+import type { EvidenceRef, EvidenceStore } from '../evidence/types.js';
+
+export const DEFAULT_CHAIN = 'default';
+
+export interface Recorder {
+  readonly store: EvidenceStore | null;
+  readonly reviews: ReviewQueue;
+  /** Strict: resolves with the committed record's place; async: null at once (failures are logged). */
+  record(source: RecordSource, chain: string | undefined): Promise<EvidenceRef | null>;
+  execute(traceId: string): Promise<ExecutionGrant>;
+  close(): Promise<void>;
+}
+
+function evidenceOff(): EleanorError {
+  return new EleanorError('EVIDENCE_UNAVAILABLE', 'evidence is off (`evidence: false`): nothing is on record');
+}
+
+export function setUpEvidence(
+  config: EvidenceConfig | undefined,
+  baseDir: string,
+  warn: (error: unknown, message: string) => void,
+): Recorder {
+  if (config === false) {
+    return {
+      store: null,
+      reviews: { list: () => Promise.reject(evidenceOff()), decide: () => Promise.reject(evidenceOff()) },
+      record: () => Promise.resolve(null),
+      execute: () => Promise.reject(evidenceOff()),
+      close: () => Promise.resolve(),
+    };
+  }
+  const settings = config ?? {};
+  const { store, owned } = openEvidenceStore(settings, baseDir);
+  const strict = settings.mode !== 'async';
+  const redaction = settings.redact ?? 'none';
+  const defaultChain = settings.chain ?? DEFAULT_CHAIN;
+  const background = new Set<Promise<unknown>>();
+  return {
+    store,
+    reviews: createReviewQueue(store),
+    async record(source, chain) {
+      const evaluation = source.evaluation;
+      const append = store.append({
+        chain: chain ?? defaultChain,
+        kind: 'evaluation',
+        traceId: evaluation.traceId,
+        requiredAction: evaluation.gate.requiredAction,
+        payload: evaluationPayload({ ...source, redaction }),
+      });
+      if (strict) return append;
+      const tracked = append.catch((error: unknown) =>
+        warn(error, `eleanor: the evidence record of '${evaluation.traceId}' could not be written`),
+      );
+      background.add(tracked);
+      void tracked.finally(() => background.delete(tracked));
+      return null;
+    },
+    execute: (traceId) => authorizeExecution(store, traceId),
+    async close() {
+      await Promise.allSettled([...background]);
+      if (owned) await store.close();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+// The PostgreSQL evidence store passes the conformance suite against a local server, each test in a fresh schema.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isEleanorError } from '../../core/errors.js';
+import { evaluationRequest, evidenceStoreConformance, type StoreUnderTest } from '../store.conformance.js';
+import { PgEvidenceStore } from './pg-store.js';
+
+const URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const freshSchema = (): string => `eleanor_test_${randomBytes(6).toString('hex')}`;
+
+/** Runs `use` on a plain client (not the store's pool) whose search_path is `schema`. */
+async function withClient<T>(schema: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: URL });
+  await client.connect();
+  try {
+    await client.query(`SET search_path TO ${schema}`);
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const dropSchema = (schema: string): Promise<void> =>
+  withClient('public', async (client) => {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  });
+
+function pgSut(): StoreUnderTest {
+  const schema = freshSchema();
+  const openStore = async (): Promise<PgEvidenceStore> => {
+    const store = new PgEvidenceStore({ url: URL, schema });
+    await store.ready();
+    return store;
+  };
+  return {
+    open: openStore,
+    reopen: openStore,
+    exec: (sql) =>
+      withClient(schema, async (client) => {
+        await client.query(sql);
+      }),
+    tamper: (chain, seq, column, value) =>
+      withClient(schema, async (client) => {
+        await client.query('BEGIN');
+        try {
+          await client.query('ALTER TABLE evidence DISABLE TRIGGER USER');
+          await client.query(`UPDATE evidence SET ${column} = $1 WHERE chain = $2 AND seq = $3`, [value, chain, seq]);
+          await client.query('ALTER TABLE evidence ENABLE TRIGGER USER');
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      }),
+    cleanup: () => dropSchema(schema),
+  };
+}
+
+evidenceStoreConformance('PostgreSQL (pg)', pgSut);
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'resolved';
+  } catch (error) {
+    return isEleanorError(error) ? error.code : `not an EleanorError: ${String(error)}`;
+  }
+}
+
+describe('PgEvidenceStore', () => {
+  const stores: PgEvidenceStore[] = [];
+  const schemas: string[] = [];
+  const track = (store: PgEvidenceStore): PgEvidenceStore => (stores.push(store), store);
+
+  afterEach(async () => {
+    await Promise.allSettled(stores.splice(0).map((s) => s.close()));
+    await Promise.all(schemas.splice(0).map(dropSchema));
+    vi.unstubAllEnvs();
+  });
+
+  it('migrates once when several stores start together on a fresh schema', async () => {
+    const schema = freshSchema();
+    schemas.push(schema);
+    const started = Array.from({ length: 4 }, () => track(new PgEvidenceStore({ url: URL, schema })));
+    await Promise.all(started.map((s) => s.ready()));
+    const versions = await withClient(schema, (c) =>
+      c.query<{ version: number }>('SELECT version FROM eleanor_migrations'),
+    );
+    expect(versions.rows).toEqual([{ version: 1 }]);
+    const refs = await Promise.all(started.map((s, i) => s.append(evaluationRequest(`m${i}`))));
+    expect(refs.map((r) => r.seq).sort((p, q) => p - q)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('refuses TRUNCATE in the database itself', async () => {
+    const schema = freshSchema();
+    schemas.push(schema);
+    await track(new PgEvidenceStore({ url: URL, schema })).ready();
+    await expect(withClient(schema, (c) => c.query('TRUNCATE evidence'))).rejects.toThrow(/append-only/);
+  });
+
+  it('fails with EVIDENCE_UNAVAILABLE, promptly, when the server cannot be reached', async () => {
+    const store = track(
+      new PgEvidenceStore({ url: 'postgres://postgres@127.0.0.1:1/postgres', connectionTimeoutMs: 500 }),
+    );
+    expect(await codeOf(store.append(evaluationRequest('x')))).toBe('EVIDENCE_UNAVAILABLE');
+    expect(await codeOf(store.ready())).toBe('EVIDENCE_UNAVAILABLE');
+    expect(await codeOf(store.entries('x'))).toBe('EVIDENCE_UNAVAILABLE');
+    await store.close();
+  });
+
+  it('rejects a missing URL, a schema that is not a plain identifier and an empty batch with INVALID_CONFIG', () => {
+    const configError = (options?: ConstructorParameters<typeof PgEvidenceStore>[0]): string => {
+      try {
+        track(new PgEvidenceStore(options));
+        return 'constructed';
+      } catch (error) {
+        return isEleanorError(error) ? `${error.code}: ${error.message}` : String(error);
+      }
+    };
+    vi.stubEnv('DATABASE_URL', undefined);
+    expect(configError()).toMatch(/^INVALID_CONFIG: evidence\.url.*DATABASE_URL/);
+    expect(configError({ url: URL, schema: 'a"; DROP TABLE x' })).toMatch(/^INVALID_CONFIG: evidence\.schema/);
+    expect(configError({ url: URL, maxBatch: 0 })).toMatch(/^INVALID_CONFIG: evidence\.maxBatch/);
+  });
+});

@@ -1,0 +1,326 @@
+// The server evidence store: PostgreSQL through a pg pool, group-committed under per-chain advisory locks.
+import pg, { type CustomTypesConfig, type PoolClient, type QueryResultRow } from 'pg';
+import { EleanorError } from '../../core/errors.js';
+import { chainHash, GENESIS_HASH, recordText } from '../canonical.js';
+import { ChainChecker, toEntry } from '../chain-check.js';
+import { GroupCommit } from '../group-commit.js';
+import { prepareAppend, sinceTime, storeError, type PreparedAppend } from '../pending.js';
+import { reviewLimit, statusCondition, toReviewCase, type ReviewRow } from '../review-case.js';
+import type {
+  AppendRequest,
+  EvidenceEntry,
+  EvidenceRef,
+  EvidenceStore,
+  ExportQuery,
+  ReviewCase,
+  ReviewQuery,
+  StoredRow,
+  VerifyReport,
+} from '../types.js';
+import { pgMigrations } from './migrations.js';
+
+export interface PgStoreOptions {
+  /** A postgres:// connection URL. @default process.env.DATABASE_URL */
+  readonly url?: string;
+  /** The schema holding the evidence tables, created if missing. @default 'public' */
+  readonly schema?: string;
+  /** Most connections the store opens. @default 10 */
+  readonly poolSize?: number;
+  /** Most records in one group commit. @default 1_000 */
+  readonly maxBatch?: number;
+  /** How long to wait for a connection before failing with EVIDENCE_UNAVAILABLE. @default 5_000 */
+  readonly connectionTimeoutMs?: number;
+}
+
+const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
+const PAGE = 2_000;
+const ignore = (): void => undefined;
+
+const { builtins, getTypeParser } = pg.types;
+const parseTimestamp = getTypeParser(builtins.TIMESTAMPTZ) as (text: string) => Date;
+/** For this pool only: bigint as a number (seqs stay far below 2^53), timestamptz as the ISO text records carry. */
+const TYPES: CustomTypesConfig = {
+  getTypeParser: (id, format) => {
+    if (id === builtins.INT8) return Number;
+    if (id === builtins.TIMESTAMPTZ) return (text: string) => parseTimestamp(text).toISOString();
+    return getTypeParser(id, format) as unknown;
+  },
+};
+
+function positive(option: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (Number.isInteger(value) && value > 0) return value;
+  throw new EleanorError('INVALID_CONFIG', `evidence.${option}: expected a positive integer, got ${value}`);
+}
+
+/** A duplicate trace (either trace index). A (chain, seq) clash is a write race, not a conflict of the caller's. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string } | null;
+  return e?.code === '23505' && e.constraint !== 'evidence_chain_seq';
+}
+
+/** An error's message, or its code when it has none (a refused connection to every address of a host). */
+function reason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  return error.message || (typeof code === 'string' ? code : error.name);
+}
+
+function statements(table: string) {
+  const row = `SELECT chain, seq, kind, trace_id AS "traceId", created_at AS "createdAt",
+    required_action AS "requiredAction", review_outcome AS "reviewOutcome", record, prev_hash AS "prevHash", hash
+    FROM ${table}`;
+  return {
+    // Keys are locked in key order, so chains whose keys collide only wait for each other; they cannot deadlock.
+    lock: `SELECT pg_advisory_xact_lock(key) FROM
+      (SELECT DISTINCT hashtextextended(chain, 0) AS key FROM unnest($1::text[]) AS chain ORDER BY key) AS keys`,
+    heads: `SELECT h.chain, h.seq, h.hash FROM unnest($1::text[]) AS c (chain)
+      CROSS JOIN LATERAL (SELECT chain, seq, hash FROM ${table} WHERE chain = c.chain ORDER BY seq DESC LIMIT 1) AS h`,
+    insert: `INSERT INTO ${table} (chain, seq, kind, trace_id, created_at, required_action, review_outcome, record,
+      prev_hash, hash) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::timestamptz[],
+      $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
+    byTrace: `${row} WHERE kind = 'evaluation' AND trace_id = $1
+      UNION ALL ${row} WHERE kind = 'review' AND trace_id = $1 ORDER BY kind`,
+    chains: `SELECT DISTINCT chain FROM ${table} ORDER BY chain`,
+    chainPage: `${row} WHERE chain = $1 AND seq > $2 AND created_at >= $3 ORDER BY seq LIMIT ${PAGE}`,
+    reviews: (status: ReviewQuery['status'], byChain: boolean) =>
+      `SELECT e.chain, e.seq, e.trace_id AS "traceId", e.created_at AS "createdAt", e.record,
+         r.record AS "reviewRecord", r.seq AS "reviewSeq"
+       FROM ${table} e LEFT JOIN ${table} r ON r.kind = 'review' AND r.trace_id = e.trace_id
+       WHERE e.kind = 'evaluation' AND e.required_action <> 'none' ${statusCondition(status)}
+         ${byChain ? 'AND e.chain = $2' : ''}
+       ORDER BY e.created_at DESC, e.seq DESC LIMIT $1`,
+  };
+}
+
+export class PgEvidenceStore implements EvidenceStore {
+  readonly kind = 'postgres' as const;
+  private readonly schema: string;
+  private readonly pool: pg.Pool;
+  private readonly sql: ReturnType<typeof statements>;
+  private readonly writes: GroupCommit<PreparedAppend, EvidenceRef>;
+  private readonly migrated: Promise<void>;
+  private closing: Promise<void> | undefined;
+
+  constructor(options: PgStoreOptions = {}) {
+    const url = options.url ?? process.env.DATABASE_URL;
+    if (!url) {
+      throw new EleanorError('INVALID_CONFIG', 'evidence.url: expected a PostgreSQL URL (or DATABASE_URL), got none');
+    }
+    this.schema = options.schema ?? 'public';
+    if (!SCHEMA.test(this.schema)) {
+      throw new EleanorError(
+        'INVALID_CONFIG',
+        `evidence.schema: expected a lower-case identifier (letters, digits, _), got ${JSON.stringify(this.schema)}`,
+      );
+    }
+    const max = positive('poolSize', options.poolSize, 10);
+    const connectionTimeoutMillis = positive('connectionTimeoutMs', options.connectionTimeoutMs, 5_000);
+    const maxBatch = positive('maxBatch', options.maxBatch, 1_000);
+    this.pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis, types: TYPES });
+    // An idle connection the server drops is discarded by the pool, and the next query opens another: not a crash.
+    this.pool.on('error', ignore);
+    this.sql = statements(`"${this.schema}".evidence`);
+    this.writes = new GroupCommit((items) => this.commitBatch(items), maxBatch, isUniqueViolation);
+    this.migrated = this.migrate();
+    // Callers see a failure through ready() and every method; unobserved, it must not be an unhandled rejection.
+    this.migrated.catch(ignore);
+  }
+
+  async ready(): Promise<void> {
+    this.assertOpen();
+    await this.migrated;
+  }
+
+  /** Applies the missing migrations under an advisory lock, so processes starting together do not race. */
+  private async migrate(): Promise<void> {
+    const s = `"${this.schema}"`;
+    const migrations = pgMigrations(this.schema);
+    try {
+      await this.transaction(async (client) => {
+        await client.query("SELECT pg_advisory_xact_lock(hashtextextended('eleanor.evidence.migrations', 0))");
+        // Existing objects are looked up rather than re-created, which would need rights an app user may lack.
+        const found = await client.query<{ schema: string | null; log: string | null }>(
+          'SELECT to_regnamespace($1) AS schema, to_regclass($2) AS log',
+          [s, `${s}.eleanor_migrations`],
+        );
+        if (found.rows[0]?.schema == null) await client.query(`CREATE SCHEMA ${s}`);
+        if (found.rows[0]?.log == null) {
+          await client.query(
+            `CREATE TABLE ${s}.eleanor_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+          );
+        }
+        const applied = await client.query<{ version: number }>(
+          `SELECT COALESCE(MAX(version), 0) AS version FROM ${s}.eleanor_migrations`,
+        );
+        for (let v = applied.rows[0]?.version ?? 0; v < migrations.length; v += 1) {
+          await client.query(migrations[v]!);
+          await client.query(`INSERT INTO ${s}.eleanor_migrations (version) VALUES ($1)`, [v + 1]);
+        }
+      });
+    } catch (error) {
+      throw new EleanorError(
+        'EVIDENCE_UNAVAILABLE',
+        `cannot open the PostgreSQL evidence store (schema '${this.schema}') — ${reason(error)}`,
+        { cause: error },
+      );
+    }
+  }
+
+  async append(request: AppendRequest): Promise<EvidenceRef> {
+    this.assertOpen();
+    const prepared = prepareAppend(request);
+    try {
+      return await this.writes.add(prepared);
+    } catch (error) {
+      throw storeError(error, prepared, isUniqueViolation(error));
+    }
+  }
+
+  /** One transaction per batch: lock its chains, read their heads, insert every row in one statement. */
+  private async commitBatch(items: readonly PreparedAppend[]): Promise<EvidenceRef[]> {
+    await this.migrated;
+    return this.transaction(async (client) => {
+      const chains = [...new Set(items.map((item) => item.chain))];
+      await client.query(this.sql.lock, [chains]);
+      const found = await client.query<{ chain: string; seq: number; hash: string }>(this.sql.heads, [chains]);
+      const heads = new Map(found.rows.map((h) => [h.chain, { seq: h.seq, hash: h.hash }]));
+      const refs: EvidenceRef[] = [];
+      const rows: unknown[][] = [];
+      for (const item of items) {
+        const head = heads.get(item.chain) ?? { seq: 0, hash: GENESIS_HASH };
+        const seq = head.seq + 1;
+        const text = recordText(item, seq);
+        const hash = chainHash(head.hash, text);
+        rows.push([
+          item.chain,
+          seq,
+          item.kind,
+          item.traceId,
+          item.createdAt,
+          item.requiredAction,
+          item.reviewOutcome,
+          text,
+          head.hash,
+          hash,
+        ]);
+        heads.set(item.chain, { seq, hash });
+        refs.push({ chain: item.chain, seq, hash });
+      }
+      await client.query(
+        this.sql.insert,
+        rows[0]!.map((_, column) => rows.map((row) => row[column])),
+      );
+      return refs;
+    });
+  }
+
+  /**
+   * A pooled connection whose 'error' events are ignored until released: a connection lost mid-transaction fails the
+   * pending query, and its event must not crash the process too. The listener is attached in the pool's callback: a
+   * promise would resolve a microtask later, after an error read in the same chunk as the connection's readiness.
+   */
+  private connect(): Promise<PoolClient> {
+    return new Promise((resolve, reject) => {
+      this.pool.connect((error, client) => {
+        if (error !== undefined || client === undefined) {
+          reject(error ?? new Error('the pool gave no connection'));
+          return;
+        }
+        client.on('error', ignore);
+        resolve(client);
+      });
+    });
+  }
+
+  /** Runs `work` in a transaction on one pooled connection; rolls back and rethrows on error. */
+  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      broken = await client.query('ROLLBACK').then(
+        () => undefined,
+        (rollbackError: Error) => rollbackError,
+      );
+      throw error;
+    } finally {
+      client.off('error', ignore);
+      client.release(broken);
+    }
+  }
+
+  /** Rows of a read; any failure (the server gone, say) is EVIDENCE_UNAVAILABLE. */
+  private async read<R extends QueryResultRow>(text: string, values: unknown[]): Promise<R[]> {
+    this.assertOpen();
+    await this.migrated;
+    try {
+      return (await this.pool.query<R>(text, values)).rows;
+    } catch (error) {
+      throw new EleanorError('EVIDENCE_UNAVAILABLE', `the evidence store could not read — ${reason(error)}`, {
+        cause: error,
+      });
+    }
+  }
+
+  entries(traceId: string): Promise<EvidenceEntry[]> {
+    return this.read<StoredRow>(this.sql.byTrace, [traceId]).then((rows) => rows.map(toEntry));
+  }
+
+  async reviews(query: ReviewQuery = {}): Promise<ReviewCase[]> {
+    const limit = reviewLimit(query);
+    const rows = await this.read<ReviewRow>(
+      this.sql.reviews(query.status, query.chain !== undefined),
+      query.chain === undefined ? [limit] : [limit, query.chain],
+    );
+    return rows.map(toReviewCase);
+  }
+
+  async verify(chain?: string): Promise<VerifyReport> {
+    const names = chain === undefined ? await this.chainNames() : [chain];
+    const chains = [];
+    for (const name of names) {
+      const checker = new ChainChecker(name);
+      for await (const row of this.chainRows(name)) checker.add(row);
+      chains.push(checker.report());
+    }
+    return { ok: chains.every((c) => c.firstBroken === null), chains };
+  }
+
+  async *export(query: ExportQuery = {}): AsyncIterable<EvidenceEntry> {
+    this.assertOpen();
+    const since = query.since === undefined ? '-infinity' : sinceTime(query.since);
+    const names = query.chain === undefined ? await this.chainNames() : [query.chain];
+    for (const name of names) {
+      for await (const row of this.chainRows(name, since)) yield toEntry(row);
+    }
+  }
+
+  private async chainNames(): Promise<string[]> {
+    return (await this.read<{ chain: string }>(this.sql.chains, [])).map((c) => c.chain);
+  }
+
+  /** A chain's rows created at or after `since`, in keyset pages (a read never holds a connection between pages). */
+  private async *chainRows(chain: string, since = '-infinity'): AsyncIterable<StoredRow> {
+    let after = 0;
+    for (;;) {
+      const page = await this.read<StoredRow>(this.sql.chainPage, [chain, after, since]);
+      yield* page;
+      if (page.length < PAGE) return;
+      after = page[page.length - 1]!.seq;
+    }
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.writes.flush().then(() => this.pool.end());
+    return this.closing;
+  }
+
+  private assertOpen(): void {
+    if (this.closing) throw new EleanorError('EVIDENCE_UNAVAILABLE', 'the evidence store is closed');
+  }
+}
