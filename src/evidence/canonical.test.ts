@@ -3,6 +3,7 @@ import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, chainHash, GENESIS_HASH, recordText } from './canonical.js';
+import { toJsonData } from './json-data.js';
 
 describe('canonicalJson', () => {
   it('equals the `canonicalize` package (RFC 8785 reference) on any JSON value', () => {
@@ -12,6 +13,17 @@ describe('canonicalJson', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+
+  it('takes the native fast path for key-sorted data (as the engine builds it) with the same result', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const sorted = toJsonData(value);
+        expect(canonicalJson(sorted)).toBe(canonicalize(value));
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(canonicalJson({ '10': 1, '9': 2 })).toBe('{"10":1,"9":2}');
   });
 
   it('sorts keys by UTF-16 code units and writes numbers the ECMAScript way', () => {

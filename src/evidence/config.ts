@@ -25,7 +25,7 @@ const settingsSchema = z
     mode: z.enum(['strict', 'async']).optional(),
     redact: z.enum(['none', 'hash', 'mask']).optional(),
     chain: chainName.optional(),
-    maxBatch: z.number().int().min(1).max(10_000).optional(),
+    maxBatch: z.number().int().min(1).max(5_000).optional(),
   })
   .strict();
 

@@ -1,7 +1,7 @@
 // Plain JSON data for records: what critics produced, converted leniently (the store then checks it strictly).
 
 /**
- * `value` as plain JSON data: lone surrogates become U+FFFD, non-finite numbers null, bigints strings, Dates ISO
+ * `value` as plain JSON data, keys sorted: lone surrogates become U+FFFD, non-finite numbers null, bigints strings, Dates ISO
  * strings, functions, symbols and undefined members are dropped, a repeated reference becomes '[circular]'.
  */
 export function toJsonData(value: unknown, seen = new Set<object>()): unknown {
@@ -26,10 +26,13 @@ export function toJsonData(value: unknown, seen = new Set<object>()): unknown {
   let out: unknown;
   if (Array.isArray(value)) out = value.map((item) => toJsonData(item, seen) ?? null);
   else {
+    // Keys inserted in canonical order, so the record is canonicalised by the native JSON.stringify.
     const obj: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const data = toJsonData(item, seen);
-      if (data !== undefined) obj[key] = data;
+    for (const key of Object.keys(value).sort()) {
+      const data = toJsonData((value as Record<string, unknown>)[key], seen);
+      // defineProperty: an own '__proto__' key must stay a key, not become the prototype.
+      if (data !== undefined)
+        Object.defineProperty(obj, key, { value: data, enumerable: true, writable: true, configurable: true });
     }
     out = obj;
   }

@@ -19,6 +19,7 @@ import type {
   StoredRow,
   VerifyReport,
 } from '../types.js';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { SQLITE_MIGRATIONS } from './schema.js';
 
 export interface SqliteStoreOptions {
@@ -43,8 +44,7 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-function open(options: SqliteStoreOptions): Database.Database {
-  const path = options.path ?? DEFAULT_SQLITE_PATH;
+function open(options: SqliteStoreOptions, path: string): Database.Database {
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path, { timeout: options.busyTimeoutMs ?? 5_000 });
@@ -76,10 +76,19 @@ export class SqliteEvidenceStore implements EvidenceStore {
   private readonly db: Database.Database;
   private readonly writes: GroupCommit<PreparedAppend, EvidenceRef>;
   private readonly statements;
+  private readonly checkpointer: Checkpointer | null;
   private closed = false;
 
   constructor(options: SqliteStoreOptions = {}) {
-    this.db = open(options);
+    const path = options.path ?? DEFAULT_SQLITE_PATH;
+    this.db = open(options, path);
+    const checkpointHere = (): void => {
+      if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
+    };
+    this.checkpointer =
+      path === ':memory:' ? null : startCheckpointer(path, options.busyTimeoutMs ?? 5_000, checkpointHere);
+    // With the worker checkpointing, commits on this thread never copy the WAL back into the file themselves.
+    if (this.checkpointer) this.db.pragma('wal_autocheckpoint = 0');
     this.statements = {
       head: this.db.prepare<[string], { seq: number; hash: string }>(
         'SELECT seq, hash FROM evidence WHERE chain = ? ORDER BY seq DESC LIMIT 1',
@@ -228,6 +237,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
     if (this.closed) return;
     this.closed = true;
     await this.writes.flush();
+    await this.checkpointer?.stop();
     this.db.close();
   }
 
