@@ -24,10 +24,13 @@ const RESPONSE =
 
 const dir = mkdtempSync(join(tmpdir(), 'eleanor-bench-evidence-'));
 
-/** A real evaluation record: the built-in critics on a 1 KB response with a finding. */
-async function realisticPayload(): Promise<unknown> {
-  const engine = createEngine({ evidence: false });
-  const evaluation = await engine.evaluate({ inputText: 'How do I reset my router?', modelResponse: RESPONSE });
+/** A real evaluation record: the built-in critics (or the two named) on the response, with a finding. */
+async function realisticPayload(response: string, critics?: readonly string[]): Promise<unknown> {
+  const engine = createEngine({
+    evidence: false,
+    ...(critics && { critics: Object.fromEntries(critics.map((name) => [name, {}])) }),
+  });
+  const evaluation = await engine.evaluate({ inputText: 'How do I reset my router?', modelResponse: response });
   await engine.close();
   return evaluationPayload({
     evaluation,
@@ -104,18 +107,22 @@ async function latencies(engine: Engine, inFlight: number, tag: string): Promise
   return out.sort((a, b) => a - b);
 }
 
-/** The same evaluations with evidence off, async and strict, in alternating rounds (one noisy machine, one run). */
+/**
+ * The same evaluations with evidence off, async, strict (synchronous full) and strict with synchronous normal, in
+ * alternating rounds (one noisy machine, one run); `strictAddsMs` compares strict (full) with off.
+ */
 async function durabilityLatency(inFlight: number): Promise<void> {
   const settings: Record<string, EvidenceConfig> = {
     off: false,
     async: { path: join(dir, `async-${inFlight}.db`), mode: 'async' },
     strict: { path: join(dir, `strict-${inFlight}.db`) },
+    strictNormal: { path: join(dir, `strict-normal-${inFlight}.db`), synchronous: 'normal' },
   };
   const engines = Object.fromEntries(
     Object.entries(settings).map(([name, evidence]) => [name, createEngine({ evidence })]),
   );
-  const p50: Record<string, number[]> = { off: [], async: [], strict: [] };
-  const p99: Record<string, number[]> = { off: [], async: [], strict: [] };
+  const p50: Record<string, number[]> = { off: [], async: [], strict: [], strictNormal: [] };
+  const p99: Record<string, number[]> = { off: [], async: [], strict: [], strictNormal: [] };
   for (let round = 0; round < 4; round += 1) {
     for (const [name, engine] of Object.entries(engines)) {
       const sorted = await latencies(engine, inFlight, `${name}-${inFlight}-${round}`);
@@ -130,33 +137,40 @@ async function durabilityLatency(inFlight: number): Promise<void> {
     bench: 'evidence-durability-latency',
     inFlight,
     runsPerRound: LATENCY_RUNS,
-    synchronous: 'full',
-    p50Ms: { off: m(p50.off!), async: m(p50.async!), strict: m(p50.strict!) },
-    p99Ms: { off: m(p99.off!), async: m(p99.async!), strict: m(p99.strict!) },
+    p50Ms: Object.fromEntries(Object.entries(p50).map(([name, values]) => [name, m(values)])),
+    p99Ms: Object.fromEntries(Object.entries(p99).map(([name, values]) => [name, m(values)])),
     strictAddsMs: { p50: round(m(p50.strict!) - m(p50.off!), 3), p99: round(m(p99.strict!) - m(p99.off!), 3) },
   });
 }
 
 try {
-  const payload = await realisticPayload();
+  const payloads = {
+    'all 8 critics, 0.5 KB response': await realisticPayload(RESPONSE),
+    '2 critics, short response': await realisticPayload('Write to jane.doe@example.com.', ['privacy', 'risk']),
+  };
+  const payload = payloads['all 8 critics, 0.5 KB response'];
   const recordBytes = Buffer.byteLength(JSON.stringify(payload));
-  for (const synchronous of ['full', 'normal'] as const) {
-    const rates = await sqliteRates(payload, synchronous);
-    emit({
-      bench: 'evidence-append-sqlite',
-      synchronous,
-      recordBytes,
-      appends: APPENDS,
-      inFlight: IN_FLIGHT,
-      samples: rates.map((r) => Math.round(r)),
-      medianPerS: Math.round(median(rates)),
-      targetPerS: TARGET_SQLITE_PER_S,
-      met: median(rates) >= TARGET_SQLITE_PER_S,
-    });
+  for (const [record, body] of Object.entries(payloads)) {
+    for (const synchronous of ['full', 'normal'] as const) {
+      const rates = await sqliteRates(body, synchronous);
+      emit({
+        bench: 'evidence-append-sqlite',
+        record,
+        synchronous,
+        recordBytes: Buffer.byteLength(JSON.stringify(body)),
+        appends: APPENDS,
+        inFlight: IN_FLIGHT,
+        samples: rates.map((r) => Math.round(r)),
+        medianPerS: Math.round(median(rates)),
+        targetPerS: TARGET_SQLITE_PER_S,
+        met: median(rates) >= TARGET_SQLITE_PER_S,
+      });
+    }
   }
   const rates = await pgRates(payload);
   emit({
     bench: 'evidence-append-postgres',
+    record: 'all 8 critics, 0.5 KB response',
     recordBytes,
     appends: APPENDS,
     inFlight: IN_FLIGHT,

@@ -12,6 +12,7 @@ const BENCHES = [
   'engine.ts',
   'adaptive-timeouts.ts',
   'infra.ts',
+  'evidence.ts',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));
 

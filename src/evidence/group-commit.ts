@@ -7,34 +7,39 @@ interface Waiting<T, R> {
 }
 
 /**
- * Calls `commit` with every item queued since the last call, one commit at a time. A commit failing because of one
+ * Calls `commit` with every item queued since the last call, at most `lanes` commits at a time (a store whose
+ * commits wait on the network overlaps one batch's round trip with preparing the next). A commit failing because of one
  * item (`isItemError`, say a duplicate) is retried item by item, so that item fails alone and the others still land;
  * any other failure (the database is down) fails the whole batch at once rather than retrying each item.
  */
 export class GroupCommit<T, R> {
   private queue: Waiting<T, R>[] = [];
-  private running: Promise<void> | null = null;
+  /** Lanes draining now; decremented in the same turn a lane finds the queue empty, so no item is left behind. */
+  private active = 0;
+  private readonly lanePromises = new Set<Promise<void>>();
 
   constructor(
     private readonly commit: (items: readonly T[]) => Promise<R[]> | R[],
     private readonly maxBatch: number,
     private readonly isItemError: (error: unknown) => boolean,
+    private readonly lanes = 1,
   ) {}
-
-  get pending(): number {
-    return this.queue.length;
-  }
 
   add(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      this.running ??= this.drainSoon();
+      if (this.active < this.lanes) {
+        this.active += 1;
+        const lane = this.drainSoon();
+        this.lanePromises.add(lane);
+        void lane.then(() => this.lanePromises.delete(lane));
+      }
     });
   }
 
   /** Resolves when everything queued so far is committed (or failed). */
   async flush(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.active > 0) await Promise.all(this.lanePromises);
   }
 
   private async drainSoon(): Promise<void> {
@@ -46,7 +51,7 @@ export class GroupCommit<T, R> {
         await this.commitBatch(batch);
       }
     } finally {
-      this.running = null;
+      this.active -= 1;
     }
   }
 

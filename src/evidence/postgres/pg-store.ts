@@ -128,7 +128,7 @@ export class PgEvidenceStore implements EvidenceStore {
     }
     const max = positive('poolSize', options.poolSize, 10);
     const connectionTimeoutMillis = positive('connectionTimeoutMs', options.connectionTimeoutMs, 5_000);
-    const maxBatch = positive('maxBatch', options.maxBatch, 1_000);
+    const maxBatch = positive('maxBatch', options.maxBatch, 500);
     if (maxBatch > PG_MAX_BATCH) {
       throw new EleanorError(
         'INVALID_CONFIG',
@@ -139,7 +139,8 @@ export class PgEvidenceStore implements EvidenceStore {
     // An idle connection the server drops is discarded by the pool, and the next query opens another: not a crash.
     this.pool.on('error', ignore);
     this.sql = statements(`"${this.schema}".evidence`);
-    this.writes = new GroupCommit((items) => this.commitBatch(items), maxBatch, isUniqueViolation);
+    // Two lanes: one batch's round trip to the server overlaps with the next batch being gathered and hashed.
+    this.writes = new GroupCommit((items) => this.commitBatch(items), maxBatch, isUniqueViolation, 2);
     this.migrated = this.migrate();
     // Callers see a failure through ready() and every method; unobserved, it must not be an unhandled rejection.
     this.migrated.catch(ignore);
