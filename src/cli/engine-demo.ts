@@ -1,5 +1,8 @@
 // `eleanor demo`: three sample responses through the engine with every built-in critic, no services needed.
 import { createEngine } from '../engine/engine.js';
+import { DEFAULT_CHAIN } from '../engine/evidence-setup.js';
+import { DEFAULT_SQLITE_PATH } from '../evidence/sqlite/sqlite-store.js';
+import type { EvidenceStore } from '../evidence/types.js';
 import { formatEvaluation } from './format.js';
 
 export const DEMO_REQUESTS = [
@@ -28,7 +31,22 @@ export async function runEngineDemo(json: boolean): Promise<void> {
           `\n> ${request.inputText}\n< ${request.modelResponse}\n\n${formatEvaluation(evaluation)}\n${'─'.repeat(78)}`,
         );
     }
+    if (!json && engine.evidence) console.log(await evidenceSummary(engine.evidence));
   } finally {
     await engine.close();
   }
+}
+
+/** Where the demo's evaluations were recorded, whether the record verifies, and what to try next. */
+async function evidenceSummary(store: EvidenceStore): Promise<string> {
+  const report = await store.verify(DEFAULT_CHAIN);
+  const chain = report.chains[0];
+  const verdict = report.ok ? 'verifies' : `is BROKEN at record ${chain?.firstBroken?.seq}`;
+  const pending = await store.reviews({ status: 'pending' });
+  return [
+    `\nRecorded in ${DEFAULT_SQLITE_PATH}: chain '${DEFAULT_CHAIN}' holds ${chain?.records ?? 0} records and ${verdict}.`,
+    `${pending.length} gated evaluation(s) wait for a reviewer. Next (after npm run build):`,
+    '  node dist/cli/main.js review list',
+    '  node dist/cli/main.js evidence verify',
+  ].join('\n');
 }

@@ -41,6 +41,10 @@ export function formatEvaluation(evaluation: Evaluation): string {
   for (const reason of evaluation.reasons) lines.push(`  - ${reason}`);
   if (evaluation.degraded.length > 0)
     lines.push(`Degraded: ${evaluation.degraded.join(', ')}   (* = fallback finding)`);
+  if (evaluation.evidence) {
+    const { chain, seq, hash } = evaluation.evidence;
+    lines.push(`Evidence: chain ${chain}, record ${seq}, hash ${hash.slice(0, 16)}…`);
+  }
   return lines.join('\n');
 }
 

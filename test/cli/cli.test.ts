@@ -141,3 +141,16 @@ describe('eleanor critics and config check', () => {
     expect((JSON.parse(run.stdout) as Array<{ name: string }>).map((c) => c.name)).toEqual(['operations']);
   });
 });
+
+describe('eleanor demo (the README main job)', () => {
+  it('governs three samples and records them in ./data/eleanor.db of the working folder, which verifies', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eleanor-demo-'));
+    const run = eleanor(['demo'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("chain 'default' holds 3 records and verifies");
+    expect(run.stdout).toMatch(/2 gated evaluation\(s\) wait for a reviewer/);
+    expect(existsSync(join(dir, 'data', 'eleanor.db'))).toBe(true);
+    const verify = eleanor(['evidence', 'verify', '--db', join(dir, 'data', 'eleanor.db')]);
+    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+  });
+});
