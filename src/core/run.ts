@@ -4,7 +4,14 @@ import { Execution } from './execution.js';
 import { failureFinding, notRunFinding } from './finding.js';
 import { gatingReason } from './gating.js';
 import type { PlannedCritic } from './plan.js';
-import { EARLY_FIRE_MS, type EndCode, makeOutcome, type RunHandle, type Runtime } from './runtime.js';
+import {
+  EARLY_FIRE_MS,
+  type EndCode,
+  makeOutcome,
+  reportHookError,
+  type RunHandle,
+  type Runtime,
+} from './runtime.js';
 import type { CriticInput, CriticOutcome, RunOptions } from './types.js';
 
 const EMPTY_PRIOR: Readonly<Record<string, CriticOutcome>> = Object.freeze({});
@@ -79,11 +86,20 @@ export class Run implements RunHandle {
     this.#rt.metrics.record(index, outcome);
     this.#remaining--;
     this.#onOutcome?.(outcome);
+    if (this.#opts.onOutcome) this.#notify(this.#opts.onOutcome, outcome);
     for (const d of this.#rt.plan.critics[index]?.dependents ?? []) {
       if (--this.#pendingDeps[d]! === 0) this.#ready.push(d);
     }
     if (this.#remaining === 0) this.#finish();
     else if (!this.#dispatching && this.#ready.length > 0) this.#dispatch(true);
+  }
+
+  #notify(listener: (outcome: CriticOutcome) => void, outcome: CriticOutcome): void {
+    try {
+      listener(outcome);
+    } catch (error) {
+      reportHookError(this.#rt, 'onOutcome', outcome.critic, error);
+    }
   }
 
   static #onDeadline(run: Run): void {

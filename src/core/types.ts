@@ -202,4 +202,9 @@ export interface RunOptions {
   readonly deadlineMs?: number;
   /** Run only these critics (and report the rest `skipped`). @default all */
   readonly only?: readonly string[];
+  /**
+   * Called synchronously with each critic's outcome as it settles, in completion order (live progress, SSE).
+   * A throwing listener is logged and ignored.
+   */
+  readonly onOutcome?: (outcome: CriticOutcome) => void;
 }

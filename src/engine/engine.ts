@@ -152,7 +152,11 @@ export function createEngine(config: EngineConfig = {}): Engine {
       const remaining = Math.max(1, deadlineMs - (performance.now() - start));
       const outcomes = await orchestrator.run(
         { inputText: request.inputText, modelResponse, context: request.context ?? {}, traceId },
-        opts.signal ? { signal: opts.signal, deadlineMs: remaining } : { deadlineMs: remaining },
+        {
+          deadlineMs: remaining,
+          ...(opts.signal && { signal: opts.signal }),
+          ...(opts.onOutcome && { onOutcome: opts.onOutcome }),
+        },
       );
       const result = decide({ outcomes, thresholds, priorityOrder, failurePolicyOf });
       const infraDegraded = eachInfra(infra, (piece) => piece.degraded?.() ?? [], reportInfra).flat();

@@ -90,7 +90,8 @@ export function checkRequest(request: unknown, limits: RequestLimits): EvaluateR
 export function checkOptions(options: unknown): EvaluateOptions {
   if (options === undefined) return {};
   if (!isPlainObject(options)) fail('options', 'an object', options);
-  const { signal, deadlineMs, chain } = options;
+  const { signal, deadlineMs, chain, onOutcome } = options;
+  if (onOutcome !== undefined && typeof onOutcome !== 'function') fail('options.onOutcome', 'a function', onOutcome);
   if (signal !== undefined && !(signal instanceof AbortSignal)) fail('options.signal', 'an AbortSignal', signal);
   if (deadlineMs !== undefined && (typeof deadlineMs !== 'number' || !(deadlineMs > 0) || deadlineMs > MAX_TIMER_MS)) {
     fail('options.deadlineMs', 'a positive number of milliseconds');

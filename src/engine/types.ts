@@ -23,6 +23,8 @@ export interface EvaluateOptions {
   readonly deadlineMs?: number;
   /** The evidence chain (tenant) to record this evaluation in. @default the configuration's evidence.chain */
   readonly chain?: string;
+  /** Called with each critic's outcome as it completes (before the decision); a throwing listener is ignored. */
+  readonly onOutcome?: (outcome: CriticOutcome) => void;
 }
 
 export interface Gate {

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine, type EngineConfig } from '../../src/engine/index.js';
 import { createFunctionModel, isEleanorError } from '../../src/index.js';
 
+const OK = { score: 0, severity: 0, violations: [] };
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const engines: Engine[] = [];
 /** An engine recording in memory unless the test names its own evidence settings. */
@@ -188,5 +189,16 @@ describe('engine.evaluate (configuration, failures, models)', () => {
     expect(performance.now() - start).toBeLessThan(150);
     expect(result.critics['slow']).toMatchObject({ status: 'timeout', error: { code: 'DEADLINE_EXCEEDED' } });
     expect(result.decision).toBe('escalate');
+  });
+
+  it('reports each critic outcome as it completes, before the evaluation resolves', async () => {
+    const e = engine({ critics: { privacy: {}, slow: { evaluate: () => new Promise((r) => setTimeout(r, 20, OK)) } } });
+    const seen: string[] = [];
+    const result = await e.evaluate(
+      { inputText: 'x', modelResponse: 'Call me.' },
+      { onOutcome: (o) => seen.push(`${o.critic}:${o.status}`) },
+    );
+    expect(seen).toEqual(['privacy:success', 'slow:success']);
+    expect(Object.keys(result.critics).sort()).toEqual(['privacy', 'slow']);
   });
 });
