@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `eleanor` command: evaluate, critics, config check, demo, evidence verify|show|export, review list|decide.
+// The `eleanor` command: evaluate, critics, config check, demo, serve, keys create, evidence verify|show|export, review list|decide.
 // Exit codes: 0 allow (or success), 2 escalate, 3 deny, 4 evidence tampered (a broken chain), 1 error.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { describeError } from '../core/errors.js';
@@ -16,12 +16,24 @@ import {
   type ReviewListFlags,
   type StoreFlags,
 } from './evidence-commands.js';
+import { keysCreateCommand } from './keys-command.js';
+import { serveCommand, type ServeFlags } from './serve-command.js';
+import { API_ROLES, type ApiRole } from '../engine/config/http-schema.js';
 
 function positiveInteger(flag: string) {
   return (value: string): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n <= 0)
       throw new InvalidArgumentError(`${flag} must be a positive integer, got '${value}'`);
+    return n;
+  };
+}
+
+function nonNegativeInteger(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > 65_535)
+      throw new InvalidArgumentError(`${flag} must be a port number from 0 to 65535, got '${value}'`);
     return n;
   };
 }
@@ -132,6 +144,33 @@ storeOptions(review.command('decide'))
   .addOption(new Option('--outcome <outcome>', 'the decision').choices(['approve', 'reject']).makeOptionMandatory())
   .requiredOption('--statement <text>', 'the canonical statement for the action, word for word')
   .action((traceId: string, flags: ReviewDecideFlags) => exitWith(() => reviewDecideCommand(traceId, flags)));
+
+program
+  .command('serve')
+  .description('run the HTTP service (API, SSE, OpenAPI docs, health, metrics) until SIGTERM or SIGINT')
+  .option('--config <file>', 'configuration file (JSON or YAML); default ELEANOR_CONFIG or ./eleanor.config.*')
+  .option('--port <n>', 'port (default http.port, else 8080; 0 picks a free one)', nonNegativeInteger('--port'))
+  .option('--host <address>', 'address to bind (default http.host, else 127.0.0.1)')
+  .option('--insecure-local', 'no API keys: every request acts as the local admin; binds 127.0.0.1 only')
+  .addOption(
+    new Option('--log-level <level>', 'service log level')
+      .choices(['silent', 'fatal', 'error', 'warn', 'info', 'debug'])
+      .default('warn'),
+  )
+  .action((flags: ServeFlags) => exitWith(() => serveCommand(flags)));
+
+program
+  .command('keys')
+  .description('API keys for `eleanor serve`')
+  .command('create')
+  .description('make a new random API key; prints it once, with the http.apiKeys entry holding only its hash')
+  .requiredOption('--id <id>', "the key's owner: recorded as the actor of its reviews")
+  .addOption(new Option('--role <role...>', 'one or more roles').choices([...API_ROLES]).makeOptionMandatory())
+  .option('--chain <name>', 'bind the key to one evidence chain (tenant)')
+  .option('--json', 'print { key, entry } as JSON')
+  .action((flags: { id: string; role: ApiRole[]; chain?: string; json?: boolean }) =>
+    exitWith(() => Promise.resolve(keysCreateCommand(flags))),
+  );
 
 program
   .command('demo', { isDefault: true })

@@ -28,12 +28,15 @@ const BRAND = Symbol.for('eleanor.error');
 
 export class EleanorError extends Error {
   readonly code: EleanorErrorCode;
+  /** For bad input: the field at fault, e.g. 'context.user.age' (the HTTP service answers with it). */
+  readonly path?: string;
   readonly [BRAND] = true;
 
-  constructor(code: EleanorErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: EleanorErrorCode, message: string, options?: { cause?: unknown; path?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.name = 'EleanorError';
+    if (options?.path !== undefined) this.path = options.path;
   }
 }
 

@@ -8,8 +8,9 @@ import type { ModelAdapter } from '../models/model-adapter.js';
 import type { EngineInfra } from './infra.js';
 import type { InfrastructureConfig } from './config/infrastructure-schema.js';
 import type { EvidenceConfig } from '../evidence/config.js';
+import type { HttpConfig } from './config/http-schema.js';
 
-export type { EvidenceConfig, InfrastructureConfig, ModelConfig };
+export type { EvidenceConfig, HttpConfig, InfrastructureConfig, ModelConfig };
 
 /** Scheduling and failure settings of one critic. */
 export interface CriticSettings {
@@ -69,6 +70,8 @@ export interface EngineConfig {
    * nothing (then `execute()` refuses everything). @default { store: 'sqlite' }
    */
   readonly evidence?: EvidenceConfig;
+  /** What `eleanor serve` listens on, its limits and API keys (the engine itself ignores it). @default none */
+  readonly http?: HttpConfig;
   readonly logger?: OrchestratorLogger;
   /** Where relative `module` paths are resolved. @default process.cwd() */
   readonly baseDir?: string;

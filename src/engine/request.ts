@@ -23,7 +23,7 @@ export const TRACE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 function fail(field: string, expected: string, got?: unknown): never {
   const shown =
     got === undefined ? '' : `, got ${got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got}`;
-  throw new EleanorError('INVALID_INPUT', `${field}: expected ${expected}${shown}`);
+  throw new EleanorError('INVALID_INPUT', `${field}: expected ${expected}${shown}`, { path: field });
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -53,7 +53,9 @@ export interface ExecutionGrant {
 const STATUSES = new Set(['pending', 'approved', 'rejected']);
 
 function invalid(field: string, expected: string, got: unknown): EleanorError {
-  return new EleanorError('REVIEW_INVALID', `${field}: expected ${expected}, got ${JSON.stringify(got)}`);
+  return new EleanorError('REVIEW_INVALID', `${field}: expected ${expected}, got ${JSON.stringify(got)}`, {
+    path: field,
+  });
 }
 
 function checkDecision(gate: Gate, input: ReviewDecisionInput): void {

@@ -69,7 +69,7 @@ describe('createNatsSink', () => {
       expect(info.config.subjects).toEqual([`${subjectPrefix}.>`]);
       const got = await readStream(stream, events.length);
       expect(got).toEqual(events.map((event) => ({ subject: `${subjectPrefix}.${event.type}`, event })));
-      expect(sink.stats()).toEqual({ published: 5, errors: 0, dropped: 0 });
+      expect(sink.stats()).toEqual({ published: 5, errors: 0, dropped: 0, lastPublishOk: true });
       expect(bus.stats()).toMatchObject({ delivered: 5, subscriberErrors: 0 });
     } finally {
       await sink.close();
@@ -102,7 +102,7 @@ describe('createNatsSink', () => {
     await bus.idle();
     await sink.close();
     // The buffer bounds what is attempted; the retry delay makes all but the first fail at once.
-    expect(sink.stats()).toMatchObject({ published: 0, errors: 64, dropped: 0 });
+    expect(sink.stats()).toMatchObject({ published: 0, errors: 64, dropped: 0, lastPublishOk: false });
     expect(sink.stats().lastError).toMatch(/NATS unavailable|ECONNREFUSED|CONNECTION_REFUSED/);
     expect(errors).toHaveLength(64);
     expect(bus.stats()).toEqual({ emitted: 1000, delivered: 64, dropped: 1000 - 64, subscriberErrors: 0 });

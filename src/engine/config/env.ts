@@ -1,7 +1,9 @@
 // ELEANOR_* environment variables: each maps to one configuration path and is validated (errors name the variable).
+import { createHash } from 'node:crypto';
 import { EleanorError } from '../../core/errors.js';
+import { API_ROLES, type ApiRole } from './http-schema.js';
 
-type Kind = 'number' | 'string' | 'list';
+type Kind = 'number' | 'string' | 'list' | 'keys';
 
 /** Every variable Eleanor reads, the config path it sets, and its kind. */
 export const ENV_VARIABLES: Readonly<Record<string, { path: readonly string[]; kind: Kind; description: string }>> =
@@ -39,7 +41,39 @@ export const ENV_VARIABLES: Readonly<Record<string, { path: readonly string[]; k
       description: 'redaction: none, hash or mask',
     },
     ELEANOR_EVIDENCE_CHAIN: { path: ['evidence', 'chain'], kind: 'string', description: 'default evidence chain' },
+    ELEANOR_HTTP_PORT: { path: ['http', 'port'], kind: 'number', description: 'port `eleanor serve` listens on' },
+    ELEANOR_HTTP_HOST: { path: ['http', 'host'], kind: 'string', description: 'address `eleanor serve` binds' },
+    ELEANOR_API_KEYS: {
+      path: ['http', 'apiKeys'],
+      kind: 'keys',
+      description: "API keys added to the file's: id:role[+role]:key, comma-separated (hashed on load)",
+    },
   });
+
+/** `id:role+role:key,…` as API key entries, each key replaced by its SHA-256 at once. */
+function parseApiKeys(name: string, raw: string): { id: string; roles: ApiRole[]; sha256: string }[] {
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry, i) => {
+      const [id, roles, ...rest] = entry.split(':');
+      const key = rest.join(':');
+      const roleList = (roles ?? '').split('+').filter(Boolean);
+      if (!id || key === '' || roleList.length === 0) {
+        throw new EleanorError('INVALID_CONFIG', `${name}: entry ${i + 1}: expected id:role[+role]:key`);
+      }
+      for (const role of roleList) {
+        if (!(API_ROLES as readonly string[]).includes(role)) {
+          throw new EleanorError(
+            'INVALID_CONFIG',
+            `${name}: entry ${i + 1} ('${id}'): unknown role '${role}' (expected ${API_ROLES.join(', ')})`,
+          );
+        }
+      }
+      return { id, roles: roleList as ApiRole[], sha256: createHash('sha256').update(key).digest('hex') };
+    });
+}
 
 function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let node = target;
@@ -77,6 +111,10 @@ export function applyEnv(
         .map((s) => s.trim())
         .filter(Boolean);
       setPath(result, variable.path, Object.fromEntries(names.map((n) => [n, {}])));
+    } else if (variable.kind === 'keys') {
+      const http = (result['http'] ?? {}) as Record<string, unknown>;
+      const fromFile = Array.isArray(http['apiKeys']) ? (http['apiKeys'] as unknown[]) : [];
+      setPath(result, variable.path, [...fromFile, ...parseApiKeys(name, raw)]);
     } else setPath(result, variable.path, raw);
   }
   if (env['ELEANOR_MODEL_BASE_URL'] !== undefined) setPath(result, ['model', 'type'], 'openai');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,5 +88,41 @@ describe('loadConfig', () => {
     expect(await loadError(loadConfig({ cwd: dir({}), env: { ELEANOR_TIMOUT_MS: '5' } }))).toMatch(
       /ELEANOR_TIMOUT_MS: unknown variable/,
     );
+  });
+
+  it("adds ELEANOR_API_KEYS to the file's keys, hashed, and names a bad entry or role", async () => {
+    const fileKey = { id: 'ops', roles: ['admin'], sha256: 'a'.repeat(64) };
+    const d = dir({ 'c.json': JSON.stringify({ http: { port: 9000, apiKeys: [fileKey] } }) });
+    const config = await loadConfig({
+      file: join(d, 'c.json'),
+      env: { ELEANOR_API_KEYS: 'alice:reviewer:s3cret, bob:evaluator+reviewer:k:with:colons' },
+    });
+    expect(config.http?.port).toBe(9000);
+    expect(config.http?.apiKeys).toEqual([
+      fileKey,
+      { id: 'alice', roles: ['reviewer'], sha256: createHash('sha256').update('s3cret').digest('hex') },
+      {
+        id: 'bob',
+        roles: ['evaluator', 'reviewer'],
+        sha256: createHash('sha256').update('k:with:colons').digest('hex'),
+      },
+    ]);
+    expect(JSON.stringify(config)).not.toContain('s3cret');
+    expect(await loadError(loadConfig({ cwd: dir({}), env: { ELEANOR_API_KEYS: 'alice:reviewer' } }))).toMatch(
+      /ELEANOR_API_KEYS: entry 1: expected id:role\[\+role\]:key/,
+    );
+    expect(await loadError(loadConfig({ cwd: dir({}), env: { ELEANOR_API_KEYS: 'a:boss:k' } }))).toMatch(
+      /unknown role 'boss'/,
+    );
+  });
+
+  it('names a bad http setting by its path', async () => {
+    const d = dir({
+      'c.json': JSON.stringify({ http: { port: 'eighty', apiKeys: [{ id: 'x', roles: [], sha256: 'no' }] } }),
+    });
+    const message = await loadError(loadConfig({ file: join(d, 'c.json'), env: {} }));
+    expect(message).toMatch(/http\.port/);
+    expect(message).toMatch(/http\.apiKeys\.0\.roles/);
+    expect(message).toMatch(/http\.apiKeys\.0\.sha256: expected the hex SHA-256/);
   });
 });

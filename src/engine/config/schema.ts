@@ -11,6 +11,7 @@ import {
 import { llmJudgeConfigSchema } from '../../critics/llm-judge/config.js';
 import { modelConfigSchema } from '../../models/config.js';
 import { evidenceConfigSchema } from '../../evidence/config.js';
+import { httpConfigSchema } from './http-schema.js';
 import { infrastructureSchema } from './infrastructure-schema.js';
 
 const fn = functionSchema;
@@ -78,6 +79,7 @@ export const engineConfigSchema = z
     baseDir: z.string().optional(),
     infrastructure: infrastructureSchema.optional(),
     evidence: evidenceConfigSchema.optional(),
+    http: httpConfigSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {

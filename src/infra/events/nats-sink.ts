@@ -34,6 +34,8 @@ export interface NatsSinkStats {
   dropped: number;
   /** The latest failure, in plain words. */
   lastError?: string;
+  /** Whether the latest publish succeeded (readiness); undefined before the first. */
+  lastPublishOk?: boolean;
 }
 
 export interface NatsSink extends EventSink {
@@ -127,8 +129,10 @@ export function createNatsSink(options: NatsSinkOptions): NatsSink {
       const { js } = await connection();
       await js.publish(`${prefix}.${event.type}`, data, { timeout: publishTimeoutMs });
       stats.published++;
+      stats.lastPublishOk = true;
     } catch (error) {
       stats.errors++;
+      stats.lastPublishOk = false;
       stats.lastError = describeError(error);
       try {
         options.onError?.(error, event);

@@ -1,0 +1,68 @@
+// The `http` section of the engine configuration (zod): what `eleanor serve` listens on, its limits and its API keys.
+import { z } from 'zod';
+import { MAX_TIMER_MS } from '../../core/spec-schema.js';
+
+export const API_ROLES = ['evaluator', 'reviewer', 'admin'] as const;
+export type ApiRole = (typeof API_ROLES)[number];
+
+const ms = z.number().int().positive().max(MAX_TIMER_MS);
+const count = z.number().int().min(1);
+
+const rateLimitSchema = z
+  .object({
+    /** Requests a key may make per window. */
+    max: count,
+    /** @default 60_000 */
+    windowMs: ms.optional(),
+  })
+  .strict();
+
+export const apiKeySchema = z
+  .object({
+    /** Who the key belongs to: recorded as the actor of a review. */
+    id: z.string().regex(/^[A-Za-z0-9._@:-]{1,128}$/, 'expected 1–128 letters, digits or . _ @ : -'),
+    roles: z.array(z.enum(API_ROLES)).min(1),
+    /** Hex SHA-256 of the key (`eleanor keys create` prints one); the key itself is never stored. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the hex SHA-256 of the key (64 lower-case hex digits)'),
+    /** Binds the key to one evidence chain (tenant): its evaluations go there, and it sees only that chain. */
+    chain: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,128}$/, 'expected 1–128 letters, digits or . _ : -')
+      .optional(),
+    /** This key's own rate limit. @default the section's rateLimit */
+    rateLimit: rateLimitSchema.optional(),
+  })
+  .strict();
+
+export const httpConfigSchema = z
+  .object({
+    /** @default 8080 */
+    port: z.number().int().min(0).max(65_535).optional(),
+    /** @default '127.0.0.1' */
+    host: z.string().min(1).optional(),
+    /** Largest request body. @default 1_048_576 */
+    bodyLimitBytes: count.max(100 * 1024 * 1024).optional(),
+    /** Most requests in one POST /v1/evaluations/batch. @default 100 */
+    maxBatch: count.max(10_000).optional(),
+    /** Evaluations of one batch at once. @default 8 */
+    batchConcurrency: count.max(1_000).optional(),
+    /** How long SIGTERM waits for in-flight requests before cancelling them. @default 10_000 */
+    shutdownGraceMs: ms.optional(),
+    /** Per key. @default { max: 6000, windowMs: 60_000 } */
+    rateLimit: rateLimitSchema.optional(),
+    apiKeys: z.array(apiKeySchema).optional(),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Map<string, number>();
+    config.apiKeys?.forEach((key, i) => {
+      const first = seen.get(key.sha256);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['apiKeys', i, 'sha256'], message: `the same key as apiKeys.${first}` });
+      }
+      seen.set(key.sha256, i);
+    });
+  });
+
+export type ApiKeyConfig = z.infer<typeof apiKeySchema>;
+export type HttpConfig = z.infer<typeof httpConfigSchema>;

@@ -1,0 +1,247 @@
+// The HTTP API's shapes as zod schemas: they validate requests and generate /openapi.json (one source for both).
+import { z } from 'zod';
+import { CRITIC_STATUSES } from '../core/types.js';
+import { MAX_TIMER_MS } from '../core/spec-schema.js';
+
+/** Every named schema, by id: /openapi.json's components. */
+export const apiSchemas = z.registry<{ id: string }>();
+
+const traceId = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/,
+    'expected 1–128 letters, digits or . _ : -, starting with a letter or digit',
+  );
+const chain = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'expected 1–128 letters, digits or . _ : -');
+
+export const evaluationRequestSchema = z
+  .object({
+    inputText: z.string().describe('What the user asked.'),
+    modelResponse: z
+      .string()
+      .optional()
+      .describe("The model's answer; when absent, the configured model generates it."),
+    context: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('JSON data for the critics, e.g. { "riskTier": "high" }.'),
+    traceId: traceId
+      .optional()
+      .describe('Generated (a UUID) when absent; a trace id already on record is refused (409).'),
+    deadlineMs: z
+      .number()
+      .int()
+      .positive()
+      .max(MAX_TIMER_MS)
+      .optional()
+      .describe("Deadline of the evaluation; default the engine's."),
+    chain: chain.optional().describe("The evidence chain (tenant); default the configuration's, or the API key's."),
+  })
+  .strict()
+  .register(apiSchemas, { id: 'EvaluationRequest' });
+
+export const batchRequestSchema = z
+  .object({
+    requests: z.array(evaluationRequestSchema).min(1).describe('At most http.maxBatch requests (default 100).'),
+  })
+  .strict()
+  .register(apiSchemas, { id: 'BatchRequest' });
+
+export const reviewDecisionSchema = z
+  .object({
+    action: z.enum(['HUMAN_ACK', 'HUMAN_DETERMINATION']).describe("Must be the gate's required action."),
+    statement: z.string().describe("The doctrine's canonical statement for the action, word for word."),
+    outcome: z.enum(['approve', 'reject']),
+  })
+  .strict()
+  .register(apiSchemas, { id: 'ReviewDecisionRequest' });
+
+export const traceParamsSchema = z.object({ traceId }).strict();
+
+export const reviewsQuerySchema = z
+  .object({
+    status: z.enum(['pending', 'approved', 'rejected']).optional(),
+    limit: z.coerce.number().int().min(1).max(1_000).optional(),
+    chain: chain.optional(),
+  })
+  .strict();
+
+export const verifyQuerySchema = z.object({ chain: chain.optional() }).strict();
+
+const span = z.object({ start: z.number(), end: z.number(), text: z.string() });
+const violation = z
+  .object({
+    rule: z.string(),
+    message: z.string(),
+    severity: z.number().min(0).max(3),
+    clause: z.string().optional(),
+    span: span.optional(),
+  })
+  .passthrough();
+
+const finding = z
+  .object({
+    score: z.number().min(0).max(1),
+    severity: z.number().min(0).max(3),
+    violations: z.array(violation),
+    justification: z.string().optional(),
+    principle: z.string().optional(),
+    escalation: z
+      .object({ tier: z.union([z.literal(2), z.literal(3)]), clause: z.string(), rationale: z.string() })
+      .optional(),
+    uncertainty: z.number().min(0).max(1).optional(),
+  })
+  .passthrough();
+
+export const criticOutcomeSchema = z
+  .object({
+    critic: z.string(),
+    status: z.enum(CRITIC_STATUSES as [string, ...string[]]),
+    finding,
+    durationMs: z.number(),
+    attempts: z.number().int(),
+    fromCache: z.boolean(),
+    degraded: z.boolean(),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+    gatingReason: z.string().optional(),
+  })
+  .register(apiSchemas, { id: 'CriticOutcome' });
+
+const gate = z.object({
+  tier: z.union([z.literal(0), z.literal(2), z.literal(3)]),
+  requiredAction: z.enum(['none', 'HUMAN_ACK', 'HUMAN_DETERMINATION']),
+  reasons: z.array(z.string()),
+});
+const evidenceRef = z.object({ chain: z.string(), seq: z.number().int(), hash: z.string() });
+
+export const evaluationSchema = z
+  .object({
+    traceId: z.string(),
+    decision: z.enum(['allow', 'constrained_allow', 'escalate', 'deny']),
+    gate,
+    critics: z.record(z.string(), criticOutcomeSchema),
+    violations: z.array(violation.extend({ critic: z.string() })),
+    scores: z.object({ max: z.number(), mean: z.number() }),
+    degraded: z.array(z.string()),
+    evidence: evidenceRef.nullable(),
+    durationMs: z.number(),
+    reasons: z.array(z.string()),
+    modelResponse: z.string(),
+  })
+  .register(apiSchemas, { id: 'Evaluation' });
+
+export const errorSchema = z
+  .object({
+    code: z.string().describe('A stable code: see docs/http.md and docs/errors.md.'),
+    message: z.string().describe('Plain words: what was wrong and what was expected.'),
+    path: z.string().describe("The field at fault, e.g. 'body.requests.3.inputText'; '' when no field is."),
+  })
+  .register(apiSchemas, { id: 'Error' });
+
+const reviewRecord = z.object({
+  traceId: z.string(),
+  action: z.enum(['HUMAN_ACK', 'HUMAN_DETERMINATION']),
+  actor: z.string(),
+  statement: z.string(),
+  outcome: z.enum(['approve', 'reject']),
+  decidedAt: z.string(),
+  seq: z.number().int().optional(),
+});
+
+export const reviewCaseSchema = z
+  .object({
+    traceId: z.string(),
+    chain: z.string(),
+    seq: z.number().int(),
+    createdAt: z.string(),
+    decision: z.enum(['allow', 'constrained_allow', 'escalate', 'deny']),
+    tier: z.union([z.literal(2), z.literal(3)]),
+    requiredAction: z.enum(['HUMAN_ACK', 'HUMAN_DETERMINATION']),
+    reasons: z.array(z.string()),
+    status: z.enum(['pending', 'approved', 'rejected']),
+    review: reviewRecord.nullable(),
+  })
+  .register(apiSchemas, { id: 'ReviewCase' });
+
+export const reviewDecisionResponseSchema = z
+  .object({
+    traceId: z.string(),
+    status: z.enum(['approved', 'rejected']),
+    review: reviewRecord,
+    evidence: evidenceRef,
+  })
+  .register(apiSchemas, { id: 'ReviewDecision' });
+
+export const evaluationRecordSchema = z
+  .object({
+    traceId: z.string(),
+    createdAt: z.string(),
+    evaluation: z
+      .object({
+        traceId: z.string(),
+        startedAt: z.string(),
+        durationMs: z.number(),
+        deadlineMs: z.number(),
+        redaction: z.enum(['none', 'hash', 'mask']),
+        input: z.object({ inputText: z.unknown(), modelResponse: z.unknown(), context: z.unknown() }),
+        decision: z.enum(['allow', 'constrained_allow', 'escalate', 'deny']),
+        gate,
+        reasons: z.array(z.string()),
+        violations: z.array(violation.extend({ critic: z.string() })),
+        scores: z.object({ max: z.number(), mean: z.number() }),
+        degraded: z.array(z.string()),
+        critics: z.record(z.string(), criticOutcomeSchema),
+        versions: z.record(
+          z.string(),
+          z.object({ kind: z.string(), version: z.string().optional(), rulesetVersion: z.string().optional() }),
+        ),
+      })
+      .describe('The evaluation as recorded (texts hashed or masked when redaction is on).'),
+    evidence: evidenceRef.extend({ prevHash: z.string() }),
+    reviewStatus: z.enum(['none', 'pending', 'approved', 'rejected']),
+    review: reviewRecord.extend({ evidence: evidenceRef }).nullable(),
+  })
+  .register(apiSchemas, { id: 'EvaluationRecord' });
+
+const chainBreak = z.object({
+  seq: z.number().int(),
+  reason: z.string(),
+  expectedHash: z.string().optional(),
+  actualHash: z.string().optional(),
+});
+export const verifyReportSchema = z
+  .object({
+    ok: z.boolean(),
+    chains: z.array(
+      z.object({
+        chain: z.string(),
+        records: z.number().int(),
+        head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+        firstBroken: chainBreak.nullable(),
+      }),
+    ),
+  })
+  .register(apiSchemas, { id: 'VerifyReport' });
+
+export const criticInfoSchema = z
+  .object({
+    name: z.string(),
+    kind: z.enum(['builtin', 'custom', 'module', 'judge']),
+    version: z.string().optional(),
+    principle: z.string().optional(),
+    ruleCount: z.number().int().optional(),
+    rulesetVersion: z.string().optional(),
+    failurePolicy: z.enum(['escalate', 'deny', 'ignore']),
+  })
+  .register(apiSchemas, { id: 'CriticInfo' });
+
+export const executionGrantSchema = z
+  .object({
+    traceId: z.string(),
+    decision: z.enum(['allow', 'constrained_allow', 'escalate', 'deny']),
+    gate,
+    authorizedBy: reviewRecord.nullable(),
+    modelResponse: z.union([z.string(), z.object({ sha256: z.string(), length: z.number() }).passthrough()]),
+    evidence: evidenceRef,
+  })
+  .register(apiSchemas, { id: 'ExecutionGrant' });

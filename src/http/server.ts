@@ -1,0 +1,175 @@
+// createHttpServer(): the Fastify service around an engine — auth, rate limits, routes, OpenAPI, metrics, graceful close.
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { Registry } from 'prom-client';
+import { EleanorError } from '../core/errors.js';
+import type { Engine } from '../engine/engine.js';
+import type { HttpConfig } from '../engine/config/http-schema.js';
+import { INSECURE_PRINCIPAL, Keyring, authorize, type Access } from './auth.js';
+import { DEFAULT_HTTP_SETTINGS, Inflight, type HttpSettings, type ServerContext } from './context.js';
+import { HttpError, errorHandler } from './errors.js';
+import { attachHttpMetrics } from './http-metrics.js';
+import { openApiDocument } from './openapi.js';
+import { evaluationRoutes } from './routes/evaluations.js';
+import { reviewRoutes } from './routes/reviews.js';
+import { systemRoutes } from './routes/system.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route; routes without it need an admin key (docs and dashboard assets are public). */
+    access?: Access;
+  }
+}
+
+export interface HttpServerOptions {
+  readonly engine: Engine;
+  /** The configuration's `http` section. @default {} */
+  readonly http?: HttpConfig;
+  /** No API keys: every request acts as the local admin. Only for a server bound to 127.0.0.1. @default false */
+  readonly insecureLocal?: boolean;
+  /** Where the service logs (pino options, or false for nothing). @default { level: 'warn' } */
+  readonly logger?: boolean | { readonly level: string };
+  /** Reported in /openapi.json. @default '0.0.0' */
+  readonly version?: string;
+  /** Extra routes (the dashboard), registered after the API's. */
+  readonly plugins?: readonly ((app: FastifyInstance, ctx: ServerContext) => void | Promise<void>)[];
+}
+
+export interface HttpServer {
+  readonly app: FastifyInstance;
+  readonly context: ServerContext;
+  /** Every route registered, as 'METHOD /path' (HEAD routes left out). */
+  readonly routes: readonly string[];
+  /**
+   * Graceful close: refuses new requests (503), lets in-flight ones finish for up to `shutdownGraceMs`, then cancels
+   * the rest (each still answered and recorded), closes the engine (flushing evidence) and the listener.
+   */
+  close(): Promise<void>;
+}
+
+/** Paths served to anyone: the API docs and the dashboard's page and assets (its data still needs a key). */
+const PUBLIC_PREFIXES = ['/docs', '/ui'];
+
+function settingsOf(http: HttpConfig): HttpSettings {
+  return {
+    bodyLimitBytes: http.bodyLimitBytes ?? DEFAULT_HTTP_SETTINGS.bodyLimitBytes,
+    maxBatch: http.maxBatch ?? DEFAULT_HTTP_SETTINGS.maxBatch,
+    batchConcurrency: http.batchConcurrency ?? DEFAULT_HTTP_SETTINGS.batchConcurrency,
+    shutdownGraceMs: http.shutdownGraceMs ?? DEFAULT_HTTP_SETTINGS.shutdownGraceMs,
+    rateLimit: {
+      max: http.rateLimit?.max ?? DEFAULT_HTTP_SETTINGS.rateLimit.max,
+      windowMs: http.rateLimit?.windowMs ?? DEFAULT_HTTP_SETTINGS.rateLimit.windowMs,
+    },
+  };
+}
+
+function accessOf(request: FastifyRequest): Access {
+  const configured = request.routeOptions.config.access;
+  if (configured) return configured;
+  const url = request.routeOptions.url ?? '';
+  return PUBLIC_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`)) ? { public: true } : { roles: ['admin'] };
+}
+
+export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const http = options.http ?? {};
+  const settings = settingsOf(http);
+  const keyring = new Keyring(http.apiKeys ?? []);
+  if (!options.insecureLocal && keyring.size === 0) {
+    throw new EleanorError(
+      'INVALID_CONFIG',
+      'http.apiKeys: no API keys are configured — add some (eleanor keys create) or set ELEANOR_API_KEYS, or run with --insecure-local',
+    );
+  }
+  let closing = false;
+  const inflight = new Inflight();
+  const ctx: ServerContext = { engine: options.engine, settings, inflight, closing: () => closing };
+  const app = Fastify({
+    logger: options.logger ?? { level: 'warn' },
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: settings.bodyLimitBytes,
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+  });
+  const routes: string[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
+  });
+  app.decorateRequest('principal', null);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send({ code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}`, path: '' }),
+  );
+
+  const registry = options.engine.infrastructure.metrics ?? new Registry();
+  attachHttpMetrics(app, registry, 'eleanor_');
+
+  const admit = (request: FastifyRequest): void => {
+    const access = accessOf(request);
+    if (closing && !('public' in access)) {
+      throw new HttpError(503, 'SHUTTING_DOWN', 'the server is shutting down; retry on another instance', '', {
+        'retry-after': '1',
+      });
+    }
+    if ('public' in access) return;
+    request.principal = options.insecureLocal ? INSECURE_PRINCIPAL : keyring.authenticate(request);
+    authorize(request.principal, access, request);
+  };
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      admit(request);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+  await app.register(rateLimit, {
+    hook: 'preHandler',
+    keyGenerator: (request) => request.principal?.id ?? request.ip,
+    max: (request) => request.principal?.rateLimit?.max ?? settings.rateLimit.max,
+    timeWindow: settings.rateLimit.windowMs,
+    // Public routes (health, docs) and the local insecure principal are not limited.
+    allowList: (request) => request.principal === null || request.principal === INSECURE_PRINCIPAL,
+    errorResponseBuilder: (_request, context) => {
+      const error = new HttpError(
+        429,
+        'RATE_LIMITED',
+        `rate limit of ${context.max} requests per ${context.after} reached for this key; retry in ${Math.ceil(context.ttl / 1000)} s`,
+      );
+      return Object.assign(error, { statusCode: 429 });
+    },
+  });
+
+  const document = openApiDocument(options.version ?? '0.0.0');
+  app.get('/openapi.json', { config: { access: { public: true } } }, () => document);
+  await app.register(swagger, { mode: 'static', specification: { document: document as never } });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  evaluationRoutes(app, ctx);
+  reviewRoutes(app, ctx);
+  systemRoutes(app, ctx, registry);
+  for (const plugin of options.plugins ?? []) await plugin(app, ctx);
+
+  let closed: Promise<void> | undefined;
+  return {
+    app,
+    context: ctx,
+    routes,
+    close: () =>
+      (closed ??= (async () => {
+        closing = true;
+        const listening = app.close();
+        const grace = setTimeout(() => inflight.cancelAll('the server is shutting down'), settings.shutdownGraceMs);
+        grace.unref();
+        try {
+          await listening;
+        } finally {
+          clearTimeout(grace);
+          await options.engine.close();
+        }
+      })()),
+  };
+}

@@ -1,0 +1,81 @@
+// Streamed answers: Server-Sent Events (one event per critic outcome, then the decision) and NDJSON lines.
+import { PassThrough } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** How often an idle SSE stream sends a comment, so proxies keep it open. */
+const KEEPALIVE_MS = 15_000;
+
+export interface EventStream {
+  /** Writes one event; a no-op once the client has gone. */
+  send(event: string, data: unknown): void;
+  end(): void;
+  /** Aborted when the client disconnects before the stream ends. */
+  readonly signal: AbortSignal;
+}
+
+/** Aborted when the client goes away before the answer is complete. */
+export function disconnectSignal(request: FastifyRequest, reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort(new Error('the client disconnected'));
+  });
+  return controller.signal;
+}
+
+function openStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  contentType: string,
+): { body: PassThrough; signal: AbortSignal } {
+  const body = new PassThrough();
+  const signal = disconnectSignal(request, reply);
+  signal.addEventListener('abort', () => body.destroy(), { once: true });
+  void reply
+    .code(200)
+    .header('content-type', contentType)
+    .header('cache-control', 'no-cache, no-transform')
+    .header('x-accel-buffering', 'no')
+    .send(body);
+  return { body, signal };
+}
+
+export function openEventStream(request: FastifyRequest, reply: FastifyReply): EventStream {
+  const { body, signal } = openStream(request, reply, 'text/event-stream; charset=utf-8');
+  const keepalive = setInterval(() => body.write(': keep-alive\n\n'), KEEPALIVE_MS);
+  keepalive.unref();
+  let ended = false;
+  return {
+    signal,
+    send(event, data) {
+      if (ended || body.destroyed) return;
+      body.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    },
+    end() {
+      ended = true;
+      clearInterval(keepalive);
+      body.end();
+    },
+  };
+}
+
+export interface LineStream {
+  write(value: unknown): void;
+  end(): void;
+  readonly signal: AbortSignal;
+}
+
+export function openLineStream(request: FastifyRequest, reply: FastifyReply): LineStream {
+  const { body, signal } = openStream(request, reply, 'application/x-ndjson; charset=utf-8');
+  return {
+    signal,
+    write(value) {
+      if (!body.destroyed) body.write(`${JSON.stringify(value)}\n`);
+    },
+    end: () => body.end(),
+  };
+}
+
+/** True when the client asked for Server-Sent Events. */
+export function wantsEventStream(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('text/event-stream');
+}
