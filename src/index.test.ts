@@ -66,3 +66,16 @@ describe('public entry', () => {
     `);
   });
 });
+
+describe('eleanor/http entry', () => {
+  it('exports exactly the documented runtime names', async () => {
+    const http = await import('./http/index.js');
+    expect(Object.keys(http).sort()).toEqual([
+      'HTTP_ERROR_CODES',
+      'createHttpServer',
+      'generateApiKey',
+      'openApiDocument',
+      'sha256Hex',
+    ]);
+  });
+});

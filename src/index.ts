@@ -58,6 +58,7 @@ export {
   type CriticSettings,
   type JudgeConfig,
   type ModelConfig,
+  type HttpConfig,
   type CriticInfo,
   type CriticKind,
   type Decision,

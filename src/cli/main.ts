@@ -174,7 +174,7 @@ program
 
 program
   .command('demo', { isDefault: true })
-  .description('evaluate three sample responses with the built-in critics (the README main job)')
+  .description('evaluate three sample responses with the built-in critics (no server)')
   .option('--orchestrator', 'instead, run the bare orchestrator on toy critics')
   .option('--deadline <ms>', 'deadline in ms', positiveInteger('--deadline'), 250)
   .option('--json', 'print JSON')

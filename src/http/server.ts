@@ -10,6 +10,7 @@ import type { HttpConfig } from '../engine/config/http-schema.js';
 import { INSECURE_PRINCIPAL, Keyring, authorize, type Access } from './auth.js';
 import { DEFAULT_HTTP_SETTINGS, Inflight, type HttpSettings, type ServerContext } from './context.js';
 import { HttpError, errorHandler } from './errors.js';
+import { Drain } from './drain.js';
 import { attachHttpMetrics } from './http-metrics.js';
 import { openApiDocument } from './openapi.js';
 import { evaluationRoutes } from './routes/evaluations.js';
@@ -48,6 +49,11 @@ export interface HttpServer {
    */
   close(): Promise<void>;
 }
+
+/** After the grace period and the cancellations, how long answers may take before connections are cut. */
+const HARD_STOP_AFTER_GRACE_MS = 5_000;
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /** Paths served to anyone: the API docs and the dashboard's page and assets (its data still needs a key). */
 const PUBLIC_PREFIXES = ['/docs', '/ui'];
@@ -118,7 +124,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     request.principal = options.insecureLocal ? INSECURE_PRINCIPAL : keyring.authenticate(request);
     authorize(request.principal, access, request);
   };
-  app.addHook('onRequest', (request, _reply, done) => {
+  const drain = new Drain();
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.raw.once('close', drain.enter());
     try {
       admit(request);
       done();
@@ -163,8 +171,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         closing = true;
         const listening = app.close();
         const grace = setTimeout(() => inflight.cancelAll('the server is shutting down'), settings.shutdownGraceMs);
-        grace.unref();
         try {
+          // Every answer is written before the connections go: idle keep-alive ones would otherwise hold close open.
+          await Promise.race([drain.idle(), delay(settings.shutdownGraceMs + HARD_STOP_AFTER_GRACE_MS)]);
+          app.server.closeAllConnections();
           await listening;
         } finally {
           clearTimeout(grace);

@@ -41,6 +41,8 @@ function openStream(
 
 export function openEventStream(request: FastifyRequest, reply: FastifyReply): EventStream {
   const { body, signal } = openStream(request, reply, 'text/event-stream; charset=utf-8');
+  // A first comment sends the headers at once: the client knows the stream is open before any critic finishes.
+  body.write(': eleanor evaluation stream\n\n');
   const keepalive = setInterval(() => body.write(': keep-alive\n\n'), KEEPALIVE_MS);
   keepalive.unref();
   let ended = false;

@@ -1,0 +1,7 @@
+// The `eleanor/http` entry: the HTTP service for embedding in a program of one's own (`eleanor serve` uses the same).
+export { createHttpServer, type HttpServer, type HttpServerOptions } from './server.js';
+export { generateApiKey, sha256Hex, type Principal } from './auth.js';
+export { HTTP_ERROR_CODES, type ErrorBody, type HttpErrorCode } from './errors.js';
+export { openApiDocument } from './openapi.js';
+export type { ServerContext, HttpSettings } from './context.js';
+export type { ApiKeyConfig, ApiRole, HttpConfig } from '../engine/config/http-schema.js';

@@ -1,0 +1,89 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = join(process.cwd(), 'dist/cli/main.js');
+const work = mkdtempSync(join(tmpdir(), 'eleanor-serve-'));
+const env = {
+  ...process.env,
+  ELEANOR_CONFIG: undefined,
+  ELEANOR_API_KEYS: undefined,
+  ELEANOR_EVIDENCE_PATH: join(work, 'e.db'),
+};
+
+function eleanor(args: string[], extraEnv: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: work, env: { ...env, ...extraEnv } });
+}
+
+beforeAll(() => {
+  if (!existsSync(BIN)) {
+    const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { encoding: 'utf8' });
+    expect(build.status, build.stdout + build.stderr).toBe(0);
+  }
+}, 120_000);
+
+describe('eleanor serve', () => {
+  it('prints its URL, the docs and a curl that works as pasted; SIGTERM closes it with exit 0', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--insecure-local', '--port', '0'], { cwd: work, env });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    const exit = new Promise<number | null>((done) => child.on('exit', done));
+    while (!/try it:\s+(curl .*)$/m.test(out)) await new Promise((r) => setTimeout(r, 20));
+    expect(out).toMatch(/serving on http:\/\/127\.0\.0\.1:\d+ \(evidence: sqlite, NO AUTH: --insecure-local\)/);
+    expect(out).toMatch(/API docs:\s+http:\/\/127\.0\.0\.1:\d+\/docs/);
+    const curl = /try it:\s+(curl .*)$/m.exec(out)![1]!;
+    const answer = JSON.parse(execFileSync('bash', ['-c', curl], { encoding: 'utf8' })) as {
+      decision: string;
+      evidence: { chain: string };
+    };
+    expect(answer.decision).toBe('deny');
+    expect(answer.evidence.chain).toBe('default');
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(out).toMatch(/closed; every acknowledged evaluation is on record/);
+  }, 30_000);
+
+  it('refuses to run without API keys unless --insecure-local is given', () => {
+    const run = eleanor(['serve', '--port', '0']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/http\.apiKeys: no API keys are configured.*--insecure-local/);
+  });
+
+  it('refuses --insecure-local on an address other than loopback, and a bad port', () => {
+    const wide = eleanor(['serve', '--insecure-local', '--host', '0.0.0.0']);
+    expect(wide.status).toBe(1);
+    expect(wide.stderr).toMatch(/--insecure-local: the server must bind 127\.0\.0\.1/);
+    const port = eleanor(['serve', '--port', 'eighty']);
+    expect(port.status).toBe(1);
+    expect(port.stderr).toMatch(/--port must be a port number from 0 to 65535, got 'eighty'/);
+  });
+});
+
+describe('eleanor keys create', () => {
+  it('prints a new key once and an entry holding only its SHA-256', () => {
+    const run = eleanor(['keys', 'create', '--id', 'alice', '--role', 'reviewer', 'evaluator', '--json']);
+    expect(run.status).toBe(0);
+    const { key, entry } = JSON.parse(run.stdout) as { key: string; entry: unknown };
+    expect(key).toMatch(/^elk_[A-Za-z0-9_-]{43}$/);
+    expect(entry).toEqual({
+      id: 'alice',
+      roles: ['reviewer', 'evaluator'],
+      sha256: createHash('sha256').update(key).digest('hex'),
+    });
+    const other = JSON.parse(eleanor(['keys', 'create', '--id', 'alice', '--role', 'reviewer', '--json']).stdout) as {
+      key: string;
+    };
+    expect(other.key).not.toBe(key);
+  });
+
+  it('names a bad id or role', () => {
+    expect(eleanor(['keys', 'create', '--id', 'a b', '--role', 'reviewer']).stderr).toMatch(
+      /--id: expected 1–128 letters/,
+    );
+    expect(eleanor(['keys', 'create', '--id', 'a', '--role', 'boss']).stderr).toMatch(/'boss' is invalid/);
+  });
+});
