@@ -28,14 +28,23 @@ export function toJsonData(value: unknown, seen = new Set<object>()): unknown {
   else {
     // Keys inserted in canonical order, so the record is canonicalised by the native JSON.stringify.
     const obj: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
+    for (const key of sortedKeys(value)) {
       const data = toJsonData((value as Record<string, unknown>)[key], seen);
-      // defineProperty: an own '__proto__' key must stay a key, not become the prototype.
-      if (data !== undefined)
+      if (data === undefined) continue;
+      // Plain assignment keeps the object fast; an own '__proto__' key must stay a key, not become the prototype.
+      if (key === '__proto__')
         Object.defineProperty(obj, key, { value: data, enumerable: true, writable: true, configurable: true });
+      else obj[key] = data;
     }
     out = obj;
   }
   seen.delete(value);
   return out;
+}
+
+/** The object's own keys in code-unit order; most engine objects are built sorted already, so sorting is rare. */
+function sortedKeys(value: object): string[] {
+  const keys = Object.keys(value);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return keys.sort();
+  return keys;
 }

@@ -9,26 +9,11 @@ export interface EventStream {
   /** Writes one event; a no-op once the client has gone. */
   send(event: string, data: unknown): void;
   end(): void;
-  /** Aborted when the client disconnects before the stream ends. */
-  readonly signal: AbortSignal;
 }
 
-/** Aborted when the client goes away before the answer is complete. */
-export function disconnectSignal(request: FastifyRequest, reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) controller.abort(new Error('the client disconnected'));
-  });
-  return controller.signal;
-}
-
-function openStream(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  contentType: string,
-): { body: PassThrough; signal: AbortSignal } {
+/** A streamed answer's body; destroyed when `signal` aborts (the client went away, or shutdown cancelled it). */
+function openStream(reply: FastifyReply, contentType: string, signal: AbortSignal): PassThrough {
   const body = new PassThrough();
-  const signal = disconnectSignal(request, reply);
   signal.addEventListener('abort', () => body.destroy(), { once: true });
   void reply
     .code(200)
@@ -36,18 +21,17 @@ function openStream(
     .header('cache-control', 'no-cache, no-transform')
     .header('x-accel-buffering', 'no')
     .send(body);
-  return { body, signal };
+  return body;
 }
 
-export function openEventStream(request: FastifyRequest, reply: FastifyReply): EventStream {
-  const { body, signal } = openStream(request, reply, 'text/event-stream; charset=utf-8');
+export function openEventStream(reply: FastifyReply, signal: AbortSignal): EventStream {
+  const body = openStream(reply, 'text/event-stream; charset=utf-8', signal);
   // A first comment sends the headers at once: the client knows the stream is open before any critic finishes.
   body.write(': eleanor evaluation stream\n\n');
   const keepalive = setInterval(() => body.write(': keep-alive\n\n'), KEEPALIVE_MS);
   keepalive.unref();
   let ended = false;
   return {
-    signal,
     send(event, data) {
       if (ended || body.destroyed) return;
       body.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -63,13 +47,11 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply): E
 export interface LineStream {
   write(value: unknown): void;
   end(): void;
-  readonly signal: AbortSignal;
 }
 
-export function openLineStream(request: FastifyRequest, reply: FastifyReply): LineStream {
-  const { body, signal } = openStream(request, reply, 'application/x-ndjson; charset=utf-8');
+export function openLineStream(reply: FastifyReply, signal: AbortSignal): LineStream {
+  const body = openStream(reply, 'application/x-ndjson; charset=utf-8', signal);
   return {
-    signal,
     write(value) {
       if (!body.destroyed) body.write(`${JSON.stringify(value)}\n`);
     },

@@ -6,7 +6,7 @@ import type { ServerContext } from '../context.js';
 import { HttpError, toErrorAnswer } from '../errors.js';
 import { recordOf } from '../evaluation-record.js';
 import { batchRequestSchema, evaluationRequestSchema, traceParamsSchema } from '../schemas.js';
-import { disconnectSignal, openEventStream, openLineStream, wantsEventStream } from '../streams.js';
+import { openEventStream, openLineStream, wantsEventStream } from '../streams.js';
 import { parseInput } from '../validate.js';
 import type { z } from 'zod';
 
@@ -35,8 +35,8 @@ async function evaluateOne(
   const body = parseInput(evaluationRequestSchema, request.body, 'body');
   const [call, options] = toCall(body, principalOf(request), 'body');
   if (wantsEventStream(request)) {
-    const stream = openEventStream(request, reply);
-    const tracked = ctx.inflight.track(stream.signal);
+    const tracked = ctx.inflight.track(reply);
+    const stream = openEventStream(reply, tracked.signal);
     try {
       const evaluation = await ctx.engine.evaluate(call, {
         ...options,
@@ -52,7 +52,7 @@ async function evaluateOne(
     }
     return undefined;
   }
-  const tracked = ctx.inflight.track(disconnectSignal(request, reply));
+  const tracked = ctx.inflight.track(reply);
   try {
     return await ctx.engine.evaluate(call, { ...options, signal: tracked.signal });
   } finally {
@@ -72,8 +72,8 @@ async function evaluateBatch(ctx: ServerContext, request: FastifyRequest, reply:
   }
   const principal = principalOf(request);
   const calls = requests.map((body, i) => toCall(body, principal, `body.requests.${i}`));
-  const lines = openLineStream(request, reply);
-  const tracked = ctx.inflight.track(lines.signal);
+  const tracked = ctx.inflight.track(reply);
+  const lines = openLineStream(reply, tracked.signal);
   let next = 0;
   let failed = 0;
   const worker = async (): Promise<void> => {

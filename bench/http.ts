@@ -1,0 +1,128 @@
+// HTTP load (issue 7): POST /v1/evaluations with the built-in critics and strict SQLite evidence, by autocannon at 50
+// connections against `eleanor serve` in its own process; `--soak` adds a 5-minute run watching the server's RSS.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { emit, median, round } from './support.js';
+
+const TARGET_RPS = 1_500;
+const TARGET_P99_MS = 50;
+const CONNECTIONS = 50;
+const ROUND_S = Number(process.env.BENCH_HTTP_ROUND_S ?? 15);
+const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
+const SOAK_S = Number(process.env.BENCH_HTTP_SOAK_S ?? 300);
+const KEY = 'bench-key';
+const RESPONSE =
+  'To reset the router, unplug it for ten seconds. If that fails, write to support with your order number; ' +
+  'our support line answers within two working days. '.repeat(3);
+const BODIES = [
+  { inputText: 'How do I reset my router?', modelResponse: RESPONSE },
+  { inputText: 'What card is on file?', modelResponse: 'Your card is 4111 1111 1111 1111.' },
+  { inputText: 'Is this safe?', modelResponse: 'We guarantee this cures every illness within a week.' },
+].map((b) => JSON.stringify(b));
+
+const dir = mkdtempSync(join(tmpdir(), 'eleanor-bench-http-'));
+
+async function startServer(): Promise<{ child: ChildProcess; url: string }> {
+  const config = join(dir, 'eleanor.config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({ evidence: { path: join(dir, 'eleanor.db') }, http: { rateLimit: { max: 100_000_000 } } }),
+  );
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--config', config, '--port', '0', '--log-level', 'error'],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ELEANOR_API_KEYS: `bench:evaluator:${KEY}` } },
+  );
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /serving on (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`eleanor serve exited ${code}: ${out}`)));
+  });
+  return { child, url };
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+function load(url: string, seconds: number): Promise<autocannon.Result> {
+  let next = 0;
+  return autocannon({
+    url: `${url}/v1/evaluations`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+    requests: [{ setupRequest: (req) => ({ ...req, body: BODIES[next++ % BODIES.length]! }) }],
+  });
+}
+
+const server = await startServer();
+try {
+  await load(server.url, 3); // warm-up: JIT, SQLite pages, the WAL
+  const rounds: { rps: number; p50: number; p99: number; errors: number; non2xx: number }[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const r = await load(server.url, ROUND_S);
+    const round_ = {
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      errors: r.errors + r.timeouts,
+      non2xx: r.non2xx,
+    };
+    rounds.push(round_);
+    emit({ bench: 'http.round', round: i + 1, seconds: ROUND_S, connections: CONNECTIONS, ...round_ });
+  }
+  const rps = median(rounds.map((r) => r.rps));
+  const p99 = median(rounds.map((r) => r.p99));
+  emit({
+    bench: 'http.load',
+    connections: CONNECTIONS,
+    rounds: ROUNDS,
+    medianRps: round(rps, 0),
+    medianP50Ms: median(rounds.map((r) => r.p50)),
+    medianP99Ms: p99,
+    targetRps: TARGET_RPS,
+    targetP99Ms: TARGET_P99_MS,
+    met: rps >= TARGET_RPS && p99 <= TARGET_P99_MS,
+  });
+
+  if (process.argv.includes('--soak')) {
+    const pid = server.child.pid!;
+    const samples: { t: number; rssMb: number }[] = [];
+    const started = Date.now();
+    const sampler = setInterval(() => samples.push({ t: (Date.now() - started) / 1000, rssMb: rssMb(pid) }), 10_000);
+    const r = await load(server.url, SOAK_S);
+    clearInterval(sampler);
+    // The first minute is warm-up (heap growth to its working size); growth is measured from there to the end.
+    const base = samples.find((s) => s.t >= 60) ?? samples[0]!;
+    const last = samples.at(-1)!;
+    emit({
+      bench: 'http.soak',
+      seconds: SOAK_S,
+      requests: r.requests.total,
+      rps: round(r.requests.average, 0),
+      p99Ms: r.latency.p99,
+      errors: r.errors + r.timeouts,
+      non2xx: r.non2xx,
+      rssMbAt60s: round(base.rssMb, 1),
+      rssMbAtEnd: round(last.rssMb, 1),
+      rssMbMax: round(Math.max(...samples.map((s) => s.rssMb)), 1),
+      growthPct: round(((last.rssMb - base.rssMb) / base.rssMb) * 100, 1),
+      targetGrowthPct: 10,
+      samples: samples.map((s) => round(s.rssMb, 1)),
+    });
+  }
+} finally {
+  server.child.kill('SIGTERM');
+  await new Promise((resolve) => server.child.on('exit', resolve));
+  rmSync(dir, { recursive: true, force: true });
+}
