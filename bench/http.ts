@@ -38,7 +38,7 @@ async function startServer(): Promise<{ child: ChildProcess; url: string }> {
   );
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /serving on (http:\/\/\S+)/.exec(out);
       if (match) resolve(match[1]!);
