@@ -4,14 +4,7 @@ import { Execution } from './execution.js';
 import { failureFinding, notRunFinding } from './finding.js';
 import { gatingReason } from './gating.js';
 import type { PlannedCritic } from './plan.js';
-import {
-  EARLY_FIRE_MS,
-  type EndCode,
-  makeOutcome,
-  reportHookError,
-  type RunHandle,
-  type Runtime,
-} from './runtime.js';
+import { EARLY_FIRE_MS, type EndCode, makeOutcome, reportHookError, type RunHandle, type Runtime } from './runtime.js';
 import type { CriticInput, CriticOutcome, RunOptions } from './types.js';
 
 const EMPTY_PRIOR: Readonly<Record<string, CriticOutcome>> = Object.freeze({});
