@@ -6,6 +6,7 @@ export {
   CriticTimeoutError,
   CriticOutputError,
   CircuitOpenError,
+  CriticLostError,
   ERROR_CODES,
   type EleanorErrorCode,
 } from './core/errors.js';
@@ -26,6 +27,7 @@ export {
   type CriticOutcome,
   type CriticSpec,
   type CriticStatus,
+  type CriticTransport,
   type EscalationSignal,
   type Finding,
   type GatingPolicy,
@@ -38,6 +40,8 @@ export {
   type RunOptions,
   type ShortCircuit,
   type Span,
+  type TransportContext,
+  type TransportCritic,
   type Violation,
 } from './core/types.js';
 
