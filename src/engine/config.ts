@@ -8,8 +8,9 @@ import type { ModelAdapter } from '../models/model-adapter.js';
 import type { EngineInfra } from './infra.js';
 import type { InfrastructureConfig } from './config/infrastructure-schema.js';
 import type { EvidenceConfig } from '../evidence/config.js';
+import type { TransportConfig } from '../distributed/config.js';
 
-export type { EvidenceConfig, InfrastructureConfig, ModelConfig };
+export type { EvidenceConfig, InfrastructureConfig, ModelConfig, TransportConfig };
 
 /** Scheduling and failure settings of one critic. */
 export interface CriticSettings {
@@ -37,7 +38,7 @@ export type CriticConfig = CriticSettings &
   (
     | { readonly builtin?: string; readonly options?: Record<string, unknown> }
     | { readonly evaluate: CriticFn; readonly version?: string }
-    | { readonly module: string; readonly export?: string }
+    | { readonly module: string; readonly export?: string; readonly version?: string }
     | { readonly judge: JudgeConfig }
   );
 
@@ -69,6 +70,11 @@ export interface EngineConfig {
    * nothing (then `execute()` refuses everything). @default { store: 'sqlite' }
    */
   readonly evidence?: EvidenceConfig;
+  /**
+   * Where critics run: in-process (`{ kind: 'local' }`, the default), on BullMQ workers (`eleanor worker`) through
+   * Redis (`{ kind: 'bullmq', redis: { url }, … }`), or (in code) any CriticTransport. @default { kind: 'local' }
+   */
+  readonly transport?: TransportConfig;
   readonly logger?: OrchestratorLogger;
   /** Where relative `module` paths are resolved. @default process.cwd() */
   readonly baseDir?: string;

@@ -12,6 +12,7 @@ import { llmJudgeConfigSchema } from '../../critics/llm-judge/config.js';
 import { modelConfigSchema } from '../../models/config.js';
 import { evidenceConfigSchema } from '../../evidence/config.js';
 import { infrastructureSchema } from './infrastructure-schema.js';
+import { transportConfigSchema } from '../../distributed/config.js';
 
 const fn = functionSchema;
 const ms = timerMsSchema;
@@ -39,7 +40,14 @@ export const judgeSchema = llmJudgeConfigSchema
 
 export const criticEntrySchema = z.union([
   z.object({ ...criticSettings, judge: judgeSchema }).strict(),
-  z.object({ ...criticSettings, module: z.string().min(1), export: z.string().min(1).optional() }).strict(),
+  z
+    .object({
+      ...criticSettings,
+      module: z.string().min(1),
+      export: z.string().min(1).optional(),
+      version: z.string().min(1).optional(),
+    })
+    .strict(),
   z.object({ ...criticSettings, evaluate: fn, version: z.string().optional() }).strict(),
   z
     .object({
@@ -78,6 +86,7 @@ export const engineConfigSchema = z
     baseDir: z.string().optional(),
     infrastructure: infrastructureSchema.optional(),
     evidence: evidenceConfigSchema.optional(),
+    transport: transportConfigSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {
