@@ -16,6 +16,7 @@ import {
   type ReviewListFlags,
   type StoreFlags,
 } from './evidence-commands.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 function positiveInteger(flag: string) {
   return (value: string): number => {
@@ -132,6 +133,8 @@ storeOptions(review.command('decide'))
   .addOption(new Option('--outcome <outcome>', 'the decision').choices(['approve', 'reject']).makeOptionMandatory())
   .requiredOption('--statement <text>', 'the canonical statement for the action, word for word')
   .action((traceId: string, flags: ReviewDecideFlags) => exitWith(() => reviewDecideCommand(traceId, flags)));
+
+registerWorkerCommand(program, exitWith);
 
 program
   .command('demo', { isDefault: true })
