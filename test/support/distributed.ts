@@ -1,10 +1,14 @@
-// Test support for BullMQ execution: a queue of the test's own, in-process workers, and cleanup of its keys.
+// Test support for BullMQ execution: a queue of the test's own, workers in-process or as processes, key cleanup.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import type { CriticConfig, EngineConfig } from '../../src/engine/config.js';
 import type { BullmqTransportConfig, WorkerSettings } from '../../src/distributed/config.js';
 import { createCriticWorker, type CriticWorker } from '../../src/distributed/worker.js';
-import { deleteKeys, SHARED_REDIS_URL } from './redis.js';
+import { deleteKeys, SHARED_REDIS_URL, waitFor } from './redis.js';
 
 /** A queue and key prefix no other test uses (every key of the test starts with `prefix`). */
 export function uniqueQueue(url = SHARED_REDIS_URL, worker: WorkerSettings = {}): BullmqTransportConfig {
@@ -34,4 +38,51 @@ export class Workers {
       client.disconnect();
     }
   }
+}
+
+/** An `eleanor worker` process (the real CLI, from source). */
+export interface WorkerProcess {
+  readonly child: ChildProcess;
+  readonly id: string;
+  /** Everything it printed. */
+  output(): string;
+  /** Resolves with its exit code (or signal) once it has exited. */
+  readonly exited: Promise<number | NodeJS.Signals>;
+}
+
+/** Writes a configuration file for worker processes (critics from test/fixtures, by absolute path). */
+export function writeWorkerConfig(dir: string, config: EngineConfig): string {
+  const file = join(dir, `worker-${randomUUID().slice(0, 8)}.json`);
+  writeFileSync(file, JSON.stringify(config));
+  return file;
+}
+
+export const FIXTURE_CRITICS = fileURLToPath(new URL('../fixtures/remote-critics.mjs', import.meta.url));
+
+/** Spawns `eleanor worker --config FILE …` and resolves once it printed its ready line. */
+export async function spawnWorker(configFile: string, args: string[] = [], timeoutMs = 20_000): Promise<WorkerProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--config', configFile, ...args],
+    {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: { ...process.env, ELEANOR_CONFIG: undefined },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let text = '';
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<number | NodeJS.Signals>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
+  const ready = await Promise.race([
+    waitFor(() => /worker ready id=(\S+)/.test(text), timeoutMs, 'the worker to be ready').then(
+      () => /worker ready id=(\S+)/.exec(text)![1]!,
+    ),
+    exited.then((code) => {
+      throw new Error(`the worker exited (${code}) before it was ready:\n${text}`);
+    }),
+  ]);
+  return { child, id: ready, output: () => text, exited };
 }
