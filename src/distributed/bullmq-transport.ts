@@ -1,5 +1,5 @@
 // The coordinator's side of BullMQ execution: one job per remote critic, answers gathered from the queue's events.
-import { QueueEvents } from 'bullmq';
+import type { QueueEvents } from 'bullmq';
 import { describeError, EleanorError } from '../core/errors.js';
 import type {
   CriticInput,
@@ -11,7 +11,7 @@ import type {
 } from '../core/types.js';
 import type { Redis } from 'ioredis';
 import { createCancelPublisher, type CancelPublisher } from './cancellations.js';
-import { CriticQueue } from './critic-queue.js';
+import type { CriticQueue } from './critic-queue.js';
 import { jobIdFor, queueNames, type BullmqTransportConfig, type QueueNames } from './config.js';
 import type { CriticJobData } from './payload.js';
 import { unwrapResult } from './payload.js';
@@ -88,8 +88,12 @@ export function createBullmqTransport(options: BullmqTransportOptions): BullmqTr
     }
   };
 
-  function open(): Link {
+  /** BullMQ is loaded here, on first use: importing Eleanor does not pay for it. */
+  async function open(): Promise<Link> {
     if (link) return link;
+    const { CriticQueue } = await import('./critic-queue.js');
+    if (link) return link; // opened meanwhile
+    if (closed) throw new EleanorError('TRANSPORT_UNAVAILABLE', 'the BullMQ transport is closed');
     const producer = createClient(options.redis.url, 'fail-fast', `eleanor:coordinator:${names.queue}`);
     const reader = createClient(options.redis.url, 'blocking', `eleanor:coordinator-events:${names.queue}`);
     producer.on('error', report);
@@ -103,9 +107,10 @@ export function createBullmqTransport(options: BullmqTransportOptions): BullmqTr
 
   /** Reads the queue's events from now on (server time), so no answer is missed between connecting and reading. */
   async function connect(): Promise<void> {
-    const { producer, reader, queue } = open();
+    const { producer, reader, queue } = await open();
     await queue.waitUntilReady();
     if (events === undefined) {
+      const { QueueEvents } = await import('./critic-queue.js');
       const [seconds, micros] = await producer.time();
       const lastEventId = `${Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - 1}-0`;
       const e = new QueueEvents(names.queue, { connection: reader, prefix: names.prefix, lastEventId });
@@ -156,7 +161,7 @@ export function createBullmqTransport(options: BullmqTransportOptions): BullmqTr
         await ready();
         if (signal.aborted) throw new Error('the attempt ended before the job was enqueued');
         // A duplicate id is not added again: the waiter then gets the answer of the job already there.
-        await open().queue.add(critic.name, data, { ...JOB_OPTIONS, jobId });
+        await (await open()).queue.add(critic.name, data, { ...JOB_OPTIONS, jobId });
         counts.enqueued++;
       } catch (cause) {
         if (!signal.aborted) counts.enqueueErrors++;

@@ -1,7 +1,8 @@
 // The worker's side of BullMQ execution: runs critic jobs with the critics of the shared engine configuration.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
+import type * as CriticQueueModule from './critic-queue.js';
 import type { Registry } from 'prom-client';
 import { CriticTimeoutError, EleanorError } from '../core/errors.js';
 import type { CriticSpec, OrchestratorLogger } from '../core/types.js';
@@ -44,6 +45,8 @@ export interface CriticWorker {
    */
   close(options?: { graceMs?: number }): Promise<void>;
 }
+
+type BullMQ = typeof CriticQueueModule;
 
 /** The abort reason of a job handed back at shutdown. */
 const RELEASE = new Error('released at shutdown');
@@ -112,7 +115,7 @@ export function createCriticWorker(options: CriticWorkerOptions): CriticWorker {
     return { ok: false, failure, error: { name, message }, worker: id, durationMs: ranMs ?? 0 };
   }
 
-  async function run(job: Job, token: string | undefined, data: CriticJobData, spec: CriticSpec) {
+  async function run(bullmq: BullMQ, job: Job, token: string | undefined, data: CriticJobData, spec: CriticSpec) {
     const jobId = job.id ?? '';
     const left = data.deadlineAt === null ? Infinity : data.deadlineAt - Date.now();
     if (cancels.cancelled(jobId)) return answer(job, 'aborted', 'cancelled by its coordinator', 'aborted');
@@ -141,7 +144,7 @@ export function createCriticWorker(options: CriticWorkerOptions): CriticWorker {
       if (controller.signal.reason === RELEASE) {
         await job.moveToWait(token);
         metrics.finished(job.name, 'released');
-        throw new WaitingError(); // BullMQ leaves a job it was told is waiting alone
+        throw new bullmq.WaitingError(); // BullMQ leaves a job it was told is waiting alone
       }
       if (controller.signal.aborted) {
         return answer(job, 'aborted', (controller.signal.reason as Error).message, 'aborted');
@@ -154,12 +157,12 @@ export function createCriticWorker(options: CriticWorkerOptions): CriticWorker {
     }
   }
 
-  async function processJob(job: Job, token?: string): Promise<CriticJobResult> {
+  async function processJob(bullmq: BullMQ, job: Job, token?: string): Promise<CriticJobResult> {
     metrics.started();
     const data = parseJobData(job.data);
     if (typeof data === 'string') {
       metrics.finished(job.name, 'failed');
-      throw new UnrecoverableError(`worker ${id}: invalid critic job — ${data}`);
+      throw new bullmq.UnrecoverableError(`worker ${id}: invalid critic job — ${data}`);
     }
     const spec = specs.get(data.critic);
     const mine = spec === undefined ? undefined : (spec.version ?? null);
@@ -168,19 +171,28 @@ export function createCriticWorker(options: CriticWorkerOptions): CriticWorker {
       const message = `critic '${data.critic}': the coordinator asked for version ${JSON.stringify(data.version)}, worker ${id} ${has}`;
       return answer(job, 'version_mismatch', message, 'mismatch');
     }
-    return run(job, token, data, spec);
+    return run(bullmq, job, token, data, spec);
   }
 
-  const worker = new Worker<CriticJobData, CriticJobResult>(names.queue, processJob, {
-    connection,
-    prefix: names.prefix,
-    name: id,
-    concurrency,
-    lockDuration: settings.lockDurationMs,
-    stalledInterval: settings.stalledIntervalMs,
-    maxStalledCount: settings.maxStalledCount,
+  // BullMQ is loaded on first use (importing Eleanor does not pay for it); the worker starts once it is.
+  const started: Promise<Worker<CriticJobData, CriticJobResult>> = import('./critic-queue.js').then((bullmq) => {
+    const w = new bullmq.Worker<CriticJobData, CriticJobResult>(
+      names.queue,
+      (job, token) => processJob(bullmq, job, token),
+      {
+        connection,
+        prefix: names.prefix,
+        name: id,
+        concurrency,
+        lockDuration: settings.lockDurationMs,
+        stalledInterval: settings.stalledIntervalMs,
+        maxStalledCount: settings.maxStalledCount,
+      },
+    );
+    w.on('error', report);
+    return w;
   });
-  worker.on('error', report);
+  started.catch(report);
 
   const record = (): WorkerRecord => ({
     id,
@@ -211,7 +223,7 @@ export function createCriticWorker(options: CriticWorkerOptions): CriticWorker {
     metrics: metrics.registry,
     record,
     async ready() {
-      await Promise.all([worker.waitUntilReady(), cancels.ready, connected(ops)]);
+      await Promise.all([started.then((w) => w.waitUntilReady()), cancels.ready, connected(ops)]);
       await beat();
     },
     close(closeOptions) {
@@ -226,7 +238,7 @@ export function createCriticWorker(options: CriticWorkerOptions): CriticWorker {
       closing = (async () => {
         let bound: ReturnType<typeof setTimeout> | undefined;
         await Promise.race([
-          worker.close().catch(report),
+          started.then((w) => w.close()).catch(report),
           new Promise((resolve) => (bound = setTimeout(resolve, graceMs + CLOSE_BOUND_MS))),
         ]);
         clearTimeout(bound);
