@@ -13,6 +13,7 @@ const BENCHES = [
   'adaptive-timeouts.ts',
   'infra.ts',
   'evidence.ts',
+  'distributed.ts',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));
 
