@@ -136,6 +136,14 @@ export function createBullmqTransport(options: BullmqTransportOptions): BullmqTr
 
   async function execute(critic: TransportCritic, input: CriticInput, ctx: TransportContext): Promise<Finding> {
     if (closed) throw new EleanorError('TRANSPORT_UNAVAILABLE', `the BullMQ transport is closed`);
+    const status = link?.producer.status;
+    if (status === 'reconnecting' || status === 'close') {
+      // Fail closed at once rather than wait for the deadline (a connection still being made the first time is awaited).
+      throw new EleanorError(
+        'TRANSPORT_UNAVAILABLE',
+        `Redis is unreachable (connection ${status}); critic not enqueued`,
+      );
+    }
     const jobId = jobIdFor(input.traceId, critic.name, ctx.attempt);
     const signal = ctx.signal;
     const budget = ctx.budgetMs;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/engine.js';
 import { loadConfig, validateConfig } from '../engine/config/load.js';
 import { jobIdFor, queueNames } from './config.js';
+import { createLocalTransport } from './transport.js';
 
 function problem(config: unknown): string {
   try {
@@ -77,6 +78,23 @@ describe('the transport section', () => {
     await expect(loadConfig({ cwd: '/', env: { ELEANOR_WORKER_CONCURRENCY: 'many' } })).rejects.toThrow(
       /ELEANOR_WORKER_CONCURRENCY: expected a number/,
     );
+  });
+
+  it('takes a CriticTransport given in code, and executes the critics through it', async () => {
+    const seen: string[] = [];
+    const transport = createLocalTransport();
+    const engine = createEngine({
+      critics: { privacy: {} },
+      evidence: false,
+      transport: {
+        ...transport,
+        execute: (critic, input, ctx) => (seen.push(critic.name), transport.execute(critic, input, ctx)),
+      },
+    });
+    const evaluation = await engine.evaluate({ inputText: 'x', modelResponse: 'Write to jane@example.com.' });
+    await engine.close();
+    expect(seen).toEqual(['privacy']);
+    expect(evaluation.critics['privacy']?.finding.violations.length).toBeGreaterThan(0);
   });
 
   it('rejects remote critics that are not configured, naming them', () => {

@@ -21,11 +21,10 @@ export function setUpTransport(
   critics: readonly string[],
   logger: OrchestratorLogger,
 ): ConfiguredTransport {
-  if (config === undefined || config.kind === 'local')
-    return { transport: undefined, piece: undefined, stats: undefined, warmUp: () => undefined };
-  if (config.kind !== 'bullmq' || !('redis' in config)) {
-    return { transport: config as CriticTransport, piece: undefined, stats: undefined, warmUp: () => undefined };
-  }
+  const none = { transport: undefined, piece: undefined, stats: undefined, warmUp: () => undefined };
+  if (config === undefined) return none;
+  if ('execute' in config) return { ...none, transport: config }; // the caller's own, which the caller closes
+  if (config.kind === 'local') return none;
   checkRemoteCritics(config, critics);
   const transport = createBullmqTransport({
     redis: config.redis,
