@@ -149,6 +149,7 @@ describe('createBullmqTransport', () => {
     const client = new Redis(config.redis.url);
     try {
       const names = queueNames(config);
+      // ready() writes a heartbeat at once, so the test need not wait for the 5 s interval.
       await waitFor(
         async () => (await listWorkers(client, names))[0]?.jobs.done === 4 || (await worker.ready(), false),
         3_000,
