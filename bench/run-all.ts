@@ -14,6 +14,7 @@ const BENCHES = [
   'infra.ts',
   'evidence.ts',
   'http.ts',
+  'distributed.ts',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));
 

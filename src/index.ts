@@ -6,6 +6,7 @@ export {
   CriticTimeoutError,
   CriticOutputError,
   CircuitOpenError,
+  CriticLostError,
   ERROR_CODES,
   type EleanorErrorCode,
 } from './core/errors.js';
@@ -26,6 +27,7 @@ export {
   type CriticOutcome,
   type CriticSpec,
   type CriticStatus,
+  type CriticTransport,
   type EscalationSignal,
   type Finding,
   type GatingPolicy,
@@ -38,6 +40,8 @@ export {
   type RunOptions,
   type ShortCircuit,
   type Span,
+  type TransportContext,
+  type TransportCritic,
   type Violation,
 } from './core/types.js';
 
@@ -147,3 +151,34 @@ export {
   type ReviewStatus,
   type VerifyReport,
 } from './evidence/index.js';
+
+// Distributed execution: critics on a pool of BullMQ workers (`eleanor worker`) through Redis.
+export {
+  createLocalTransport,
+  createBullmqTransport,
+  createCriticWorker,
+  listWorkers,
+  jobIdFor,
+  queueNames,
+  RemoteCriticError,
+  DEFAULT_QUEUE,
+  DEFAULT_PREFIX,
+  WORKER_DEFAULTS,
+  JOB_RESULTS,
+  type TransportKind,
+  type TransportConfig,
+  type BullmqTransport,
+  type BullmqTransportConfig,
+  type BullmqTransportOptions,
+  type BullmqTransportStats,
+  type CriticWorker,
+  type CriticWorkerOptions,
+  type WorkerRecord,
+  type WorkerSettings,
+  type WorkerCounts,
+  type JobResult,
+  type QueueNames,
+  type CriticJobData,
+  type CriticJobResult,
+  type JobFailure,
+} from './distributed/index.js';

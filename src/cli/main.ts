@@ -19,6 +19,7 @@ import {
 import { keysCreateCommand } from './keys-command.js';
 import { serveCommand, type ServeFlags } from './serve-command.js';
 import { API_ROLES, type ApiRole } from '../engine/config/http-schema.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 function positiveInteger(flag: string) {
   return (value: string): number => {
@@ -144,6 +145,8 @@ storeOptions(review.command('decide'))
   .addOption(new Option('--outcome <outcome>', 'the decision').choices(['approve', 'reject']).makeOptionMandatory())
   .requiredOption('--statement <text>', 'the canonical statement for the action, word for word')
   .action((traceId: string, flags: ReviewDecideFlags) => exitWith(() => reviewDecideCommand(traceId, flags)));
+
+registerWorkerCommand(program, exitWith);
 
 program
   .command('serve')

@@ -1,11 +1,14 @@
 // The context a critic's attempt receives; its AbortSignal is made only if the critic reads it.
-import type { CriticContext, CriticOutcome } from './types.js';
+import type { CriticOutcome, TransportContext } from './types.js';
 
 export interface SignalSource {
   signalFor(attempt: number): AbortSignal;
+  /** Milliseconds left for `attempt` (its timeout or the run's deadline, whichever is first). */
+  budgetFor(attempt: number): number;
 }
 
-export class AttemptContext implements CriticContext {
+/** A critic sees it as a CriticContext; a transport also reads `budgetMs`. */
+export class AttemptContext implements TransportContext {
   readonly #source: SignalSource;
 
   constructor(
@@ -18,5 +21,9 @@ export class AttemptContext implements CriticContext {
 
   get signal(): AbortSignal {
     return this.#source.signalFor(this.attempt);
+  }
+
+  get budgetMs(): number {
+    return this.#source.budgetFor(this.attempt);
   }
 }

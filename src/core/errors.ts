@@ -20,6 +20,9 @@ export const ERROR_CODES = [
   'REVIEW_INVALID',
   'REVIEW_CONFLICT',
   'EXECUTION_REFUSED',
+  'CRITIC_LOST',
+  'CRITIC_VERSION_MISMATCH',
+  'TRANSPORT_UNAVAILABLE',
 ] as const;
 
 export type EleanorErrorCode = (typeof ERROR_CODES)[number];
@@ -83,5 +86,15 @@ export class CircuitOpenError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'CircuitOpenError';
+  }
+}
+
+/** The error of a remote critic whose result did not arrive within its time budget (outcome status `lost`). */
+export class CriticLostError extends Error {
+  readonly code = 'CRITIC_LOST';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'CriticLostError';
   }
 }

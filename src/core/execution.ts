@@ -2,7 +2,14 @@
 // (Hooks, attempts, timeout, retries, fallback: split apart, that state and its stale-callback token would leak.)
 import { AttemptContext } from './attempt-context.js';
 import { backoffMs } from './backoff.js';
-import { CriticOutputError, CriticTimeoutError, describeError, toError } from './errors.js';
+import {
+  CriticLostError,
+  CriticOutputError,
+  CriticTimeoutError,
+  describeError,
+  isEleanorError,
+  toError,
+} from './errors.js';
 import { checkFinding, failureFinding, validateFinding } from './finding.js';
 import { type Ticket, TicketState } from './limiter.js';
 import type { PlannedCritic } from './plan.js';
@@ -27,6 +34,7 @@ const IDLE = 0,
   FAILING = 5,
   DONE = 6;
 type Phase = typeof IDLE | typeof PRE | typeof RUNNING | typeof POST | typeof BACKOFF | typeof FAILING | typeof DONE;
+type FailedStatus = 'timeout' | 'error' | 'lost';
 
 export class Execution implements Ticket {
   readonly criticIndex: number;
@@ -50,7 +58,7 @@ export class Execution implements Ticket {
   #controller: AbortController | undefined;
   #abortReason: unknown;
   #pendingSuccess: CriticOutcome | undefined;
-  #failure: { status: 'timeout' | 'error'; error: { code: string; message: string } } | undefined;
+  #failure: { status: FailedStatus; error: { code: string; message: string } } | undefined;
 
   constructor(rt: Runtime, run: RunHandle, critic: PlannedCritic, prior: Readonly<Record<string, CriticOutcome>>) {
     this.#rt = rt;
@@ -101,8 +109,10 @@ export class Execution implements Ticket {
       case RUNNING:
       case BACKOFF: {
         const error = new CriticTimeoutError(code, message);
+        const lost = this.#phase === RUNNING && this.#critic.remote && code === 'DEADLINE_EXCEEDED';
         this.#abortAttempt(error);
-        this.#fail('timeout', code, error);
+        if (lost) this.#fail('lost', 'CRITIC_LOST', this.#lostError(`by the run's deadline (${message})`));
+        else this.#fail('timeout', code, error);
         return;
       }
       case POST:
@@ -125,6 +135,13 @@ export class Execution implements Ticket {
     }
     this.#controller ??= new AbortController();
     return this.#controller.signal;
+  }
+
+  /** @internal Milliseconds left for attempt `attempt`: its timeout or the run's deadline, whichever is first. */
+  budgetFor(attempt: number): number {
+    if (attempt !== this.#attempts || this.#phase !== RUNNING) return 0;
+    const end = Math.min(this.#attemptStartedAt + this.#timeoutMs, this.#run.deadlineAt);
+    return Math.max(0, end - this.#rt.now());
   }
 
   #runPreHook(hooks: Hooks): void {
@@ -177,7 +194,12 @@ export class Execution implements Ticket {
     this.#phase = RUNNING;
     let result: unknown;
     try {
-      result = this.#critic.evaluate(this.#run.input, new AttemptContext(this, attempt, this.#prior));
+      const ctx = new AttemptContext(this, attempt, this.#prior);
+      const via = this.#critic.transport;
+      result =
+        via === undefined
+          ? this.#critic.evaluate(this.#run.input, ctx)
+          : via.execute(this.#critic.ref, this.#run.input, ctx);
     } catch (error) {
       if (token === this.#token) this.#onError(error); // else the critic ended the run synchronously
       return;
@@ -260,7 +282,8 @@ export class Execution implements Ticket {
     this.#abortAttempt(error);
     const delay = this.#retryDelay();
     if (delay !== undefined) this.#backoff(delay);
-    else this.#fail('error', 'CRITIC_ERROR', error);
+    // A remote transport's own failures (unavailable, version mismatch) keep their code.
+    else this.#fail('error', this.#critic.remote && isEleanorError(thrown) ? thrown.code : 'CRITIC_ERROR', error);
   }
 
   #onTimeout(): void {
@@ -273,7 +296,14 @@ export class Execution implements Ticket {
     this.#abortAttempt(error);
     const delay = wasRunning && c.retries?.onTimeout ? this.#retryDelay() : undefined;
     if (delay !== undefined) this.#backoff(delay);
+    else if (wasRunning && c.remote)
+      this.#fail('lost', 'CRITIC_LOST', this.#lostError(`within its ${this.#timeoutMs} ms timeout`));
     else this.#fail('timeout', 'CRITIC_TIMEOUT', error);
+  }
+
+  #lostError(when: string): CriticLostError {
+    const c = this.#critic;
+    return new CriticLostError(`no result for critic '${c.name}' from the ${c.transport?.kind} transport ${when}`);
   }
 
   /** The backoff before the next retry, or undefined if none is left or it would outlive the deadline. */
@@ -291,7 +321,7 @@ export class Execution implements Ticket {
     this.#timer = setTimeout(Execution.#fire, delay, this);
   }
 
-  #fail(status: 'timeout' | 'error', code: string, error: Error): void {
+  #fail(status: FailedStatus, code: string, error: Error): void {
     this.#clearTimers();
     const token = ++this.#token;
     this.#phase = FAILING;

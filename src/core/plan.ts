@@ -2,7 +2,14 @@
 import type { ZodType } from 'zod';
 import { EleanorError } from './errors.js';
 import { criticSpecSchema, parseOrThrow } from './spec-schema.js';
-import type { CriticFn, CriticSpec, GatingPolicy, OrchestratorOptions } from './types.js';
+import type {
+  CriticFn,
+  CriticSpec,
+  CriticTransport,
+  GatingPolicy,
+  OrchestratorOptions,
+  TransportCritic,
+} from './types.js';
 
 export interface PlannedRetries {
   readonly max: number;
@@ -16,6 +23,12 @@ export interface PlannedCritic {
   readonly name: string;
   readonly version: string | undefined;
   readonly evaluate: CriticFn;
+  /** The transport that executes this critic, or undefined when it is called in-process. */
+  readonly transport: CriticTransport | undefined;
+  /** What the transport is given: name, version, function. */
+  readonly ref: TransportCritic;
+  /** True when its results travel over a network (a missing result is `lost`). */
+  readonly remote: boolean;
   readonly timeoutMs: number;
   readonly priority: number;
   readonly policy: GatingPolicy;
@@ -123,14 +136,19 @@ export function createPlan(options: OrchestratorOptions): Plan {
   deps.forEach((ds, i) => ds.forEach((d) => dependents[d]?.push(i)));
   const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
+  const transport = options.transport;
   const critics = entries.map(([name, spec], index): PlannedCritic => {
     const r = spec.retries;
     const baseMs = r?.baseMs ?? 25;
+    const via = transport && (transport.covers?.(name) ?? true) ? transport : undefined;
     return {
       index,
       name,
       version: spec.version,
       evaluate: spec.evaluate,
+      transport: via,
+      ref: Object.freeze({ name, version: spec.version, evaluate: spec.evaluate }),
+      remote: via?.remote === true,
       timeoutMs: spec.timeoutMs ?? defaultTimeout,
       priority: spec.priority ?? DEFAULT_PRIORITY,
       policy: spec.policy ?? 'always',

@@ -30,6 +30,9 @@ export const hooksSchema = z.object({
   timeoutFor: fn.optional(),
 });
 export const loggerSchema = z.object({ warn: fn }).passthrough();
+export const transportSchema = z
+  .object({ kind: z.string().min(1), remote: z.boolean(), execute: fn, covers: fn.optional() })
+  .passthrough();
 const zodSchema = z.custom<{ safeParse: unknown }>(
   (v) => typeof v === 'object' && v !== null && typeof (v as { safeParse?: unknown }).safeParse === 'function',
   { message: 'expected a zod schema' },
@@ -59,6 +62,7 @@ export const orchestratorOptionsSchema = z
     concurrency: z.number().int().min(1).optional(),
     hooks: hooksSchema.optional(),
     logger: loggerSchema.optional(),
+    transport: transportSchema.optional(),
     now: fn.optional(),
     random: fn.optional(),
   })

@@ -180,8 +180,42 @@ export interface OrchestratorLogger {
   warn(details: Record<string, unknown>, message: string): void;
 }
 
+/** The critic a transport is asked to execute: its name and version, and its function for in-process execution. */
+export interface TransportCritic {
+  readonly name: string;
+  readonly version: string | undefined;
+  readonly evaluate: CriticFn;
+}
+
+/** What a transport receives for one attempt: the critic's context plus what is left of its time budget. */
+export interface TransportContext extends CriticContext {
+  /** Milliseconds left for this attempt: its timeout or the run's deadline, whichever comes first (Infinity if none). */
+  readonly budgetMs: number;
+}
+
+/**
+ * Where a critic's attempts run: in-process (the default, no transport) or elsewhere, e.g. on a pool of workers.
+ * The core's timeouts, retries, hooks and finding validation apply around `execute`, as for a local critic.
+ */
+export interface CriticTransport {
+  /** 'local', 'bullmq', … (for logs and error messages). */
+  readonly kind: string;
+  /**
+   * True when results travel over a network and may never arrive: a remote attempt still running at its timeout or
+   * the run's deadline ends `lost` (code CRITIC_LOST) instead of `timeout`, and an EleanorError it rejects with keeps
+   * its code on the outcome.
+   */
+  readonly remote: boolean;
+  /** Whether this transport executes the critic named; the others are called in-process. @default every critic */
+  covers?(critic: string): boolean;
+  /** Runs one attempt of `critic`; resolves with its finding, rejects with its error. */
+  execute(critic: TransportCritic, input: CriticInput, ctx: TransportContext): Promise<Finding> | Finding;
+}
+
 export interface OrchestratorOptions {
   readonly critics: Readonly<Record<string, CriticFn | CriticSpec>> | readonly CriticSpec[];
+  /** Executes the critics it covers (a worker pool, …). @default none: every critic is called in-process */
+  readonly transport?: CriticTransport;
   /** Default per-critic timeout, per attempt, in ms. @default 10_000 */
   readonly timeoutMs?: number;
   /** Max critics running at once across all concurrent runs. @default unbounded */

@@ -9,8 +9,9 @@ import type { EngineInfra } from './infra.js';
 import type { InfrastructureConfig } from './config/infrastructure-schema.js';
 import type { EvidenceConfig } from '../evidence/config.js';
 import type { HttpConfig } from './config/http-schema.js';
+import type { TransportConfig } from '../distributed/config.js';
 
-export type { EvidenceConfig, HttpConfig, InfrastructureConfig, ModelConfig };
+export type { EvidenceConfig, HttpConfig, InfrastructureConfig, ModelConfig, TransportConfig };
 
 /** Scheduling and failure settings of one critic. */
 export interface CriticSettings {
@@ -38,7 +39,7 @@ export type CriticConfig = CriticSettings &
   (
     | { readonly builtin?: string; readonly options?: Record<string, unknown> }
     | { readonly evaluate: CriticFn; readonly version?: string }
-    | { readonly module: string; readonly export?: string }
+    | { readonly module: string; readonly export?: string; readonly version?: string }
     | { readonly judge: JudgeConfig }
   );
 
@@ -72,6 +73,11 @@ export interface EngineConfig {
   readonly evidence?: EvidenceConfig;
   /** What `eleanor serve` listens on, its limits and API keys (the engine itself ignores it). @default none */
   readonly http?: HttpConfig;
+  /**
+   * Where critics run: in-process (`{ kind: 'local' }`, the default), on BullMQ workers (`eleanor worker`) through
+   * Redis (`{ kind: 'bullmq', redis: { url }, … }`), or (in code) any CriticTransport. @default { kind: 'local' }
+   */
+  readonly transport?: TransportConfig;
   readonly logger?: OrchestratorLogger;
   /** Where relative `module` paths are resolved. @default process.cwd() */
   readonly baseDir?: string;

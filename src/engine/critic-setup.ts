@@ -84,11 +84,11 @@ function entrySpec(
   if ('module' in entry) {
     const { evaluate } = moduleCritic(entry.module, entry.export ?? 'default', baseDir);
     return {
-      spec: { ...base, evaluate },
+      spec: entry.version === undefined ? { ...base, evaluate } : { ...base, evaluate, version: entry.version },
       info: {
         name,
         kind: 'module',
-        version: undefined,
+        version: entry.version,
         principle: undefined,
         ruleCount: undefined,
         rulesetVersion: undefined,

@@ -14,6 +14,7 @@ import { decide } from './decide.js';
 import { setUpEvidence } from './evidence-setup.js';
 import { eachInfra } from './infra.js';
 import { setUpInfrastructure, type InfrastructureHandles } from './infra-setup.js';
+import { setUpTransport } from './transport-setup.js';
 import { checkOptions, checkRequest, DEFAULT_LIMITS, type RequestLimits } from './request.js';
 import {
   DEFAULT_PRIORITY_ORDER,
@@ -62,6 +63,14 @@ function isAdapter(model: EngineConfig['model']): model is ModelAdapter {
 export function createEngine(config: EngineConfig = {}): Engine {
   const cfg = parseConfig(config);
   const { specs, info } = setUpCritics(cfg);
+  const logger = cfg.logger ?? {
+    warn: (details: Record<string, unknown>, message: string) => console.warn(message, details),
+  };
+  const remote = setUpTransport(
+    cfg.transport,
+    specs.map((spec) => spec.name ?? ''),
+    logger,
+  );
   const configured = setUpInfrastructure(
     cfg.infrastructure,
     specs.map((spec) => ({
@@ -70,11 +79,8 @@ export function createEngine(config: EngineConfig = {}): Engine {
       cache: cfg.critics?.[spec.name ?? '']?.cache !== false,
     })),
   );
-  const infra = [...configured.pieces, ...(cfg.infra ?? [])];
+  const infra = [...configured.pieces, ...(remote.piece ? [remote.piece] : []), ...(cfg.infra ?? [])];
   const hookSets = [...infra.flatMap((piece) => (piece.hooks ? [piece.hooks] : [])), ...(cfg.hooks ? [cfg.hooks] : [])];
-  const logger = cfg.logger ?? {
-    warn: (details: Record<string, unknown>, message: string) => console.warn(message, details),
-  };
   const reportInfra = (piece: string, error: unknown): void => {
     try {
       logger.warn({ infra: piece, err: error }, `eleanor: infrastructure '${piece}' failed; ignored`);
@@ -88,6 +94,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
     ...(cfg.concurrency !== undefined && { concurrency: cfg.concurrency }),
     ...(hookSets.length === 1 && { hooks: hookSets[0]! }),
     ...(hookSets.length > 1 && { hooks: composeHooks(hookSets) }),
+    ...(remote.transport && { transport: remote.transport }),
     logger,
   });
   configured.bind(orchestrator);
@@ -192,10 +199,17 @@ export function createEngine(config: EngineConfig = {}): Engine {
     return evaluation;
   }
 
+  remote.warmUp();
   return {
     critics: info,
     orchestrator,
-    infrastructure: configured.handles,
+    infrastructure: remote.piece
+      ? {
+          ...configured.handles,
+          degraded: () => [...configured.handles.degraded(), ...(remote.piece?.degraded?.() ?? [])],
+          ...(remote.stats && { transport: remote.stats }),
+        }
+      : configured.handles,
     evidence: recorder.store,
     reviews: recorder.reviews,
     execute: (traceId) => recorder.execute(traceId),

@@ -21,6 +21,7 @@ import {
 } from '../infra/events/index.js';
 import { createMetrics, type CacheResult, type CacheTier, type EleanorMetrics } from '../infra/metrics/index.js';
 import { createTracingHooks, type EvaluationTrace } from '../infra/tracing/index.js';
+import type { BullmqTransportStats } from '../distributed/bullmq-transport.js';
 import type { InfrastructureConfig } from './config/infrastructure-schema.js';
 import type { EngineInfra } from './infra.js';
 import type { Evaluation } from './types.js';
@@ -37,6 +38,8 @@ export interface InfrastructureHandles {
   readonly cache?: () => CacheStats;
   /** The NATS sink's counts, when `events.nats` is set. */
   readonly nats?: () => NatsSinkStats;
+  /** The BullMQ transport's counts (enqueued, stalled, cancelled, …), when `transport.kind` is 'bullmq'. */
+  readonly transport?: () => BullmqTransportStats;
   /** Configured components working below their configuration right now, e.g. ['cache:redis'] (for readiness). */
   readonly degraded: () => string[];
 }

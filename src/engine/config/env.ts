@@ -48,6 +48,23 @@ export const ENV_VARIABLES: Readonly<Record<string, { path: readonly string[]; k
       kind: 'keys',
       description: "API keys added to the file's: id:role[+role]:key, comma-separated (hashed on load)",
     },
+    ELEANOR_TRANSPORT: {
+      path: ['transport', 'kind'],
+      kind: 'string',
+      description: 'where critics run: local (in-process) or bullmq (workers)',
+    },
+    ELEANOR_TRANSPORT_REDIS_URL: {
+      path: ['transport', 'redis', 'url'],
+      kind: 'string',
+      description: 'the Redis of the BullMQ transport',
+    },
+    ELEANOR_TRANSPORT_QUEUE: { path: ['transport', 'queue'], kind: 'string', description: 'the BullMQ queue name' },
+    ELEANOR_TRANSPORT_PREFIX: { path: ['transport', 'prefix'], kind: 'string', description: "BullMQ's key prefix" },
+    ELEANOR_WORKER_CONCURRENCY: {
+      path: ['transport', 'worker', 'concurrency'],
+      kind: 'number',
+      description: 'jobs one worker runs at once',
+    },
   });
 
 /** `id:role+role:key,…` as API key entries, each key replaced by its SHA-256 at once. */
@@ -119,5 +136,6 @@ export function applyEnv(
   }
   if (env['ELEANOR_MODEL_BASE_URL'] !== undefined) setPath(result, ['model', 'type'], 'openai');
   if (env['ELEANOR_EVIDENCE_STORE'] === 'off') result['evidence'] = false;
+  if (env['ELEANOR_TRANSPORT'] === 'local') result['transport'] = { kind: 'local' }; // drops the file's bullmq settings
   return result;
 }

@@ -13,6 +13,7 @@ import { modelConfigSchema } from '../../models/config.js';
 import { evidenceConfigSchema } from '../../evidence/config.js';
 import { httpConfigSchema } from './http-schema.js';
 import { infrastructureSchema } from './infrastructure-schema.js';
+import { transportConfigSchema } from '../../distributed/config.js';
 
 const fn = functionSchema;
 const ms = timerMsSchema;
@@ -40,7 +41,14 @@ export const judgeSchema = llmJudgeConfigSchema
 
 export const criticEntrySchema = z.union([
   z.object({ ...criticSettings, judge: judgeSchema }).strict(),
-  z.object({ ...criticSettings, module: z.string().min(1), export: z.string().min(1).optional() }).strict(),
+  z
+    .object({
+      ...criticSettings,
+      module: z.string().min(1),
+      export: z.string().min(1).optional(),
+      version: z.string().min(1).optional(),
+    })
+    .strict(),
   z.object({ ...criticSettings, evaluate: fn, version: z.string().optional() }).strict(),
   z
     .object({
@@ -80,6 +88,7 @@ export const engineConfigSchema = z
     infrastructure: infrastructureSchema.optional(),
     evidence: evidenceConfigSchema.optional(),
     http: httpConfigSchema.optional(),
+    transport: transportConfigSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {

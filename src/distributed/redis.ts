@@ -1,0 +1,47 @@
+// Redis clients for the transport and the workers: ioredis instances (BullMQ 6 in ESM needs them), quick reconnects.
+import { Redis } from 'ioredis';
+
+/** Reconnect after 50, 100, 200 … ms, at most every second: a restarted Redis is used again within about a second. */
+export function reconnectDelay(times: number): number {
+  return Math.min(50 * 2 ** Math.min(times, 5), 1_000);
+}
+
+export type ClientRole =
+  /** Commands that must fail at once while Redis is down (enqueue, publish, heartbeats). */
+  | 'fail-fast'
+  /** Blocking reads and BullMQ workers: commands wait for the connection to come back. */
+  | 'blocking';
+
+export function createClient(url: string, role: ClientRole, name: string): Redis {
+  const common = { connectionName: name, retryStrategy: reconnectDelay };
+  return role === 'fail-fast'
+    ? new Redis(url, { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    : new Redis(url, { ...common, maxRetriesPerRequest: null });
+}
+
+/** Closes a client we own without waiting on a Redis that may be gone. */
+export async function closeClient(client: Redis): Promise<void> {
+  if (client.status === 'end') return;
+  if (client.status !== 'ready') {
+    client.disconnect();
+    return;
+  }
+  await client.quit().catch(() => client.disconnect());
+}
+
+/** Resolves once the client is connected (it reconnects by itself meanwhile). */
+export async function connected(client: Redis): Promise<void> {
+  if (client.status === 'ready') return;
+  await new Promise<void>((resolve, reject) => {
+    const onReady = (): void => {
+      client.off('end', onEnd);
+      resolve();
+    };
+    const onEnd = (): void => {
+      client.off('ready', onReady);
+      reject(new Error('the Redis connection was closed'));
+    };
+    client.once('ready', onReady);
+    client.once('end', onEnd);
+  });
+}
