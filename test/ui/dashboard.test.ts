@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import axe from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { CANONICAL_STATEMENTS } from '../../src/critics/doctrine.js';
@@ -87,6 +88,15 @@ async function signIn(page: Page, key: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** axe-core's WCAG 2 A/AA checks on the page as it is now; returns each violation as 'rule: first target'. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  // Evaluated over the devtools protocol, so the page's content policy (no inline script) stays in force.
+  const results = await page.evaluate(`${axe.source};
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+  return results as string[];
+}
+
 async function eventually(check: () => boolean, ms = 5_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
@@ -106,6 +116,7 @@ describe('review dashboard (chromium)', () => {
     const error = page.locator('#sign-in-error');
     await error.getByText(/That key was not accepted/).waitFor();
     expect(await page.getByLabel('Reviewer API key').getAttribute('aria-invalid')).toBe('true');
+    expect(await accessibilityProblems(page)).toEqual([]);
     await shot(page, 'wrong-key');
     await signIn(page, KEYS.evaluator);
     await error
@@ -137,6 +148,7 @@ describe('review dashboard (chromium)', () => {
     await page.getByLabel('Decision').selectOption('deny');
     await page.getByText('No pending case matches these filters.').waitFor();
     await page.getByLabel('Decision').selectOption('');
+    expect(await accessibilityProblems(page)).toEqual([]);
     await shot(page, 'queue');
 
     await page.getByRole('link', { name: 'ui-ack-1' }).click();
@@ -153,6 +165,7 @@ describe('review dashboard (chromium)', () => {
       .getByText(/^The chain verifies: 2 records/)
       .waitFor();
     expect(await page.locator('#statement').textContent()).toBe(CANONICAL_STATEMENTS.HUMAN_ACK);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await shot(page, 'case');
 
     const submit = page.getByRole('button', { name: 'Record acknowledgment' });
@@ -218,9 +231,19 @@ describe('review dashboard (chromium)', () => {
       },
     });
     expect(decided.status).toBe(200);
-    await page.getByLabel('Approve — the response may be used').check();
-    await page.getByLabel('I make this statement, as rita').check();
-    await page.getByRole('button', { name: 'Record determination' }).click();
+    // By keyboard alone: the jump link, then Tab through the form in reading order.
+    await page.getByRole('link', { name: 'Go to the determination form' }).click();
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent);
+    expect(await focused()).toBe('act-title');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('outcome-approve');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('affirm');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Record determination');
+    await page.keyboard.press('Enter');
     await page
       .locator('#alert')
       .getByText(/already reviewed by someone else; the first decision stands/)
@@ -260,6 +283,7 @@ describe('review dashboard (chromium)', () => {
     expect(await privacy.locator('figcaption').textContent()).toMatch(
       /^privacy: p50 [\d.]+ ms, p99 [\d.]+ ms over \d+ runs/,
     );
+    expect(await accessibilityProblems(page)).toEqual([]);
     await shot(page, 'live');
     await page.getByRole('link', { name: 'Review queue' }).click();
     await eventually(() => server.context.live.clients === 0);
