@@ -51,7 +51,7 @@ beforeAll(async () => {
       '--no-first-run',
     ],
   });
-  browser.setDefaultTimeout(5_000); // a missing element fails its test quickly, with a screenshot
+  browser.setDefaultTimeout(10_000); // a missing element fails its test in seconds, with a screenshot
 }, 30_000);
 
 afterAll(async () => {
@@ -105,7 +105,8 @@ async function eventually(check: () => boolean, ms = 5_000): Promise<void> {
   }
 }
 
-describe('review dashboard (chromium)', () => {
+// A browser on a loaded 2-core machine is slow to start pages: each test gets more than the default 20 s.
+describe('review dashboard (chromium)', { timeout: 45_000 }, () => {
   it('shows a plain error for a wrong key and for a key without the reviewer role, never a blank page', async () => {
     const page = await tab('wrong-key');
     await page.goto(`${url}/ui`); // redirected to /ui/

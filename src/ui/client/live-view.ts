@@ -1,5 +1,5 @@
 // The live view: evaluations as they happen (SSE), counts by decision and each critic's p50/p99 latency over the window.
-import { explain } from './api.js';
+import { ApiError, explain } from './api.js';
 import { fill, h } from './dom.js';
 import { formatMs } from './format.js';
 import { countsList, latencyCharts, logLine } from './live-parts.js';
@@ -70,7 +70,10 @@ export const liveView: View = async ({ session, container, signedOut }) => {
     try {
       drawStats(await session.api.get<LiveStats>(`v1/stats?windowMinutes=${windowSelect.value}`, stop.signal));
     } catch (error) {
-      if (!stop.signal.aborted) notice.textContent = explain(error);
+      if (stop.signal.aborted) return;
+      notice.textContent = explain(error);
+      // A key that may not see statistics will not be allowed in 5 s either.
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) clearInterval(timer);
     }
   };
   let pending: ReturnType<typeof setTimeout> | undefined;
@@ -103,8 +106,8 @@ export const liveView: View = async ({ session, container, signedOut }) => {
       h('div', { role: 'log', 'aria-label': 'Evaluations as they happen, newest first' }, log),
     ),
   );
-  await refresh();
   const timer = setInterval(() => void refresh(), REFRESH_MS);
+  await refresh();
   void follow(
     session.api,
     stop.signal,
