@@ -26,7 +26,7 @@ export default tseslint.config(
   },
   {
     // HTTP tests read JSON answers field by field; typing each answer would only restate the API's zod schemas.
-    files: ['test/http/**/*.ts', 'test/support/http.ts'],
+    files: ['test/http/**/*.ts', 'test/ui/**/*.ts', 'test/support/http.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
@@ -35,6 +35,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
     },
+  },
+  {
+    // The dashboard's browser code: type-checked against its own tsconfig (DOM, no Node).
+    files: ['src/ui/client/**/*.ts'],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -15,7 +15,10 @@ const checks = [
   ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
   ['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  ['typecheck (dashboard)', bin('tsc'), ['-p', 'src/ui/client/tsconfig.json', '--noEmit']],
+  ['typecheck (dashboard tests)', bin('tsc'), ['-p', 'test/ui/tsconfig.json', '--noEmit']],
   ['build', bin('tsc'), ['-p', 'tsconfig.build.json']],
+  ['build (dashboard)', bin('tsx'), ['scripts/build-ui.ts']],
 ];
 let passed = 0;
 let failed = 0;

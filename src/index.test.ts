@@ -85,6 +85,7 @@ describe('eleanor/http entry', () => {
     expect(Object.keys(http).sort()).toEqual([
       'HTTP_ERROR_CODES',
       'createHttpServer',
+      'dashboard',
       'generateApiKey',
       'openApiDocument',
       'sha256Hex',

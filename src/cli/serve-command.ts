@@ -5,6 +5,7 @@ import type { EngineConfig } from '../engine/config.js';
 import { loadConfig } from '../engine/config/load.js';
 import { createEngine } from '../engine/engine.js';
 import { createHttpServer, type HttpServer } from '../http/server.js';
+import { dashboard } from '../ui/dashboard.js';
 
 export interface ServeFlags {
   readonly config?: string;
@@ -78,6 +79,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
       insecureLocal: flags.insecureLocal === true,
       logger: flags.logLevel === 'silent' ? false : { level: flags.logLevel },
       version: packageVersion(),
+      plugins: [dashboard()],
     });
   } catch (error) {
     await engine.close();
@@ -89,6 +91,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
   console.log(
     `eleanor: serving on ${url} (evidence: ${store}${flags.insecureLocal ? ', NO AUTH: --insecure-local' : ''})`,
   );
+  console.log(`  dashboard: ${url}/ui`);
   console.log(`  API docs:  ${url}/docs`);
   console.log(`  try it:    ${curlFor(url, flags.insecureLocal === true)}`);
   return new Promise((resolve) => {

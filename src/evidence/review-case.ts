@@ -17,6 +17,16 @@ export interface ReviewRow {
 interface EvaluationPayload {
   decision: Decision;
   gate: { tier: 2 | 3; requiredAction: ReviewAction; reasons: string[] };
+  violations?: readonly { critic?: unknown }[];
+}
+
+/** The critics whose findings raised violations, sorted: what the queue filters "by critic" on. */
+function criticsOf(payload: EvaluationPayload): string[] {
+  const names = new Set<string>();
+  for (const violation of payload.violations ?? []) {
+    if (typeof violation.critic === 'string') names.add(violation.critic);
+  }
+  return [...names].sort();
 }
 
 export function toReviewCase(row: ReviewRow): ReviewCase {
@@ -35,6 +45,7 @@ export function toReviewCase(row: ReviewRow): ReviewCase {
     tier: payload.gate.tier,
     requiredAction: payload.gate.requiredAction,
     reasons: payload.gate.reasons,
+    critics: criticsOf(payload),
     status,
     review: review as ReviewRecord | null,
   };

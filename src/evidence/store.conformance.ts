@@ -30,6 +30,14 @@ export function evaluationRequest(traceId: string, chain = 'default', requiredAc
         requiredAction,
         reasons: requiredAction === 'none' ? [] : ['privacy: an e-mail address'],
       },
+      violations:
+        requiredAction === 'none'
+          ? []
+          : [
+              { critic: 'privacy', rule: 'privacy.email', message: 'an e-mail address', severity: 2 },
+              { critic: 'fairness', rule: 'fairness.x', message: 'x', severity: 1 },
+              { critic: 'privacy', rule: 'privacy.phone', message: 'a phone number', severity: 2 },
+            ],
       input: { inputText: 'Héllo “world” \u2028 😀', modelResponse: 'ok', context: { n: 1.5, z: null, a: [1, 'b'] } },
     },
   };
@@ -199,6 +207,7 @@ export function evidenceStoreConformance(name: string, makeSut: () => StoreUnder
       expect((await store.reviews({ status: 'pending' })).map((c) => c.traceId)).toEqual(['g-det']);
       const [approved] = await store.reviews({ status: 'approved' });
       expect(approved).toMatchObject({ traceId: 'g-ack', status: 'approved', tier: 2, requiredAction: 'HUMAN_ACK' });
+      expect(approved!.critics).toEqual(['fairness', 'privacy']);
       expect(approved!.review).toMatchObject({ actor: 'rev@example.org', outcome: 'approve', seq: 3 });
       expect((await store.reviews({ status: 'rejected' })).map((c) => c.traceId)).toEqual(['g-rej']);
       expect((await store.reviews({ chain: 'c2' })).map((c) => c.traceId)).toEqual(['g-det']);

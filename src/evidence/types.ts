@@ -81,6 +81,8 @@ export interface ReviewCase {
   tier: 2 | 3;
   requiredAction: ReviewAction;
   reasons: string[];
+  /** The critics whose findings raised violations, sorted (taken from the evaluation record). */
+  critics: string[];
   status: ReviewStatus;
   review: ReviewRecord | null;
 }

@@ -2,6 +2,7 @@
 import type { FastifyReply } from 'fastify';
 import type { Engine } from '../engine/engine.js';
 import type { Principal } from './auth.js';
+import type { LiveFeed } from './live/live-feed.js';
 
 export interface HttpSettings {
   readonly bodyLimitBytes: number;
@@ -57,6 +58,8 @@ export interface ServerContext {
   readonly engine: Engine;
   readonly settings: HttpSettings;
   readonly inflight: Inflight;
+  /** Finished evaluations from the engine's event bus: the live stream and the rolling statistics. */
+  readonly live: LiveFeed;
   /** True once shutdown has begun: new work is refused with 503. */
   readonly closing: () => boolean;
 }

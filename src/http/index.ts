@@ -3,5 +3,8 @@ export { createHttpServer, type HttpServer, type HttpServerOptions } from './ser
 export { generateApiKey, sha256Hex, type Principal } from './auth.js';
 export { HTTP_ERROR_CODES, type ErrorBody, type HttpErrorCode } from './errors.js';
 export { openApiDocument } from './openapi.js';
+export { dashboard } from '../ui/dashboard.js';
+export type { LiveEvaluation } from './live/live-feed.js';
+export type { WindowStats } from './live/stats-window.js';
 export type { ServerContext, HttpSettings } from './context.js';
 export type { ApiKeyConfig, ApiRole, HttpConfig } from '../engine/config/http-schema.js';

@@ -1,6 +1,6 @@
 // /openapi.json: the OpenAPI 3.1 document, its schemas generated from the same zod schemas that validate requests.
 import { z } from 'zod';
-import { apiSchemas, reviewsQuerySchema, verifyQuerySchema } from './schemas.js';
+import { apiSchemas, reviewsQuerySchema, statsQuerySchema, verifyQuerySchema } from './schemas.js';
 
 interface Operation {
   readonly method: 'get' | 'post';
@@ -97,6 +97,33 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'The configured critics: kind, version, rules and failure policy.',
     access: ['evaluator', 'reviewer'],
     ok: { status: 200, description: '`{ critics: CriticInfo[] }`', schema: 'CriticList' },
+    errors: [401, 403, 429],
+  },
+  {
+    method: 'get',
+    path: '/v1/live',
+    summary:
+      "Server-Sent Events: one `evaluation` event per evaluation as it completes (`LiveEvaluation`: trace id, decision, gate tier, each critic's status and duration). Needs the engine's event bus (infrastructure.events, on under `eleanor serve`); refused to keys bound to a chain.",
+    access: ['reviewer'],
+    ok: { status: 200, type: 'text/event-stream', description: 'An open stream; comments keep it alive.' },
+    errors: [401, 403, 429],
+  },
+  {
+    method: 'get',
+    path: '/v1/stats',
+    summary:
+      "Counts by decision and each critic's p50/p99 latency over a rolling window (`windowMinutes`, default 5, at most 60), with one point per 10 s; refused to keys bound to a chain.",
+    access: ['reviewer'],
+    query: statsQuerySchema,
+    ok: { status: 200, schema: 'LiveStats', description: 'The window.' },
+    errors: ERR,
+  },
+  {
+    method: 'get',
+    path: '/v1/whoami',
+    summary: "The calling key: its id (the actor of its reviews), roles and chain; the dashboard's sign-in check.",
+    access: ['evaluator', 'reviewer'],
+    ok: { status: 200, schema: 'Whoami', description: 'The key.' },
     errors: [401, 403, 429],
   },
   {

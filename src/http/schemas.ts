@@ -158,6 +158,7 @@ export const reviewCaseSchema = z
     tier: z.union([z.literal(2), z.literal(3)]),
     requiredAction: z.enum(['HUMAN_ACK', 'HUMAN_DETERMINATION']),
     reasons: z.array(z.string()),
+    critics: z.array(z.string()).describe('The critics whose findings raised violations, sorted.'),
     status: z.enum(['pending', 'approved', 'rejected']),
     review: reviewRecord.nullable(),
   })
@@ -245,3 +246,70 @@ export const executionGrantSchema = z
     evidence: evidenceRef,
   })
   .register(apiSchemas, { id: 'ExecutionGrant' });
+
+export const statsQuerySchema = z
+  .object({
+    windowMinutes: z.coerce.number().int().min(1).max(60).optional().describe('The rolling window; default 5.'),
+  })
+  .strict();
+
+const decisionCounts = z.object({
+  allow: z.number().int(),
+  constrained_allow: z.number().int(),
+  escalate: z.number().int(),
+  deny: z.number().int(),
+});
+
+export const liveStatsSchema = z
+  .object({
+    enabled: z
+      .boolean()
+      .describe("False when the engine's event bus is off (infrastructure.events): nothing is counted."),
+    windowMinutes: z.number().int(),
+    bucketSeconds: z.number().describe('Width of one point of each series.'),
+    from: z.string(),
+    to: z.string(),
+    evaluations: z.number().int(),
+    decisions: decisionCounts,
+    critics: z.array(
+      z.object({
+        critic: z.string(),
+        count: z.number().int().describe('Latency samples (outcomes that ran) in the window.'),
+        failed: z.number().int(),
+        p50: z.number().nullable(),
+        p99: z.number().nullable(),
+        series: z.array(z.object({ at: z.string(), count: z.number().int(), p50: z.number(), p99: z.number() })),
+      }),
+    ),
+  })
+  .register(apiSchemas, { id: 'LiveStats' });
+
+export const liveEvaluationSchema = z
+  .object({
+    traceId: z.string(),
+    at: z.string(),
+    decision: z.enum(['allow', 'constrained_allow', 'escalate', 'deny']),
+    tier: z.union([z.literal(0), z.literal(2), z.literal(3)]),
+    requiredAction: z.enum(['none', 'HUMAN_ACK', 'HUMAN_DETERMINATION']),
+    durationMs: z.number(),
+    critics: z.array(
+      z.object({
+        critic: z.string(),
+        status: z.enum(CRITIC_STATUSES as [string, ...string[]]),
+        durationMs: z.number(),
+        degraded: z.boolean(),
+        violations: z.number().int(),
+      }),
+    ),
+  })
+  .describe('The data of each `evaluation` event of GET /v1/live.')
+  .register(apiSchemas, { id: 'LiveEvaluation' });
+
+export const whoamiSchema = z
+  .object({
+    id: z.string().describe("The key's id: the actor recorded for its reviews."),
+    roles: z.array(z.enum(['evaluator', 'reviewer', 'admin'])),
+    chain: z.string().nullable().describe('The chain the key is bound to, or null.'),
+    insecureLocal: z.boolean().describe('True when the server runs without auth (--insecure-local).'),
+  })
+  .register(apiSchemas, { id: 'Whoami' });

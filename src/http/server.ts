@@ -12,8 +12,10 @@ import { DEFAULT_HTTP_SETTINGS, Inflight, type HttpSettings, type ServerContext 
 import { HttpError, errorHandler } from './errors.js';
 import { Drain } from './drain.js';
 import { attachHttpMetrics } from './http-metrics.js';
+import { LiveFeed } from './live/live-feed.js';
 import { openApiDocument } from './openapi.js';
 import { evaluationRoutes } from './routes/evaluations.js';
+import { liveRoutes } from './routes/live.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { systemRoutes } from './routes/system.js';
 
@@ -90,7 +92,6 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   }
   let closing = false;
   const inflight = new Inflight();
-  const ctx: ServerContext = { engine: options.engine, settings, inflight, closing: () => closing };
   const app = Fastify({
     logger: options.logger ?? { level: 'warn' },
     logController: new LogController({ disableRequestLogging: true }),
@@ -156,10 +157,18 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   await app.register(swagger, { mode: 'static', specification: { document: document as never } });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  evaluationRoutes(app, ctx);
-  reviewRoutes(app, ctx);
-  systemRoutes(app, ctx, registry);
-  for (const plugin of options.plugins ?? []) await plugin(app, ctx);
+  const live = new LiveFeed(options.engine.infrastructure.events);
+  const ctx: ServerContext = { engine: options.engine, settings, inflight, live, closing: () => closing };
+  try {
+    evaluationRoutes(app, ctx);
+    reviewRoutes(app, ctx);
+    systemRoutes(app, ctx, registry);
+    liveRoutes(app, ctx);
+    for (const plugin of options.plugins ?? []) await plugin(app, ctx);
+  } catch (error) {
+    live.close(); // off the engine's bus: the caller closes the engine, not this server
+    throw error;
+  }
 
   let closed: Promise<void> | undefined;
   return {
@@ -169,6 +178,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     close: () =>
       (closed ??= (async () => {
         closing = true;
+        live.close(); // live streams never end on their own: end them so the drain below is not held up
         const listening = app.close();
         const grace = setTimeout(() => inflight.cancelAll('the server is shutting down'), settings.shutdownGraceMs);
         try {

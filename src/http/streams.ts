@@ -9,6 +9,8 @@ export interface EventStream {
   /** Writes one event; a no-op once the client has gone. */
   send(event: string, data: unknown): void;
   end(): void;
+  /** Bytes written that the client has not taken yet: a slow reader's backlog. */
+  readonly backlog: number;
 }
 
 /** A streamed answer's body; destroyed when `signal` aborts (the client went away, or shutdown cancelled it). */
@@ -24,10 +26,14 @@ function openStream(reply: FastifyReply, contentType: string, signal: AbortSigna
   return body;
 }
 
-export function openEventStream(reply: FastifyReply, signal: AbortSignal): EventStream {
+/** `greeting` is the first comment: it sends the headers at once, so the client knows the stream is open. */
+export function openEventStream(
+  reply: FastifyReply,
+  signal: AbortSignal,
+  greeting = 'eleanor evaluation stream',
+): EventStream {
   const body = openStream(reply, 'text/event-stream; charset=utf-8', signal);
-  // A first comment sends the headers at once: the client knows the stream is open before any critic finishes.
-  body.write(': eleanor evaluation stream\n\n');
+  body.write(`: ${greeting}\n\n`);
   const keepalive = setInterval(() => body.write(': keep-alive\n\n'), KEEPALIVE_MS);
   keepalive.unref();
   let ended = false;
@@ -37,9 +43,13 @@ export function openEventStream(reply: FastifyReply, signal: AbortSignal): Event
       body.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },
     end() {
+      if (ended) return;
       ended = true;
       clearInterval(keepalive);
       body.end();
+    },
+    get backlog() {
+      return body.writableLength + body.readableLength;
     },
   };
 }

@@ -19,14 +19,15 @@ function eleanor(args: string[], extraEnv: Record<string, string> = {}) {
 }
 
 beforeAll(() => {
-  if (!existsSync(BIN)) {
-    const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { encoding: 'utf8' });
+  // `npm test` builds before the tests; alone, this file builds what it needs (the CLI and the dashboard's files).
+  if (!existsSync(BIN) || !existsSync(join(process.cwd(), 'dist/ui/public/app.js'))) {
+    const build = spawnSync('npm', ['run', 'build', '--silent'], { encoding: 'utf8' });
     expect(build.status, build.stdout + build.stderr).toBe(0);
   }
 }, 120_000);
 
 describe('eleanor serve', () => {
-  it('prints its URL, the docs and a curl that works as pasted; SIGTERM closes it with exit 0', async () => {
+  it('prints its URL, the dashboard, the docs and a curl that works as pasted; SIGTERM closes it with exit 0', async () => {
     const child = spawn(process.execPath, [BIN, 'serve', '--insecure-local', '--port', '0'], { cwd: work, env });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -35,6 +36,14 @@ describe('eleanor serve', () => {
     while (!/try it:\s+(curl .*)$/m.test(out)) await new Promise((r) => setTimeout(r, 20));
     expect(out).toMatch(/serving on http:\/\/127\.0\.0\.1:\d+ \(evidence: sqlite, NO AUTH: --insecure-local\)/);
     expect(out).toMatch(/API docs:\s+http:\/\/127\.0\.0\.1:\d+\/docs/);
+    // The dashboard, served by the built CLI from dist/ui/public: the page and its bundled script.
+    const dashboardUrl = /^ {2}dashboard: (http:\/\/127\.0\.0\.1:\d+\/ui)$/m.exec(out)![1]!;
+    const page = await fetch(dashboardUrl);
+    expect(page.url).toBe(`${dashboardUrl}/`);
+    expect(await page.text()).toMatch(/<script type="module" src="app\.js"><\/script>/);
+    const script = await fetch(`${dashboardUrl}/app.js`);
+    expect(script.status).toBe(200);
+    expect(await script.text()).toMatch(/Sign in to review/);
     const curl = /try it:\s+(curl .*)$/m.exec(out)![1]!;
     const answer = JSON.parse(execFileSync('bash', ['-c', curl], { encoding: 'utf8' })) as {
       decision: string;

@@ -36,6 +36,8 @@ const ROUTES: { name: string; method: string; path: string; body?: unknown; allo
   },
   { name: 'verify', method: 'GET', path: '/v1/evidence/verify', allowed: ['reviewer', 'admin'] },
   { name: 'critics', method: 'GET', path: '/v1/critics', allowed: ['evaluator', 'reviewer', 'admin'] },
+  { name: 'stats', method: 'GET', path: '/v1/stats', allowed: ['reviewer', 'admin'] },
+  { name: 'whoami', method: 'GET', path: '/v1/whoami', allowed: ['evaluator', 'reviewer', 'admin'] },
   { name: 'healthz', method: 'GET', path: '/healthz', allowed: ['none', 'evaluator', 'reviewer', 'admin'] },
   { name: 'readyz', method: 'GET', path: '/readyz', allowed: ['none', 'evaluator', 'reviewer', 'admin'] },
   { name: 'metrics', method: 'GET', path: '/metrics', allowed: ['none', 'evaluator', 'reviewer', 'admin'] },
