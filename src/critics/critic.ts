@@ -14,6 +14,8 @@ export interface BuiltinCritic {
   readonly ruleCount: number;
   /** Every rule and detector id it can report. */
   readonly ruleIds: readonly string[];
+  /** Which side of the conversation it reads: the user's input, the model's response, or both. */
+  readonly reads: CriticReads;
   /** Every regular expression it uses (checked for catastrophic backtracking by the conformance suite). */
   readonly regexes: readonly RegExp[];
   /** Synchronous and pure: the same input gives the same finding. */
@@ -22,6 +24,9 @@ export interface BuiltinCritic {
 
 /** Which text a rule reads. */
 export type RuleTarget = 'response' | 'input' | 'both';
+
+/** Which side of the conversation a critic reads. */
+export type CriticReads = RuleTarget;
 
 /** One example for the fixtures: a text and the rule ids it must (positive) or must not (negative) trigger. */
 export interface Fixture {

@@ -145,6 +145,7 @@ export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
     rulesetVersion: def.ruleset.version,
     principle: def.principle,
     description: def.description,
+    reads: reads.input && reads.response ? 'both' : reads.input ? 'input' : 'response',
     ruleCount: def.ruleset.rules.length + detectors.length,
     ruleIds: [...def.ruleset.rules.map((r) => r.id), ...detectors.map((d) => d.id)],
     // Detectors may share regular expressions (one scan read by several detectors): each is listed once.
