@@ -8,6 +8,8 @@ export interface BuiltinCritic {
   readonly version: string;
   /** Version of its rules (data). */
   readonly rulesetVersion: string;
+  /** Hash of the learned model's weights, when the critic has one. */
+  readonly modelVersion?: string;
   /** The principle it guards, e.g. 'Privacy & Identity'. */
   readonly principle: string;
   readonly description: string;
