@@ -2,6 +2,7 @@
 import type { CriticFn, GatingPolicy, Hooks, OrchestratorLogger, RetryOptions } from '../core/types.js';
 import type { RequestLimits } from './request.js';
 import type { DecisionThresholds, FailurePolicy } from './types.js';
+import type { CriticReads } from '../critics/critic.js';
 import type { LlmJudgeOptions } from '../critics/llm-judge/config.js';
 import type { ModelConfig } from '../models/config.js';
 import type { ModelAdapter } from '../models/model-adapter.js';
@@ -32,21 +33,30 @@ export interface CriticSettings {
   readonly cache?: boolean;
 }
 
+/** What a custom or module critic declares it reads (a built-in declares it itself; an LLM judge reads both). */
+export interface ReadsSetting {
+  /**
+   * 'input', 'response' or 'both'. An input-only evaluation (no response) skips the critics that read only the
+   * response. @default 'both'
+   */
+  readonly reads?: CriticReads;
+}
+
 /** An LLM judge: endpoint, model and prompt; the principle defaults to the critic's name. */
 export type JudgeConfig = Omit<LlmJudgeOptions, 'name' | 'principle'> & { readonly principle?: string };
 
 export type CriticConfig = CriticSettings &
   (
     | { readonly builtin?: string; readonly options?: Record<string, unknown> }
-    | { readonly evaluate: CriticFn; readonly version?: string }
-    | { readonly module: string; readonly export?: string; readonly version?: string }
+    | ({ readonly evaluate: CriticFn; readonly version?: string } & ReadsSetting)
+    | ({ readonly module: string; readonly export?: string; readonly version?: string } & ReadsSetting)
     | { readonly judge: JudgeConfig }
   );
 
 export interface EngineConfig {
   /** The critics by name: a built-in's name, or any name with `evaluate`, `module` or `judge`. @default every built-in */
   readonly critics?: Readonly<Record<string, CriticConfig>>;
-  /** Generates the response when a request has none. @default none (the response must be given, or '' is governed) */
+  /** Generates the response when a request has none. @default none (a request without a response is input-only) */
   readonly model?: ModelConfig | ModelAdapter;
   /** Default per-critic timeout. @default 5_000 */
   readonly timeoutMs?: number;

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { EleanorError } from '../core/errors.js';
 import type { CriticFn, CriticSpec } from '../core/types.js';
 import { createLlmJudgeCritic } from '../critics/llm-judge/index.js';
+import type { BuiltinCritic, CriticReads } from '../critics/critic.js';
 import { BUILTIN_CRITICS, builtinCritic } from '../critics/registry.js';
 import type { CriticConfig, CriticSettings, EngineConfig } from './config.js';
 import type { FailurePolicy } from './types.js';
@@ -17,6 +18,10 @@ export interface CriticInfo {
   readonly principle: string | undefined;
   readonly ruleCount: number | undefined;
   readonly rulesetVersion: string | undefined;
+  /** Hash of a built-in's learned model's weights, when it has one. */
+  readonly modelVersion: string | undefined;
+  /** What it reads: built-ins declare it, LLM judges read both, custom and module critics say so in `reads`. */
+  readonly reads: CriticReads;
   readonly failurePolicy: FailurePolicy;
 }
 
@@ -78,6 +83,8 @@ function entrySpec(
       principle: judge.principle,
       ruleCount: undefined,
       rulesetVersion: undefined,
+      modelVersion: undefined,
+      reads: 'both' as const,
     };
     return { spec: { ...base, evaluate: (input, ctx) => judge.evaluate(input, ctx), version: judge.version }, info };
   }
@@ -92,6 +99,8 @@ function entrySpec(
         principle: undefined,
         ruleCount: undefined,
         rulesetVersion: undefined,
+        modelVersion: undefined,
+        reads: entry.reads ?? 'both',
       },
     };
   }
@@ -109,6 +118,8 @@ function entrySpec(
         principle: undefined,
         ruleCount: undefined,
         rulesetVersion: undefined,
+        modelVersion: undefined,
+        reads: entry.reads ?? 'both',
       },
     };
   }
@@ -120,15 +131,19 @@ function entrySpec(
     principle: critic.principle,
     ruleCount: critic.ruleCount,
     rulesetVersion: critic.rulesetVersion,
+    modelVersion: critic.modelVersion,
+    reads: critic.reads,
   };
-  return {
-    spec: {
-      ...base,
-      evaluate: (input) => critic.evaluate(input),
-      version: `${critic.version}+rules.${critic.rulesetVersion}`,
-    },
-    info,
-  };
+  return { spec: { ...base, evaluate: (input) => critic.evaluate(input), version: builtinVersion(critic) }, info };
+}
+
+/**
+ * A built-in's version as its outcomes (and cache keys) carry it: code, rules and, for a learned critic, the hash of
+ * its weights — so retraining changes the version and no cached finding of the old model is served.
+ */
+export function builtinVersion(critic: BuiltinCritic): string {
+  const model = critic.modelVersion === undefined ? '' : `+model.${critic.modelVersion}`;
+  return `${critic.version}+rules.${critic.rulesetVersion}${model}`;
 }
 
 export function setUpCritics(config: EngineConfig): CriticSetup {

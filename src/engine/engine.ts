@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { EleanorError } from '../core/errors.js';
 import { Orchestrator } from '../core/orchestrator.js';
+import type { CriticOutcome } from '../core/types.js';
 import type { ExecutionGrant, ReviewQueue } from '../evidence/reviews.js';
 import type { EvidenceStore } from '../evidence/types.js';
 import { composeHooks } from '../infra/compose-hooks.js';
@@ -23,6 +24,7 @@ import {
   type EvaluateOptions,
   type EvaluateRequest,
   type Evaluation,
+  type EvaluationMode,
   type FailurePolicy,
 } from './types.js';
 
@@ -45,6 +47,7 @@ export interface Engine {
 }
 
 export const DEFAULT_CRITIC_TIMEOUT_MS = 5_000;
+const INPUT_ONLY_SKIP = 'reads only the response; this evaluation is input-only';
 export const DEFAULT_DEADLINE_MS = 10_000;
 
 function parseConfig(config: unknown): EngineConfig {
@@ -110,6 +113,14 @@ export function createEngine(config: EngineConfig = {}): Engine {
   );
   const inflight = new Set<Promise<unknown>>();
   let closed = false;
+  // An input-only evaluation runs only the critics that read the input; undefined when every critic does.
+  const responseOnly = new Set(info.filter((c) => c.reads === 'response').map((c) => c.name));
+  const inputReaders =
+    responseOnly.size === 0 ? undefined : info.filter((c) => !responseOnly.has(c.name)).map((c) => c.name);
+  const inputOnlyOutcome = (outcome: CriticOutcome): CriticOutcome =>
+    outcome.status === 'skipped' && responseOnly.has(outcome.critic)
+      ? { ...outcome, finding: { ...outcome.finding, justification: INPUT_ONLY_SKIP } }
+      : outcome;
 
   async function generate(
     request: EvaluateRequest,
@@ -155,16 +166,27 @@ export function createEngine(config: EngineConfig = {}): Engine {
     let evaluation: Evaluation;
     try {
       // Signals for generation are made only when the response must be generated.
-      const modelResponse = request.modelResponse ?? (await generate(request, traceId, deadlineMs, opts.signal));
+      const mode: EvaluationMode =
+        request.modelResponse === '' || (request.modelResponse === undefined && model === undefined)
+          ? 'input'
+          : 'conversation';
+      const modelResponse =
+        mode === 'input' ? '' : (request.modelResponse ?? (await generate(request, traceId, deadlineMs, opts.signal)));
       const remaining = Math.max(1, deadlineMs - (performance.now() - start));
-      const outcomes = await orchestrator.run(
+      const inputOnly = mode === 'input' && inputReaders !== undefined;
+      const onOutcome = opts.onOutcome;
+      const ran = await orchestrator.run(
         { inputText: request.inputText, modelResponse, context: request.context ?? {}, traceId },
         {
           deadlineMs: remaining,
           ...(opts.signal && { signal: opts.signal }),
-          ...(opts.onOutcome && { onOutcome: opts.onOutcome }),
+          ...(inputOnly && { only: inputReaders }),
+          ...(onOutcome && { onOutcome: inputOnly ? (o) => onOutcome(inputOnlyOutcome(o)) : onOutcome }),
         },
       );
+      const outcomes = inputOnly
+        ? Object.fromEntries(Object.entries(ran).map(([name, o]) => [name, inputOnlyOutcome(o)]))
+        : ran;
       const result = decide({ outcomes, thresholds, priorityOrder, failurePolicyOf });
       const infraDegraded = eachInfra(infra, (piece) => piece.degraded?.() ?? [], reportInfra).flat();
       evaluation = {
@@ -175,6 +197,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
         evidence: null,
         durationMs: performance.now() - start,
         modelResponse,
+        mode,
       };
       const source = {
         evaluation,

@@ -10,7 +10,10 @@ export type FailurePolicy = 'escalate' | 'deny' | 'ignore';
 export interface EvaluateRequest {
   /** What the user asked. */
   readonly inputText: string;
-  /** The model's answer to govern; when absent, the configured model adapter generates it. */
+  /**
+   * The model's answer to govern; when absent, the configured model adapter generates it. `''`, or no response and no
+   * model adapter, makes the evaluation input-only (mode 'input').
+   */
   readonly modelResponse?: string;
   readonly context?: Record<string, unknown>;
   /** 1–128 characters: letters, digits and . _ : - (a UUID is generated when absent). */
@@ -26,6 +29,12 @@ export interface EvaluateOptions {
   /** Called with each critic's outcome as it completes (before the decision); a throwing listener is ignored. */
   readonly onOutcome?: (outcome: CriticOutcome) => void;
 }
+
+/**
+ * 'input': the user's input alone (no response given or generated; critics that read only the response are skipped).
+ * 'conversation': the input and a response.
+ */
+export type EvaluationMode = 'input' | 'conversation';
 
 export interface Gate {
   tier: 0 | 2 | 3;
@@ -47,8 +56,10 @@ export interface Evaluation {
   durationMs: number;
   /** Why the decision is what it is, in plain words. */
   reasons: string[];
-  /** The response that was governed (given or generated). */
+  /** The response that was governed (given or generated); '' in an input-only evaluation. */
   modelResponse: string;
+  /** What was governed: the input alone, or the input and a response. */
+  mode: EvaluationMode;
 }
 
 export interface DecisionThresholds {

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine, type EngineConfig } from '../../src/engine/index.js';
+import { BUILTIN_CRITICS } from '../../src/critics/registry.js';
 import { createFunctionModel, isEleanorError } from '../../src/index.js';
 
 const OK = { score: 0, severity: 0, violations: [] };
@@ -25,16 +26,7 @@ describe('engine.evaluate (end to end, built-in critics)', () => {
       inputText: 'How do I reset my router?',
       modelResponse: 'Unplug it for ten seconds, then plug it back in.',
     });
-    expect(Object.keys(e.critics).sort()).toEqual([
-      'autonomy',
-      'fairness',
-      'operations',
-      'privacy',
-      'prompt_injection',
-      'rights',
-      'risk',
-      'truth',
-    ]);
+    expect(Object.keys(e.critics).sort()).toEqual(Object.keys(BUILTIN_CRITICS).sort());
     expect(e.decision).toBe('allow');
     expect(e.gate).toEqual({ tier: 0, requiredAction: 'none', reasons: [] });
     expect(e.violations).toEqual([]);

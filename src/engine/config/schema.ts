@@ -39,7 +39,37 @@ export const judgeSchema = llmJudgeConfigSchema
   .omit({ name: true })
   .extend({ principle: z.string().min(1).optional() });
 
-export const criticEntrySchema = z.union([
+const READS = ['input', 'response', 'both'] as const;
+const reads = z.enum(READS).optional();
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return Array.isArray(value) ? 'an array' : typeof value;
+}
+
+/** `reads` is checked before the entry's union so a bad value gets its own message, not the union's "Invalid input". */
+const readsCheck = z.unknown().superRefine((entry, ctx) => {
+  if (typeof entry !== 'object' || entry === null) return;
+  const given = (entry as { reads?: unknown }).reads;
+  if (given === undefined) return;
+  if (!('evaluate' in entry) && !('module' in entry)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reads'],
+      message:
+        'only custom (evaluate) and module critics take `reads`; a built-in declares what it reads and an LLM judge reads both',
+    });
+  } else if (!(READS as readonly unknown[]).includes(given)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reads'],
+      message: `expected 'input', 'response' or 'both', got ${shown(given)}`,
+    });
+  }
+});
+
+const criticEntryUnion = z.union([
   z.object({ ...criticSettings, judge: judgeSchema }).strict(),
   z
     .object({
@@ -47,9 +77,10 @@ export const criticEntrySchema = z.union([
       module: z.string().min(1),
       export: z.string().min(1).optional(),
       version: z.string().min(1).optional(),
+      reads,
     })
     .strict(),
-  z.object({ ...criticSettings, evaluate: fn, version: z.string().optional() }).strict(),
+  z.object({ ...criticSettings, evaluate: fn, version: z.string().optional(), reads }).strict(),
   z
     .object({
       ...criticSettings,
@@ -58,6 +89,8 @@ export const criticEntrySchema = z.union([
     })
     .strict(),
 ]);
+
+export const criticEntrySchema = readsCheck.pipe(criticEntryUnion);
 
 export const engineConfigSchema = z
   .object({
