@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `eleanor` command: evaluate, critics, config check, demo, serve, keys create, evidence verify|show|export, review list|decide.
-// Exit codes: 0 allow (or success), 2 escalate, 3 deny, 4 evidence tampered (a broken chain), 1 error.
+// The `eleanor` command: evaluate, critics, config check, demo, serve, keys create, evidence verify|show|export, review list|decide, eval.
+// Exit codes: 0 allow (or success), 2 escalate, 3 deny, 4 evidence tampered (a broken chain), 5 an eval gate failed, 1 error.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { describeError } from '../core/errors.js';
 import { configCheckCommand, criticsCommand, evaluateCommand, type EvaluateFlags } from './commands.js';
@@ -20,6 +20,7 @@ import { keysCreateCommand } from './keys-command.js';
 import { serveCommand, type ServeFlags } from './serve-command.js';
 import { API_ROLES, type ApiRole } from '../engine/config/http-schema.js';
 import { registerWorkerCommand } from './worker-command.js';
+import { registerEvalCommand } from './eval/command.js';
 
 function positiveInteger(flag: string) {
   return (value: string): number => {
@@ -147,6 +148,7 @@ storeOptions(review.command('decide'))
   .action((traceId: string, flags: ReviewDecideFlags) => exitWith(() => reviewDecideCommand(traceId, flags)));
 
 registerWorkerCommand(program, exitWith);
+registerEvalCommand(program, exitWith);
 
 program
   .command('serve')
