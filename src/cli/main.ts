@@ -67,7 +67,10 @@ const program = new Command('eleanor')
 program
   .command('evaluate')
   .description('evaluate one request (texts, files or stdin) or a JSONL batch; the exit code follows the decision')
-  .argument('[texts...]', '[input] [response]: the user input and the model response')
+  .argument(
+    '[texts...]',
+    '[input] [response]: the user input and the model response; the input alone (and no model) is evaluated input-only',
+  )
   .option('--input <file>', "read the user input from a file ('-' for stdin)")
   .option('--response <file>', "read the model response from a file ('-' for stdin)")
   .option('--context <json>', 'context as a JSON object, e.g. \'{"riskTier":"high"}\'')
@@ -87,7 +90,7 @@ program
 
 program
   .command('critics')
-  .description('list the configured critics with kind, version, rule count and failure policy')
+  .description('list the configured critics with kind, what they read, version, rule count and failure policy')
   .option('--json', 'print as JSON')
   .option('--config <file>', 'configuration file')
   .action((flags: { json?: boolean; config?: string }) => exitWith(() => criticsCommand(flags)));
