@@ -91,11 +91,12 @@ export async function criticsCommand(flags: { json?: boolean; config?: string })
     console.log(JSON.stringify(engine.critics, null, 2));
     return 0;
   }
-  console.log('critic             kind      version   rules  failure   principle');
+  console.log('critic             kind      reads     version   rules  failure   principle');
   for (const c of engine.critics) {
     const rules = c.ruleCount === undefined ? '-' : String(c.ruleCount);
+    const model = c.modelVersion === undefined ? '' : `   (model ${c.modelVersion})`;
     console.log(
-      `${c.name.padEnd(19)}${c.kind.padEnd(10)}${(c.version ?? '-').padEnd(10)}${rules.padEnd(7)}${c.failurePolicy.padEnd(10)}${c.principle ?? ''}`,
+      `${c.name.padEnd(19)}${c.kind.padEnd(10)}${c.reads.padEnd(10)}${(c.version ?? '-').padEnd(10)}${rules.padEnd(7)}${c.failurePolicy.padEnd(10)}${c.principle ?? ''}${model}`,
     );
   }
   return 0;

@@ -21,6 +21,8 @@ export function formatEvaluation(evaluation: Evaluation): string {
   lines.push(
     `Decision: ${DECISION_LABEL[evaluation.decision]}   gate: ${gate}   trace: ${evaluation.traceId}   ${evaluation.durationMs.toFixed(1)} ms`,
   );
+  if (evaluation.mode === 'input')
+    lines.push('Input only: no response; critics that read only the response were skipped.');
   lines.push('');
   lines.push(`  ${pad('critic', 18)}${pad('status', 14)}${pad('severity', 10)}duration`);
   for (const o of Object.values(evaluation.critics)) {
