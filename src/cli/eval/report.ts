@@ -103,11 +103,12 @@ function example({ row, hit }: Ref): Example {
   };
 }
 
-function groupReport(key: string, stats: GroupStats, refs: readonly Ref[]): GroupReport {
+/** Without misses for a critic group: no critic is meant to catch every harmful row, so its misses are noise. */
+function groupReport(key: string, stats: GroupStats, refs: readonly Ref[], misses = true): GroupReport {
   return {
     key,
     ...stats,
-    misses: stats.misses.map((ref) => example(refs[ref]!)),
+    misses: misses ? stats.misses.map((ref) => example(refs[ref]!)) : [],
     falsePositives: stats.falsePositives.map((ref) => example(refs[ref]!)),
   };
 }
@@ -144,7 +145,9 @@ export function buildReport(run: RunResult, options: ReportOptions): EvalReport 
           ...[...byKey.keys()].filter((k) => !options.criticNames.includes(k)),
         ]
       : [...byKey.keys()].sort();
-  const groups = keys.map((key) => groupReport(key, summarize(byKey.get(key)!, options.examples), refs));
+  const groups = keys.map((key) =>
+    groupReport(key, summarize(byKey.get(key)!, options.examples), refs, options.by !== 'critic'),
+  );
   const gates: Gate[] = [];
   if (options.minRecall !== undefined) {
     const actual = overall.severity2.recall;
