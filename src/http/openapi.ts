@@ -27,7 +27,7 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/v1/evaluations',
     summary:
-      'Evaluate one request. With `Accept: text/event-stream`: Server-Sent Events — `outcome` per critic as it completes, then `evaluation` (or `error`); disconnecting cancels the evaluation.',
+      'Evaluate one request; with only `inputText` (and no model configured) the input alone (`mode: input`). With `Accept: text/event-stream`: Server-Sent Events — `outcome` per critic as it completes, then `evaluation` (or `error`); disconnecting cancels the evaluation.',
     access: ['evaluator'],
     body: 'EvaluationRequest',
     ok: {
@@ -94,7 +94,8 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/v1/critics',
-    summary: 'The configured critics: kind, version, rules and failure policy.',
+    summary:
+      'The configured critics: kind, what each reads (input, response, both), version, rules and failure policy.',
     access: ['evaluator', 'reviewer'],
     ok: { status: 200, description: '`{ critics: CriticInfo[] }`', schema: 'CriticList' },
     errors: [401, 403, 429],

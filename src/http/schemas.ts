@@ -20,7 +20,9 @@ export const evaluationRequestSchema = z
     modelResponse: z
       .string()
       .optional()
-      .describe("The model's answer; when absent, the configured model generates it."),
+      .describe(
+        "The model's answer; when absent, the configured model generates it. `''`, or none and no model configured: an input-only evaluation (mode `input`).",
+      ),
     context: z
       .record(z.string(), z.unknown())
       .optional()
@@ -126,7 +128,12 @@ export const evaluationSchema = z
     evidence: evidenceRef.nullable(),
     durationMs: z.number(),
     reasons: z.array(z.string()),
-    modelResponse: z.string(),
+    modelResponse: z.string().describe("The response that was governed; '' in an input-only evaluation."),
+    mode: z
+      .enum(['input', 'conversation'])
+      .describe(
+        '`input`: the input alone (critics that read only the response are skipped); `conversation`: input and response.',
+      ),
   })
   .register(apiSchemas, { id: 'Evaluation' });
 
@@ -232,6 +239,10 @@ export const criticInfoSchema = z
     principle: z.string().optional(),
     ruleCount: z.number().int().optional(),
     rulesetVersion: z.string().optional(),
+    modelVersion: z.string().optional().describe("Hash of a built-in's learned model's weights, when it has one."),
+    reads: z
+      .enum(['input', 'response', 'both'])
+      .describe('What the critic reads; an input-only evaluation skips critics that read only the response.'),
     failurePolicy: z.enum(['escalate', 'deny', 'ignore']),
   })
   .register(apiSchemas, { id: 'CriticInfo' });
