@@ -55,7 +55,8 @@ export async function evalCommand(flags: EvalFlags): Promise<number> {
       files,
       concurrency: flags.concurrency,
       constrainAt: config.decision?.constrainAt ?? DEFAULT_THRESHOLDS.constrainAt,
-      progress: flags.progress && process.stderr.isTTY === true && flags.json !== true,
+      // On stderr, so it never mixes with the table or the JSON on stdout.
+      progress: flags.progress && process.stderr.isTTY === true,
       ...(flags.out !== undefined && { out: flags.out }),
     });
   } finally {

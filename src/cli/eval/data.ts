@@ -73,7 +73,12 @@ export function parseLine(text: string, file: string, line: number): DataItem {
             : issue.expected
           : issue.message;
     return {
-      bad: { file, line, field, message: `${field}: expected ${expected}, got ${shown(valueAt(value, issue.path))}` },
+      bad: {
+        file,
+        line,
+        field,
+        message: `${issue.path.length > 0 ? `${field}: ` : ''}expected ${expected}, got ${shown(valueAt(value, issue.path))}`,
+      },
     };
   }
   const row = parsed.data;
