@@ -19,6 +19,7 @@ const checks = [
   ['typecheck (dashboard tests)', bin('tsc'), ['-p', 'test/ui/tsconfig.json', '--noEmit']],
   ['build', bin('tsc'), ['-p', 'tsconfig.build.json']],
   ['build (dashboard)', bin('tsx'), ['scripts/build-ui.ts']],
+  ['build (model weights)', 'node', ['scripts/copy-weights.mjs']],
 ];
 let passed = 0;
 let failed = 0;

@@ -1,6 +1,7 @@
 // The privacy critic: PII, national ids, payment data and secrets in the model's response, and identity inference.
 import type { CountryCode } from 'libphonenumber-js';
 import type { BuiltinCritic } from '../critic.js';
+import { withModels } from '../model/model-critic.js';
 import { createRuleCritic } from '../rule-critic.js';
 import { paymentCardDetector } from './cards.js';
 import { emailDetector, ipAddressDetector } from './contact.js';
@@ -30,6 +31,7 @@ export function createPrivacyCritic(options: PrivacyCriticOptions = {}): Builtin
       'Flags personal data (e-mail, phone, IP, national ids, payment cards, IBANs), secrets and API keys in the ' +
       'response, and inference of identity or sensitive traits. Reports spans; masks nothing.',
     ruleset: PRIVACY_RULES,
+    // Personal data is a violation on either side: pasted into a request or given in an answer.
     detectors: [
       emailDetector,
       createPhoneDetector(options.defaultCountry ?? 'US'),
@@ -44,8 +46,20 @@ export function createPrivacyCritic(options: PrivacyCriticOptions = {}): Builtin
       openaiKeyDetector,
       privateKeyDetector,
       secretAssignmentDetector,
-    ],
+    ].map((detector) => ({ ...detector, target: 'both' as const })),
   });
-  // Every rule reads the response; the rule critic would still tokenise and phrase-match the input, so it gets none.
-  return { ...critic, evaluate: (input) => critic.evaluate({ ...input, inputText: '' }) };
+  return withModels(critic, [
+    {
+      model: 'pii',
+      side: 'input',
+      message: 'reads as text carrying personal data or a live secret (learned model)',
+      clause: 'P2',
+    },
+    {
+      model: 'pii',
+      side: 'response',
+      message: 'reads as text carrying personal data or a live secret (learned model)',
+      clause: 'P2',
+    },
+  ]);
 }

@@ -1,5 +1,6 @@
 // The prompt-injection critic: instruction overrides, jailbreak personas, system-prompt exfiltration in the input.
 import type { BuiltinCritic } from '../critic.js';
+import { withModels } from '../model/model-critic.js';
 import { createRuleCritic, type RuleCriticDefinition } from '../rule-critic.js';
 import { createEncodedPayloadDetector } from './encoded.js';
 import { PROMPT_INJECTION_RULES } from './rules.js';
@@ -20,5 +21,12 @@ export function createPromptInjectionCritic(): BuiltinCritic {
     phrasesOnly.evaluate({ inputText: decoded, modelResponse: '', context: {}, traceId: 'decoded-payload' }).violations;
   const critic = createRuleCritic({ ...definition, detectors: [createEncodedPayloadDetector(scanDecoded)] });
   // Every rule reads the input; the rule critic would still tokenise and phrase-match the response, so it gets none.
-  return { ...critic, evaluate: (input) => critic.evaluate({ ...input, modelResponse: '' }) };
+  const inputOnly: BuiltinCritic = { ...critic, evaluate: (input) => critic.evaluate({ ...input, modelResponse: '' }) };
+  return withModels(inputOnly, [
+    {
+      model: 'prompt_injection',
+      side: 'input',
+      message: "reads as an attempt to override the system's instructions (learned model)",
+    },
+  ]);
 }

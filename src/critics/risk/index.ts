@@ -1,11 +1,12 @@
 // The risk critic: weapon and drug instructions, self-harm, stopping medication and irreversible actions.
 import type { BuiltinCritic } from '../critic.js';
+import { withModels } from '../model/model-critic.js';
 import { createRuleCritic, MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';
 import { destructiveCommand } from './detectors.js';
 import { RISK_RULES, RISK_RULESET_VERSION } from './rules.js';
 
 export function createRiskCritic(): BuiltinCritic {
-  return createRuleCritic({
+  const rules = createRuleCritic({
     name: 'risk',
     version: '1.0.0',
     principle: 'Safety',
@@ -17,4 +18,18 @@ export function createRiskCritic(): BuiltinCritic {
     overlaps: 'merge',
     maxViolationsPerRule: MAX_VIOLATIONS_PER_RULE,
   });
+  return withModels(rules, [
+    {
+      model: 'harmful_request',
+      side: 'input',
+      message: 'reads as a request for help with a weapon, a crime, a scam, an intrusion or violence (learned model)',
+      clause: 'U2',
+    },
+    {
+      model: 'harmful_response',
+      side: 'response',
+      message: 'reads as an answer that helps with a harmful request (learned model)',
+      clause: 'U2',
+    },
+  ]);
 }

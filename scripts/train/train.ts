@@ -1,0 +1,129 @@
+// `npm run train`: trains the learned critics' classifiers from the labelled corpus and writes their weights.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { quantise, sigmoid, rawLogit } from '../../src/critics/model/classifier.js';
+import { embeddingTableFrom, meanVector } from '../../src/critics/model/embeddings.js';
+import { featurize, modelTokens, stripInvisible, type ModelToken } from '../../src/critics/model/features.js';
+import { MODEL_SPECS, type ModelSpec } from '../../src/critics/model/specs.js';
+import { encodeWeights } from '../../src/critics/model/weights-file.js';
+import { loadRows, type Row } from './data.js';
+import { distil, sourceTableAvailable } from './embeddings.js';
+import { platt, train, type Example } from './sgd.js';
+
+const WEIGHTS_DIR = 'src/critics/model/weights';
+const corpusDir = process.env['ELEANOR_CORPUS'] ?? '../shared/data/corpus';
+const OPTIONS = {
+  epochs: Number(process.env['TRAIN_EPOCHS'] ?? 6),
+  rate: Number(process.env['TRAIN_RATE'] ?? 0.05),
+  l2: Number(process.env['TRAIN_L2'] ?? 1e-5),
+  seed: 20261205,
+};
+/** Thresholds: at most this share of all held-out benign rows the model reads, and of its own category's. */
+const MAX_FPR_ALL = 0.005;
+const MAX_FPR_OWN = 0.02;
+
+interface Prepared {
+  readonly row: Row;
+  readonly tokens: ModelToken[];
+  readonly indices: Int32Array;
+  readonly values: Float32Array;
+  readonly mean: Float32Array;
+}
+
+function chooseThreshold(benignAll: number[], benignOwn: number[], maxAll = MAX_FPR_ALL): number {
+  const quantileAbove = (scores: number[], share: number): number => {
+    const sorted = [...scores].sort((a, b) => b - a);
+    const allowed = Math.floor(sorted.length * share);
+    return sorted.length === 0 ? 0.5 : (sorted[allowed] ?? 0) + 1e-9;
+  };
+  return Math.min(0.99, Math.max(quantileAbove(benignAll, maxAll), quantileAbove(benignOwn, MAX_FPR_OWN)));
+}
+
+function trainOne(spec: ModelSpec, data: readonly Prepared[], dims: number): Record<string, unknown> {
+  const reads = (p: Prepared): boolean => spec.sides.includes(p.row.side);
+  const isPositive = (p: Prepared): boolean => p.row.label === 'harmful' && spec.categories.includes(p.row.category);
+  const usable = data.filter((p) => reads(p) && (p.row.label === 'benign' || isPositive(p)));
+  const toExample = (p: Prepared): Example => ({ ...p, y: isPositive(p) ? 1 : 0 });
+  const trainSet = usable.filter((p) => !p.row.heldOut).map(toExample);
+  const heldOut = usable.filter((p) => p.row.heldOut);
+  const model = train(trainSet, dims, OPTIONS);
+  const logits = heldOut.map((p) => rawLogit(model, p.indices, p.values, p.mean));
+  const labels = heldOut.map((p): 0 | 1 => (isPositive(p) ? 1 : 0));
+  const { a, b } = platt(logits, labels);
+  const probability = logits.map((z) => sigmoid(a * z + b));
+  const benignAll = probability.filter((_, i) => labels[i] === 0);
+  const benignOwn = probability.filter((_, i) => labels[i] === 0 && spec.categories.includes(heldOut[i]!.row.category));
+  const threshold = chooseThreshold(benignAll, benignOwn);
+  const positives = probability.filter((_, i) => labels[i] === 1);
+  const share = (xs: number[]) => (xs.length === 0 ? 0 : xs.filter((p) => p >= threshold).length / xs.length);
+  const { scale, weights } = quantise(model.sparse);
+  const file = encodeWeights(
+    {
+      kind: 'classifier',
+      category: spec.name,
+      bias: model.bias,
+      plattA: a,
+      plattB: b,
+      threshold,
+      sparseScale: scale,
+      trainedOn: { rows: trainSet.length, positives: trainSet.filter((e) => e.y === 1).length, ...OPTIONS },
+    },
+    { sparse: weights, dense: model.dense },
+  );
+  writeFileSync(join(WEIGHTS_DIR, `${spec.name}.bin`), file);
+  return {
+    model: spec.name,
+    threshold: Number(threshold.toFixed(4)),
+    heldOut: { harmful: positives.length, benign: benignAll.length, benignOwn: benignOwn.length },
+    recall: Number(share(positives).toFixed(4)),
+    fprAll: Number(share(benignAll).toFixed(4)),
+    fprOwn: Number(share(benignOwn).toFixed(4)),
+    recallAtFprAll: Object.fromEntries(
+      [0.01, 0.02, 0.05].map((fpr) => {
+        const t = chooseThreshold(benignAll, benignAll, fpr);
+        return [fpr, Number((positives.filter((p) => p >= t).length / Math.max(1, positives.length)).toFixed(3))];
+      }),
+    ),
+  };
+}
+
+function main(): void {
+  const started = Date.now();
+  const rows = loadRows(corpusDir, 'training/data');
+  const tokenised = rows.map((row) => ({ row, tokens: modelTokens(stripInvisible(row.text)) }));
+  const embeddingsFile = join(WEIGHTS_DIR, 'embeddings.bin');
+  if (sourceTableAvailable() && process.env['TRAIN_KEEP_EMBEDDINGS'] === undefined) {
+    const counts = new Map<string, number>();
+    for (const { tokens } of tokenised) for (const t of tokens) counts.set(t.word, (counts.get(t.word) ?? 0) + 1);
+    writeFileSync(embeddingsFile, distil(counts));
+  } else if (!existsSync(embeddingsFile)) {
+    throw new Error('no word vectors: run `npm ci --prefix training` first (training-time only, 294 MB)');
+  }
+  const table = embeddingTableFrom(readFileSync(embeddingsFile), embeddingsFile);
+  const prepared: Prepared[] = tokenised.map(({ row, tokens }) => {
+    const f = featurize(tokens);
+    const mean = meanVector(table, tokens);
+    if (process.env['TRAIN_DENSE_ONLY'])
+      return { row, tokens, indices: new Int32Array(0), values: new Float32Array(0), mean };
+    if (process.env['TRAIN_SPARSE_ONLY'])
+      return { row, tokens, indices: f.indices, values: f.values, mean: mean.fill(0) };
+    return { row, tokens, indices: f.indices, values: f.values, mean };
+  });
+  console.log(JSON.stringify({ rows: rows.length, heldOut: rows.filter((r) => r.heldOut).length, words: table.size }));
+  for (const spec of MODEL_SPECS) console.log(JSON.stringify(trainOne(spec, prepared, table.dims)));
+  const files = ['embeddings.bin', ...MODEL_SPECS.map((s) => `${s.name}.bin`)];
+  const digests = files.map((f): [string, string] => [
+    f,
+    createHash('sha256')
+      .update(readFileSync(join(WEIGHTS_DIR, f)))
+      .digest('hex'),
+  ]);
+  writeFileSync(
+    join(WEIGHTS_DIR, 'manifest.json'),
+    `${JSON.stringify({ files: Object.fromEntries(digests) }, null, 2)}\n`,
+  );
+  console.log(JSON.stringify({ seconds: (Date.now() - started) / 1000 }));
+}
+
+main();

@@ -1,0 +1,113 @@
+// A learned text classifier: logistic regression over hashed n-grams plus the mean word vector, Platt-calibrated.
+import { BUCKETS, forEachFeature, type ModelToken } from './features.js';
+import { decodeWeights } from './weights-file.js';
+
+export interface ModelScore {
+  /** Calibrated probability that the text is harmful in the model's category. */
+  readonly probability: number;
+  readonly logit: number;
+}
+
+export interface TextClassifier {
+  /** e.g. 'hate' */
+  readonly category: string;
+  /** The probability at and above which the text counts as a violation (severity >= 2). */
+  readonly threshold: number;
+  score(features: {
+    readonly indices: Int32Array;
+    readonly values: Float32Array;
+    readonly mean: Float32Array;
+  }): ModelScore;
+  /** The run of up to `width` words that pushes hardest towards harmful. */
+  indicativeWindow(tokens: readonly ModelToken[], width?: number): { first: number; last: number } | undefined;
+}
+
+/** The learned parameters, as training produces them and the weights file stores them. */
+export interface ClassifierParameters {
+  readonly category: string;
+  readonly bias: number;
+  /** One weight per hash bucket. */
+  readonly sparse: Float32Array;
+  /** One weight per embedding dimension. */
+  readonly dense: Float32Array;
+  /** Platt scaling: probability = sigmoid(a * logit + b). */
+  readonly plattA: number;
+  readonly plattB: number;
+  readonly threshold: number;
+}
+
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** The raw logit of the parameters for features and a mean vector (shared by training and inference). */
+export function rawLogit(
+  p: Pick<ClassifierParameters, 'bias' | 'sparse' | 'dense'>,
+  indices: Int32Array,
+  values: Float32Array,
+  mean: Float32Array,
+): number {
+  let z = p.bias;
+  for (let i = 0; i < indices.length; i++) z += p.sparse[indices[i]!]! * values[i]!;
+  for (let d = 0; d < mean.length; d++) z += p.dense[d]! * mean[d]!;
+  return z;
+}
+
+export function classifierFrom(p: ClassifierParameters): TextClassifier {
+  return {
+    category: p.category,
+    threshold: p.threshold,
+    score(f) {
+      const logit = rawLogit(p, f.indices, f.values, f.mean);
+      return { logit, probability: sigmoid(p.plattA * logit + p.plattB) };
+    },
+    indicativeWindow(tokens, width = 8) {
+      if (tokens.length === 0) return undefined;
+      const push = new Float64Array(tokens.length);
+      forEachFeature(tokens, (bucket, t) => {
+        push[t]! += p.sparse[bucket]!;
+      });
+      let best = -Infinity;
+      let bestFirst = 0;
+      let sum = 0;
+      const w = Math.min(width, tokens.length);
+      for (let t = 0; t < tokens.length; t++) {
+        sum += push[t]!;
+        if (t >= w) sum -= push[t - w]!;
+        if (t >= w - 1 && sum > best) {
+          best = sum;
+          bestFirst = t - w + 1;
+        }
+      }
+      return best > 0 ? { first: bestFirst, last: bestFirst + w - 1 } : undefined;
+    },
+  };
+}
+
+/** Quantises sparse weights to int16 with one scale (2 bytes a bucket instead of 4). */
+export function quantise(sparse: Float32Array): { scale: number; weights: Int16Array } {
+  let max = 0;
+  for (const w of sparse) max = Math.max(max, Math.abs(w));
+  const scale = max > 0 ? max / 32767 : 1;
+  const weights = new Int16Array(sparse.length);
+  for (let i = 0; i < sparse.length; i++) weights[i] = Math.round(sparse[i]! / scale);
+  return { scale, weights };
+}
+
+/** Reads a classifier weights file (header: category, bias, platt, threshold, sparseScale; sections sparse, dense). */
+export function classifierFromWeights(buffer: Uint8Array, what: string): ClassifierParameters {
+  const decoded = decodeWeights(buffer, what);
+  const h = decoded.header;
+  const q = decoded.section('sparse') as Int16Array;
+  if (q.length !== BUCKETS) throw new Error(`${what}: expected ${BUCKETS} sparse weights, found ${q.length}`);
+  const scale = h['sparseScale'] as number;
+  const sparse = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) sparse[i] = q[i]! * scale;
+  return {
+    category: h['category'] as string,
+    bias: h['bias'] as number,
+    sparse,
+    dense: decoded.section('dense') as Float32Array,
+    plattA: h['plattA'] as number,
+    plattB: h['plattB'] as number,
+    threshold: h['threshold'] as number,
+  };
+}

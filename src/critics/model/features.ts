@@ -1,0 +1,107 @@
+// Text → hashed word, word-pair and character n-gram features (and the words, with offsets, for spans and embeddings).
+
+/** Number of hash buckets of the sparse features (2^18). */
+export const BUCKETS = 1 << 18;
+const MASK = BUCKETS - 1;
+
+/** A word of the text: lower-cased, with its offsets in the text the features were computed from. */
+export interface ModelToken {
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Sparse features: bucket ids and their values (L2-normalised), plus the words they came from. */
+export interface Features {
+  readonly indices: Int32Array;
+  readonly values: Float32Array;
+  readonly tokens: readonly ModelToken[];
+}
+
+const NON_ASCII = /[^\p{ASCII}]/u;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** Format characters (zero-width, bidi controls) are invisible: a word split by one is still one word. */
+const INVISIBLE = /[\p{Cf}\u00AD]/gu;
+
+// Seeds keep the three kinds of feature apart in one hash space.
+const SEED_WORD = 0x811c9dc5;
+const SEED_PAIR = 0x01000193;
+const SEED_CHAR = 0x2545f491;
+
+function mix(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193) >>> 0;
+}
+
+function hashString(seed: number, s: string): number {
+  let h = seed;
+  for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
+  return h;
+}
+
+/** The words of a text, lower-cased, with offsets into `text` (which the caller has already normalised). */
+export function modelTokens(text: string): ModelToken[] {
+  const tokens: ModelToken[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const raw = m[0].toLowerCase().replace('’', "'");
+    // Full-width letters and ligatures fold to ASCII (NFKC); ASCII words, nearly all of them, skip the call.
+    const word = NON_ASCII.test(raw) ? raw.normalize('NFKC') : raw;
+    tokens.push({ word, start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+/** Lower-cases nothing and keeps offsets: only drops invisible characters when there are any (rare). */
+export function stripInvisible(text: string): string {
+  INVISIBLE.lastIndex = 0;
+  return INVISIBLE.test(text) ? text.replace(INVISIBLE, ' ') : text;
+}
+
+/**
+ * Calls `emit(bucket, tokenIndex)` for every feature of the tokens: the word, the pair it starts, and the
+ * character 3-, 4- and 5-grams of " word " (so prefixes and suffixes count, and unseen inflections share grams).
+ */
+export function forEachFeature(tokens: readonly ModelToken[], emit: (bucket: number, token: number) => void): void {
+  for (let t = 0; t < tokens.length; t++) {
+    const word = tokens[t]!.word;
+    const wordHash = hashString(SEED_WORD, word);
+    emit(wordHash & MASK, t);
+    const next = tokens[t + 1];
+    if (next !== undefined) emit(mix(mix(wordHash, 0x20), hashString(SEED_PAIR, next.word)) & MASK, t);
+    const padded = word.length > 24 ? word.slice(0, 24) : word;
+    const n = padded.length + 2;
+    for (let i = 0; i < n; i++) {
+      let h = SEED_CHAR;
+      for (let k = 0; k < 5 && i + k < n; k++) {
+        const pos = i + k - 1;
+        h = mix(h, pos < 0 || pos >= padded.length ? 0x20 : padded.charCodeAt(pos));
+        if (k >= 2) emit(h & MASK, t);
+      }
+    }
+  }
+}
+
+// One scratch accumulator for the process: featurising is synchronous, so no two calls interleave.
+const scratch = new Float32Array(BUCKETS);
+
+/** Sparse, L2-normalised features with sublinear counts (1 + ln count). */
+export function featurize(tokens: readonly ModelToken[]): Features {
+  const touched: number[] = [];
+  forEachFeature(tokens, (bucket) => {
+    if (scratch[bucket] === 0) touched.push(bucket);
+    scratch[bucket]! += 1;
+  });
+  touched.sort((a, b) => a - b);
+  const indices = Int32Array.from(touched);
+  const values = new Float32Array(touched.length);
+  let norm = 0;
+  for (let i = 0; i < touched.length; i++) {
+    const v = 1 + Math.log(scratch[touched[i]!]!);
+    scratch[touched[i]!] = 0;
+    values[i] = v;
+    norm += v * v;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let i = 0; i < values.length; i++) values[i]! *= scale;
+  return { indices, values, tokens };
+}
