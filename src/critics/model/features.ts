@@ -57,47 +57,72 @@ export function stripInvisible(text: string): string {
   return INVISIBLE.test(text) ? text.replace(INVISIBLE, ' ') : text;
 }
 
+interface WordFeatures {
+  /** Bucket of the word, then of each of its character n-grams. */
+  readonly buckets: Int32Array;
+  readonly hash: number;
+  /** The word's hash as the second word of a pair. */
+  readonly pairHash: number;
+}
+
+/** Words recur (Zipf): their buckets are computed once per process, up to this many words, then afresh. */
+const WORD_CACHE_LIMIT = 100_000;
+const wordCache = new Map<string, WordFeatures>();
+
+function wordFeatures(word: string): WordFeatures {
+  const cached = wordCache.get(word);
+  if (cached !== undefined) return cached;
+  const hash = hashString(SEED_WORD, word);
+  const padded = word.length > 24 ? word.slice(0, 24) : word;
+  const n = padded.length + 2;
+  const buckets: number[] = [hash & MASK];
+  for (let i = 0; i < n; i++) {
+    let h = SEED_CHAR;
+    for (let k = 0; k < 5 && i + k < n; k++) {
+      const pos = i + k - 1;
+      h = mix(h, pos < 0 || pos >= padded.length ? 0x20 : padded.charCodeAt(pos));
+      if (k >= 2) buckets.push(h & MASK);
+    }
+  }
+  const features = { buckets: Int32Array.from(buckets), hash, pairHash: hashString(SEED_PAIR, word) };
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(word, features);
+  return features;
+}
+
 /**
  * Calls `emit(bucket, tokenIndex)` for every feature of the tokens: the word, the pair it starts, and the
  * character 3-, 4- and 5-grams of " word " (so prefixes and suffixes count, and unseen inflections share grams).
  */
 export function forEachFeature(tokens: readonly ModelToken[], emit: (bucket: number, token: number) => void): void {
-  for (let t = 0; t < tokens.length; t++) {
-    const word = tokens[t]!.word;
-    const wordHash = hashString(SEED_WORD, word);
-    emit(wordHash & MASK, t);
-    const next = tokens[t + 1];
-    if (next !== undefined) emit(mix(mix(wordHash, 0x20), hashString(SEED_PAIR, next.word)) & MASK, t);
-    const padded = word.length > 24 ? word.slice(0, 24) : word;
-    const n = padded.length + 2;
-    for (let i = 0; i < n; i++) {
-      let h = SEED_CHAR;
-      for (let k = 0; k < 5 && i + k < n; k++) {
-        const pos = i + k - 1;
-        h = mix(h, pos < 0 || pos >= padded.length ? 0x20 : padded.charCodeAt(pos));
-        if (k >= 2) emit(h & MASK, t);
-      }
-    }
+  let current = tokens.length > 0 ? wordFeatures(tokens[0]!.word) : undefined;
+  for (let t = 0; current !== undefined; t++) {
+    const next = t + 1 < tokens.length ? wordFeatures(tokens[t + 1]!.word) : undefined;
+    const buckets = current.buckets;
+    for (let i = 0; i < buckets.length; i++) emit(buckets[i]!, t);
+    if (next !== undefined) emit(mix(mix(current.hash, 0x20), next.pairHash) & MASK, t);
+    current = next;
   }
 }
 
 // One scratch accumulator for the process: featurising is synchronous, so no two calls interleave.
-const scratch = new Float32Array(BUCKETS);
+const scratch = new Int32Array(BUCKETS);
 
-/** Sparse, L2-normalised features with sublinear counts (1 + ln count). */
+/** Sparse, L2-normalised features with sublinear counts (1 + ln count), in order of first occurrence. */
 export function featurize(tokens: readonly ModelToken[]): Features {
   const touched: number[] = [];
   forEachFeature(tokens, (bucket) => {
     if (scratch[bucket] === 0) touched.push(bucket);
-    scratch[bucket]! += 1;
+    scratch[bucket]!++;
   });
-  touched.sort((a, b) => a - b);
   const indices = Int32Array.from(touched);
   const values = new Float32Array(touched.length);
   let norm = 0;
   for (let i = 0; i < touched.length; i++) {
-    const v = 1 + Math.log(scratch[touched[i]!]!);
-    scratch[touched[i]!] = 0;
+    const bucket = touched[i]!;
+    const count = scratch[bucket]!;
+    const v = count === 1 ? 1 : 1 + Math.log(count);
+    scratch[bucket] = 0;
     values[i] = v;
     norm += v * v;
   }
