@@ -1,6 +1,7 @@
 // Risk rules (data, versioned): weapon and drug instructions, self-harm, stopping medication, irreversible actions.
 import type { FramedPhrases, PhraseRule } from '../rule-critic.js';
 import { expand, framed } from '../text/pattern-slots.js';
+import { REQUEST_RULES } from './request-rules.js';
 import {
   ANY_MED_DET,
   CLINICIAN_INVOLVED,
@@ -30,7 +31,7 @@ import {
   WEAPON_VERBS,
 } from './vocabulary.js';
 
-export const RISK_RULESET_VERSION = '1.0.0';
+export const RISK_RULESET_VERSION = '1.1.0';
 
 /** "how to make a pipe bomb", "instructions for building a …", "the recipe for napalm", "To make a …, you'll need". */
 function instructions(verbs: string, objects: readonly string[]): FramedPhrases[] {
@@ -168,4 +169,6 @@ export const RISK_RULES: readonly PhraseRule[] = [
     ],
     negations: URGED_BY_OTHERS,
   },
+  // The user's input: requests for the same harms and for other crime (request-rules.ts).
+  ...REQUEST_RULES,
 ];

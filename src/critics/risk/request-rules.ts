@@ -1,0 +1,583 @@
+// Risk rules on the user's input (data, versioned with RISK_RULES): requests for weapons, drugs, intrusion, fraud,
+// violence, trafficking, poaching, stalking and other crime. Severity 3: a clear request is denied.
+//
+// A request is a frame ("how do I", "help me", "steps to", "I want to") right before an act with its object, so
+// homonyms ("kill a Python process", "shoot a photo", "crack an egg") never match: the objects are people, devices of
+// someone else, weapons or drugs. Questions about spotting, preventing or reporting a crime, about history or the law,
+// and games cancel the sentence (`unless`).
+import type { PhraseRule } from '../rule-critic.js';
+import { expand } from '../text/pattern-slots.js';
+import {
+  ADVERB,
+  DEFENSIVE,
+  DEVICES,
+  GAMES,
+  HOW_CUES,
+  OTHERS,
+  RELATIONS,
+  RELATIONS_OF,
+  REQUEST_CUES,
+  THREAT_VERBS,
+  VICTIMS,
+  VIOLENT_VERBS,
+} from './request-vocabulary.js';
+import { DET, DRUGS, DRUG_VERBS, NOT_WEAPONS, REPORTED, WEAPONS, WEAPON_VERBS } from './vocabulary.js';
+
+/** The violent verbs as gerunds, for "the best methods for poisoning someone". */
+const VIOLENT_ING = VIOLENT_VERBS.split('|')
+  .map((v) =>
+    v.endsWith('e') && !v.endsWith('ee')
+      ? `${v.slice(0, -1)}ing`
+      : /(^|[^aeiou])[aeiou][bdgmnpt]$/.test(v) && !/^(poison|smother|murder|torture)$/.test(v)
+        ? `${v}${v.at(-1)}ing`
+        : `${v}ing`,
+  )
+  .join('|');
+
+const input = { target: 'input', severity: 3, clause: 'U2', negations: REPORTED } as const;
+/**
+ * The phrases of a request, each optionally opened by an adverb ("how do I secretly …"). The rule `requires` a
+ * request cue (REQUEST_CUES, HOW_CUES) in the sentence: cues are matched once per sentence for every rule, where
+ * frames right before each phrase would be matched once per rule at every "how", "can" and "i" of the text.
+ */
+const requests = (phrases: readonly string[]): string[] => expand(phrases.map((p) => `${ADVERB} ${p}`));
+
+const MALWARE =
+  'ransomware|keylogger|keyloggers|malware|trojan|trojans|rootkit|botnet|spyware|stalkerware|infostealer|cryptolocker|cryptojacker|backdoor|virus|viruses';
+/** Words after a malware word that make it a defence: "a keylogger detector", "a virus scanner". */
+const NOT_MALWARE =
+  'detection detector detectors scanner scanners scan removal remover analysis analyser analyzer protection defense defence signature signatures simulation awareness classifier cleaner checker blocker filter alert alerts monitor monitoring'.split(
+    ' ',
+  );
+const FAKE = 'fake|forged|counterfeit|false|phony|phoney|fraudulent|bogus|doctored';
+const PAPERS =
+  "id|ids|identification|passport|passports|license|licence|licenses|licences|driver's|drivers|diploma|diplomas|degree|certificate|certificates|document|documents|money|bills|cash|currency|banknotes|dollars|euros|cheque|cheques|check|checks|prescription|prescriptions|doctor's|invoice|invoices|receipt|receipts|reviews|paystub|paystubs|visa|visas|signature|signatures|alibi|will|deed|transcript|transcripts|references";
+const STOLEN = 'stolen|cloned|skimmed|hacked|leaked|dumped';
+/** Checks a request asks to fool: "beat a drug test", "fool the inspector". */
+const CHECKS = [
+  'drug|urine|hair|emissions|smog|breathalyzer|breathalyser|polygraph|background|kyc|aml test|tests|screen|screening|check|checks',
+  'inspection|inspections|inspector|inspectors|audit|audits|auditor|auditors|breathalyzer|breathalyser|polygraph|regulator|regulators|odometer|meter|meters',
+  'lie detector|detectors|test',
+];
+const CRIMES = [
+  'fraud|embezzlement|arson|murder|burglary|robbery|crimes|forgery|perjury|shoplifting|theft|extortion|blackmail|vandalism|terrorism|genocide|kidnapping|manslaughter|homicide',
+  'a crime|felony|murder|robbery|burglary|hit-and-run|massacre|shooting|kidnapping|homicide',
+  'identity|insurance|tax|wire|benefit|benefits|welfare|credit|mail|mortgage theft|fraud|evasion',
+  'insider trading',
+  'money laundering',
+  'a terrorist attack',
+];
+const ENDANGERED =
+  'elephant|elephants|rhino|rhinos|rhinoceros|tiger|tigers|pangolin|pangolins|gorilla|gorillas|orangutan|orangutans|leopard|leopards|cheetah|cheetahs|lion|lions|chimpanzee|chimpanzees|panda|pandas|eagle|eagles|whale|whales|dolphin|dolphins|jaguar|jaguars';
+const WILDLIFE_GOODS = [
+  'ivory|tusks|bushmeat|pelts',
+  'rhino|tiger|elephant|pangolin|shark|bear|turtle|leopard|tortoiseshell|lion horn|horns|bone|bones|skin|skins|pelt|pelts|parts|scales|fins|bile|eggs|tusks|ivory|meat|paws|claws|teeth',
+];
+/** Drugs that are dealt and smuggled: hard drugs by name, and "drugs" itself. */
+const TRADED =
+  '[street|hard|illegal] meth|methamphetamine|fentanyl|carfentanil|heroin|cocaine|coke|crack|lsd|mdma|ecstasy|ghb|pcp|ketamine|oxy|oxycontin|opioids|opiates|drugs|narcotics';
+/** Children's location is a parent's question; everyone else's is not. Employers and landlords have their own rules. */
+const ADULTS = RELATIONS.split('|')
+  .filter(
+    (r) =>
+      !/^(son|daughter|baby|child|kid|kids|children|stepson|stepdaughter|nephew|niece|employee|tenant|manager)$/.test(
+        r,
+      ),
+  )
+  .join('|');
+const ADULTS_OF = ADULTS.split('|')
+  .map((r) => `${r}'s`)
+  .join('|');
+/** Someone else's: "my wife's", "her", "a stranger's". */
+const OTHER_ADULTS = [
+  `my|our|his|her|their ${ADULTS_OF}`,
+  "someone's|somebody's|her|his|their",
+  "a person's|stranger's|girl's|woman's|guy's|man's",
+];
+/** Someone to follow or film. */
+const PERSON = [
+  `my|our|his|her|their ${ADULTS}`,
+  'someone|somebody|her|him|she|he|they',
+  'a stranger|girl|woman|guy|man|celebrity',
+];
+const PROPERTY =
+  "house|home|apartment|flat|car|cars|store|shop|bank|atm|safe|office|garage|shed|school|warehouse|church|mosque|synagogue|temple|building|business|neighbour's|neighbor's|truck|van|boat";
+/** Locked-out owners, authorised tests and training. */
+const INTRUSION_UNLESS = [
+  ...DEFENSIVE,
+  'forgot|forgotten|lost|locked|own|ctf|pentest|pentesting|authorized|authorised|permission|consent|lab|hackthebox|tryhackme|simulation|simulated|training|exercise',
+  'bug bounty',
+  'penetration test|tester|testing',
+];
+/** "get fake reviews removed" */
+const FRAUD_NOT_FOLLOWED_BY = ['removed', 'taken', 'deleted', 'off', 'flagged', 'reported', 'detected', 'spotted'];
+/** Authorised simulations, props and games. */
+const FRAUD_UNLESS = [
+  ...DEFENSIVE,
+  'simulation|simulated|training|exercise|drill|consent|authorized|authorised|permission|prop|props',
+  ...GAMES,
+];
+const A = "[a|an|the|this|that|someone's|somebody's|his|her|their]";
+
+export const REQUEST_RULES: readonly PhraseRule[] = [
+  {
+    id: 'risk.weapon_request',
+    message: 'asks for instructions to make or get a weapon, an explosive or a chemical or biological agent',
+    ...input,
+    escalate: true,
+    requires: REQUEST_CUES,
+    patterns: [
+      ...requests(
+        expand([`${WEAPON_VERBS} ${DET} {W}`, `buy|get|obtain|acquire|order|smuggle ${DET} {W}`], {
+          W: [...WEAPONS, 'poison|poisons|toxin|toxins'],
+        }),
+      ),
+    ],
+    notFollowedBy: [
+      ...NOT_WEAPONS,
+      'ivy',
+      'oak',
+      'sumac',
+      'control',
+      'center',
+      'centre',
+      'dart',
+      'frog',
+      'frogs',
+      'pill',
+    ],
+    unless: [...DEFENSIVE, ...GAMES, 'bath|seed|glitter|flavor|flavour|photo|potion|potions'],
+  },
+  {
+    id: 'risk.chemical_harm_request',
+    message: 'asks which chemicals to mix or release to make a toxic gas that hurts people',
+    ...input,
+    escalate: true,
+    patterns: expand([
+      'mix|mixing|combine|combining|blend ... chemicals|chemical|bleach|ammonia|chlorine|acid|acids|cleaners|pesticide|pesticides|fertilizer|fertiliser',
+      'chemicals|chemical|cleaners|products ... mix|combine|mixed|combined',
+      'make|produce|create|release|generate [a|an|some] toxic|poisonous|deadly|lethal|noxious gas|gases|fumes|cloud|smoke|vapour|vapor',
+    ]),
+    requires: [
+      'hurt|hurts|kill|kills|poison|harm|injure|sicken|incapacitate|suffocate|choke|gas',
+      'knock|knocking|pass|passing out',
+      'make|making ... sick|ill|faint|unconscious',
+    ],
+    unless: [
+      ...DEFENSIVE,
+      'never|safe|safely|safety|accidentally|accidental|accident|avoid|dangerous|ventilate|ventilation|happens|happened',
+      'poison control',
+    ],
+  },
+  {
+    id: 'risk.drug_request',
+    message: 'asks how to make, smuggle or deal an illegal drug',
+    ...input,
+    requires: REQUEST_CUES,
+    patterns: [
+      ...requests(
+        expand(
+          [
+            `${DRUG_VERBS} ${DET} {D}`,
+            `sell|deal|smuggle|traffic|push|ship|mail|import|cut|hide|stash [some] ${TRADED}`,
+            `buy|get|find|score [some] ${DRUGS[0]!}`,
+            'buy|get|find|score|obtain|make|produce [some] street|illegal|hard|synthetic drugs',
+            'set|setting up [a] [clandestine|secret|home|hidden] drug|meth lab',
+            'find|contact|meet|become [a] drug dealer|dealers|supplier|suppliers|plug|cartel',
+            'grow|cultivate [opium] poppies|poppy for opium|heroin',
+          ],
+          { D: DRUGS },
+        ),
+      ),
+    ],
+    unless: DEFENSIVE,
+  },
+  {
+    id: 'risk.malware_request',
+    message: 'asks for malware, or for help launching or hiding a cyberattack',
+    ...input,
+    patterns: expand(
+      [
+        `write|create|code|build|make|develop|program|generate|design [me] [a|an|some] [simple|working|basic|undetectable|stealthy|python|powershell|javascript|custom|new|polymorphic] ${MALWARE}`,
+        `spread|deploy|distribute|deliver|plant|install|sneak ${MALWARE} on|onto|into|to`,
+        'install|plant|put|hide|sneak|slip [a|an] keylogger|spyware|stalkerware|tracker|airtag|rootkit|trojan on|onto|in|into {O} {DEV}',
+        'launch|perform|run|do|start|execute|conduct|carry [out] [a|an] {ATTACK} attack|attacks',
+        'launch|perform|run|do|start|execute|conduct|carry [out] [a|an] cyberattack|cyber-attack|cyberattacks',
+        `use|using [a|an] ${MALWARE}|adware|exploit|exploits|exploit-kit to`,
+        `create|write|build|make|develop|code and|or distribute|spread|sell|deploy ${MALWARE}`,
+        `hide|obfuscate|disguise|conceal ${DET} ${MALWARE}|payload|payloads|shellcode from`,
+        'evade|bypass antivirus|av|edr detection',
+        "ddos|d-dos [a|an|the|this|that|my|his|her|their|someone's] website|site|server|network|school|company|rival|stream|streamer",
+      ],
+      {
+        O: OTHERS,
+        DEV: [DEVICES, 'car|bag|purse|jacket|keys|laptop'],
+        ATTACK: [
+          'ddos|phishing|spear-phishing|spearphishing|ransomware|cyber|brute-force|mitm|man-in-the-middle|xss|smishing|vishing',
+          'social engineering',
+          'sql injection',
+          'watering hole',
+        ],
+      },
+    ),
+    notFollowedBy: NOT_MALWARE,
+    unless: INTRUSION_UNLESS,
+  },
+  {
+    id: 'risk.intrusion_request',
+    message: "asks how to break into someone else's account, device or network",
+    ...input,
+    requires: REQUEST_CUES,
+    patterns: [
+      ...requests(
+        expand(
+          [
+            `hack|hijack|crack|compromise|breach|unlock|access|read|see|monitor|check|intercept [into] {O} ${DEVICES}`,
+            `break|get|log|sneak|hack|hook|tap|piggyback into|onto {O} ${DEVICES}`,
+            `break in {O} ${DEVICES}`,
+            `sabotage|wipe|brick|destroy|corrupt {O} ${DEVICES}`,
+            `get|gain access to {O} ${DEVICES}`,
+            `spy on {O} ${DEVICES}`,
+            `go|look through {O} ${DEVICES}`,
+            `find|figure out {O} password|passcode|pin|login|credentials`,
+            `distribute|sell|spread|deploy ${MALWARE}`,
+            `get|guess|steal|crack|bypass|reset {O} password|passcode|pin|login|credentials`,
+            `hack|hijack|crack|breach|compromise|infiltrate|ddos|brute-force|bruteforce [into] [a|an|the|this|that|any|some] ${DEVICES}|website|site|server|servers|database|school's|company's|bank's|government|hospital|atm|atms`,
+            'hack|break into [a|an|the] school|company|bank|government|hospital|work|office|corporate|university network|server|servers|database|system|systems|computer|computers|website|email|e-mail|wifi',
+          ],
+          { O: OTHERS },
+        ),
+      ),
+    ],
+    notFollowedBy: NOT_MALWARE,
+    unless: INTRUSION_UNLESS,
+  },
+  {
+    id: 'risk.fraud_material_request',
+    message: 'asks for a phishing message, a forged or fake document, or to use stolen card data',
+    ...input,
+    patterns: expand([
+      'write|draft|create|compose|make|design|generate|send|build [me] [a|an|some] [convincing|realistic|fake|believable|legit-looking|real-looking|perfect] phishing|scam email|e-mail|emails|e-mails|message|messages|text|texts|sms|page|site|website|link|kit|campaign|letter|call|script',
+      `make|create|print|forge|produce|get|buy|order|obtain|design|photoshop|edit|write [me] [a|an|some] ${FAKE} ${PAPERS}`,
+      "forge|counterfeit [a|an|the|my|his|her|their|someone's|some] signature|signatures|passport|passports|money|cash|currency|bills|banknotes|check|cheque|checks|cheques|prescription|prescriptions|document|documents|id|ids|will|deed|diploma",
+      `use|buy|sell|cash|get|find|obtain [some] ${STOLEN} credit|debit card|cards|numbers|details|info`,
+      `use|buy|sell|get|find|obtain [some] ${STOLEN} identities|identity|accounts|logins|passwords|cards|card|data`,
+      "clone|skim|steal [a|someone's|people's|his|her|their] credit|debit card|cards|numbers|details",
+      "steal [someone's|somebody's|people's|his|her|their|a|an] identity|identities",
+    ]),
+    notFollowedBy: FRAUD_NOT_FOLLOWED_BY,
+    unless: FRAUD_UNLESS,
+  },
+  {
+    id: 'risk.fraud_request',
+    message: 'asks how to launder money, evade tax, deceive a regulator or run a scam',
+    ...input,
+    requires: REQUEST_CUES,
+    patterns: [
+      ...requests(
+        expand(
+          [
+            'launder|wash [the|my|our|some|this|that|dirty|drug|stolen|illegal|black|cash] money|cash|proceeds|funds|profits|bitcoin|crypto|cryptocurrency|earnings|income',
+            'evade|dodge [paying] [my|our|the] taxes|tax|vat',
+            'cheat on [my|our] taxes|tax',
+            'hide [my|our|the|some] income|money|earnings|cash|assets|profits|revenue from the|my|our irs|taxman|hmrc|cra|ato|government|auditors|auditor|regulator|regulators|inspector|inspectors|authorities',
+            'underreport|under-report [my|our] income|earnings|taxes|sales|revenue|profits|tips',
+            'cook the books',
+            'fool|cheat|trick|beat|fake|rig|falsify|bypass|circumvent|dodge|evade [a|an|the|my|our] {CHECK}',
+            'tamper with [a|an|the|my] meter|odometer|evidence|ballot|ballots|votes|breathalyzer|scale|scales|seal',
+            'roll|turn back the|an|my odometer|mileage',
+            'hide|conceal ... from the|an|our|my inspector|inspectors|regulator|regulators|auditor|auditors|fda|epa|osha|irs|police|cops|authorities|insurer',
+            'cover up ... from the|an|our|my inspector|inspectors|regulator|regulators|auditor|auditors|fda|epa|osha|irs|police|cops|authorities|insurer',
+            'falsify|fabricate|doctor [the|my|our|some|a] [test|lab|safety|financial|expense|insurance|clinical|research|medical] data|results|records|statements|accounts|invoices|receipts|timesheets|documents|reports|claim|claims|evidence|figures|books',
+            '[old|elderly|vulnerable|lonely|rich|gullible|naive] people|someone|somebody|customers|investors|seniors|tourists|grandparents|insurers|welfare|banks|immigrants|retirees|pensioners|donors|clients',
+            'scam|con|defraud|swindle|fleece|cheat|dupe {VICTIM}',
+            'rip off {VICTIM}',
+            'run|start|set|create|organise|organize [up] [a|an] ponzi|pyramid scheme',
+            'run|start|set|create|organise|organize [up] [a|an] [romance|investment|crypto|phone|charity|rental|lottery] scam|con|fraud',
+            'run|start|set|create|organise|organize|design [up] [a|an] scamming|scam|fraudulent|fraud scheme|schemes|operation|ring|business|website|app|platform|company',
+            'create|make|set|build|design|post|run [up] [a|an|some] fake|fraudulent|bogus voucher|vouchers|gift|coupons|coupon|job|jobs|charity|charities|investment|lottery|giveaway|giveaways|invoice|invoices|fundraiser|crowdfunding',
+            'commit|engage|participate ... fraud|theft|arson|burglary|robbery|perjury|forgery|treason|espionage|embezzlement|trafficking|extortion|bribery|terrorism',
+            'buy|sell|fence|offload|move|ship|export [a|an|some|the|this|these] [luxury|expensive] stolen|hot goods|property|items|car|cars|phones|phone|bikes|bike|merchandise|jewelry|jewellery|art|artwork|laptops|electronics',
+            'avoid|evade|circumvent|dodge|bypass|skirt [environmental|safety|financial|health|export|import|building|zoning|labor|labour] regulations|regulation|sanctions|controls|customs|duties|tariffs',
+            'commit {CRIME}',
+            'get away with {CRIME}',
+            'embezzle|skim [money|funds|cash] from',
+            'impersonate|impersonating|pose|posing|pretend|pretending ... to|and scam|defraud|swindle|steal|con',
+          ].filter((t) => !t.startsWith('[old')),
+          {
+            CHECK: CHECKS,
+            CRIME: CRIMES,
+            VICTIM: [
+              '[old|elderly|vulnerable|lonely|rich|gullible|naive] people|someone|somebody|customers|investors|seniors|tourists|grandparents|insurers|welfare|banks|immigrants|retirees|pensioners|donors|clients',
+              'my|an|the employer|insurance|insurer|bank|customers|clients|grandmother|grandma|grandpa|government|elderly|irs',
+            ],
+          },
+        ),
+      ),
+    ],
+    notFollowedBy: FRAUD_NOT_FOLLOWED_BY,
+    unless: FRAUD_UNLESS,
+  },
+  {
+    id: 'risk.violence_request',
+    message: 'asks how to kill, poison, injure, abuse or infect a person',
+    ...input,
+    escalate: true,
+    // How-cues only: "I want to kill my brother" is more often hyperbole than a plan (see risk.violent_intent).
+    requires: HOW_CUES,
+    patterns: requests(
+      expand(
+        [
+          `[physically|sexually|violently|seriously|badly|permanently] ${VIOLENT_VERBS}|abuse|infect {V}`,
+          `[physically|sexually|violently|seriously|badly|permanently] ${VIOLENT_ING}|abusing|infecting {V}`,
+          'beat|rough|knock up|out {V}',
+          'run over {V}',
+          `break|snap|fracture|dislocate|crush {O} jaw|arm|arms|leg|legs|nose|ribs|neck|fingers|kneecaps|knees|skull`,
+          'spread|transmit [a|an] disease|virus|hiv|std|covid|infection to {V}',
+          '[intentionally|deliberately] infect {V}',
+        ],
+        { V: VICTIMS, O: OTHERS },
+      ),
+    ),
+    notFollowedBy: ['in-game', 'process', 'processes'],
+    unless: [...DEFENSIVE, ...GAMES],
+  },
+  {
+    id: 'risk.violent_intent',
+    message: 'asks for help to murder, poison or abduct someone, to hire a killer or to hide a killing',
+    ...input,
+    escalate: true,
+    requires: REQUEST_CUES,
+    patterns: requests(
+      expand(
+        [
+          `${THREAT_VERBS} {V}`,
+          'hire|find|get|pay|contact [a|an] hitman|hitmen|hit-man|assassin|assassins',
+          'hire|find|get|pay|contact [a|an] contract killer|killers',
+          'hire|pay|get someone|somebody to kill|hurt|murder|shoot|poison|stab|kidnap|attack|threaten|disappear',
+          'hire|pay|get someone|somebody to beat|rough up',
+          'dispose of [a|the|his|her|their] body|corpse|bodies|corpses',
+          'get rid of [a|the|his|her|their] body|corpse|bodies|corpses',
+          'hide|bury|dissolve [a|the|his|her|their] body|corpse|bodies|corpses',
+          "spike|drug [a|her|his|their|someone's|somebody's|the] drink|drinks|coffee|food|tea|water",
+          'spike|drug {O} drink|drinks|coffee|food|tea|water',
+          "poison|kill|hurt|torture|drown|shoot my|our|the neighbour's|neighbor's|boss's|ex's|roommate's dog|dogs|cat|cats|pet|pets|horse|horses",
+          'make it look like an accident|overdose',
+          'make it look like a suicide|robbery|mugging|burglary',
+          'make it look like suicide',
+          'make it look like natural causes',
+          'make his|her|their death|murder|killing look like',
+        ],
+        { O: OTHERS, V: VICTIMS },
+      ),
+    ),
+    unless: [...DEFENSIVE, ...GAMES],
+  },
+  {
+    id: 'risk.evasion_request',
+    message: 'asks how to commit a crime, or to watch or read someone, without being caught or noticed',
+    ...input,
+    patterns: expand([
+      'without getting|being caught|noticed|detected|traced|arrested|identified|seen|suspected|spotted|found|busted',
+      'without anyone|anybody noticing|knowing|finding',
+      'without leaving [any] evidence|traces|trace|fingerprints|dna',
+      'without raising|arousing [any] suspicion|suspicions|eyebrows|alarms|flags',
+      'without getting into trouble',
+      'not|never get|getting|be|being caught|detected|arrested|traced',
+      'avoid|avoiding|evade|evading detection|arrest|suspicion',
+      'avoid|avoiding|evade|evading the police|cops',
+      'avoid|avoiding|evade|evading law enforcement',
+      'without the police|cops|authorities finding|knowing|noticing',
+      'without them|him|her|their knowing|noticing|realising|realizing|finding',
+      'without their|his|her consent|permission|knowledge',
+      'get away with it|murder|killing|stealing|poisoning|stabbing|shoplifting|robbing|hitting',
+    ]),
+    requires: [
+      ...expand([`${VIOLENT_VERBS} {V}`], { V: VICTIMS }),
+      'killing|murdering|poisoning|stabbing|strangling|murder',
+      'steal|stealing|shoplift|shoplifting|rob|robbing|burgle|burglarize|vandalise|vandalize|vandalising|vandalizing|launder|laundering|embezzle|embezzling|forge|forging|poach|poaching|trespass|arson|hack|hacking|stalk|stalking|bribe|bribing|blackmail|extort|crime|crimes|illegal|illegally|drugs|meth|cocaine|heroin',
+      'break|breaking into',
+      'set|start [a] fire|fires',
+      'drive|driving drunk|high',
+      'drunk driving',
+      'track|trace|locate|monitor|spy|record|film|read|access|listen|bug|photograph|wiretap|intercept',
+      'location|whereabouts|messages|texts|calls|tracker|airtag|gps|spyware|stalkerware|keylogger',
+      'hit and run',
+    ],
+    negations: [...REPORTED, 'if', 'whether'],
+    unless: [...DEFENSIVE, ...GAMES, 'series|show|tv|netflix|season|watch|watched|watching|cast|actor|actress'],
+  },
+  {
+    id: 'risk.trafficking_request',
+    message: 'asks how to traffic, smuggle, sell or groom people, or to exploit forced labour',
+    ...input,
+    escalate: true,
+    requires: REQUEST_CUES,
+    patterns: [
+      ...expand([
+        "keep|take|hold|confiscate|withhold [the|their|his|her|my|our] workers|employees|maid|maid's|nanny's|worker's|employee's|staff|housekeeper's passport|passports|papers|documents|ids",
+      ]),
+      ...requests(
+        expand([
+          'smuggle|traffic people|migrants|immigrants|refugees|women|girls|boys|children|kids|humans|minors|workers|organs|someone|slaves',
+          'smuggle|traffic a person|child|woman|girl|baby',
+          'sell|buy [a|my|our|his|her] child|baby|kid|girl|woman|wife|daughter|son|kidney|organ|organs|person|people|slave|slaves|children|kids|girls|women|babies',
+          'sell|buy human organs|beings|kidneys|remains',
+          'groom [a|the] child|kid|minor|girl|boy|teen|teenager|children|kids|minors|girls|boys|teens',
+          'buy|get|find|order [a|an] child|underage|teenage bride|brides|wife|girl|girls|prostitute|prostitutes',
+          'buy|get|own [a|some] slave|slaves',
+          'lure|recruit|force|coerce|traffic|pimp|sell|trick [young] girls|women|children|kids|minors|teens|teenagers|someone|her|boys|migrants into|for prostitution|slavery|servitude|labour|labor|marriage|sex|trafficking',
+          'lure|recruit|force|coerce|traffic|pimp|sell|trick [young] girls|women|children|kids|minors|teens|teenagers|someone|her|boys|migrants into|for the sex trade|industry',
+          'make|force [my|our] workers|employees|maid|staff|slaves work without pay|wages',
+          'make|force [my|our] workers|employees|maid|staff|slaves work for free|nothing',
+        ]),
+      ),
+    ],
+    unless: DEFENSIVE,
+  },
+  {
+    id: 'risk.wildlife_request',
+    message: 'asks how to poach, smuggle or trade in protected wildlife',
+    ...input,
+    requires: REQUEST_CUES,
+    patterns: [
+      ...requests(
+        expand(
+          [
+            `poach|hunt|kill|trap|snare|smuggle|traffic [a|an|some|the] ${ENDANGERED}`,
+            'sell|buy|smuggle|traffic|export|import|ship|get [a|an|some|the] {GOODS}',
+            'buy|sell|smuggle|own [a|an] [baby|live|pet] tiger|tigers|orangutan|orangutans|chimpanzee|chimpanzees|gorilla|cheetah|cheetahs|pangolin|pangolins|lion|lions|loris',
+            'poach [game|deer|elk|moose|boar|pheasants] from|on',
+            'hunt|fish|trap ... without a|any permit|license|licence|tag',
+          ],
+          { GOODS: WILDLIFE_GOODS },
+        ),
+      ),
+    ],
+    unless: DEFENSIVE,
+  },
+  {
+    id: 'risk.stalking_request',
+    message: 'asks how to track, watch or secretly record another person',
+    ...input,
+    requires: REQUEST_CUES,
+    patterns: [
+      ...requests(
+        expand(
+          [
+            'track|trace|locate|monitor|read|access|intercept|wiretap|check|record {O} location|whereabouts|phone|calls|texts|messages|movements|car|conversations|browsing|searches|gps|emails|e-mails|dms|chats',
+            'spy|listen on|to {O} location|whereabouts|phone|calls|texts|messages|movements|conversations|browsing|searches|emails|e-mails|dms|chats',
+            `stalk|surveil|track [my|our|his|her|their] ${ADULTS}`,
+            `spy on [my|our|his|her|their] ${ADULTS}`,
+            'stalk|surveil [a|this] someone|somebody|her|him|them|girl|woman|guy|man|celebrity|streamer|person|ex',
+            'spy on someone|somebody|her|him|them|people',
+            'secretly film|record|photograph|tape {P}',
+            'put|place|hide|install [a|an] hidden|secret|spy camera|cameras|mic|microphone|tracker in|on {P}',
+            'put|place|hide|install [a|an] hidden|secret|spy camera|cameras|mic|microphone|tracker in|on {O} bedroom|bathroom|room|house|car|apartment',
+          ],
+          { O: OTHER_ADULTS, P: PERSON },
+        ),
+      ),
+    ],
+    unless: [...DEFENSIVE, 'legal|legally|illegal|allowed|permitted|lost|stolen'],
+  },
+  {
+    id: 'risk.child_abuse_request',
+    message: 'asks for sexual material involving children or how to sexually approach a child',
+    ...input,
+    escalate: true,
+    // No cue needed: every phrase is itself the request.
+    patterns: [
+      ...expand(['child|underage|kiddie|preteen|pre-teen porn|pornography|nudes|csam|erotica', 'csam']),
+      ...requests(
+        expand([
+          'get|convince|persuade [a|my|the] child|kid|minor|12-year-old|13-year-old|14-year-old|15-year-old to send nudes',
+          'get|convince|persuade [a|my|the] child|kid|minor|12-year-old|13-year-old|14-year-old|15-year-old to send|take naked|nude pics|pictures|photos|selfies',
+          'sext|sexting with [a|my|the] child|kid|minor|12-year-old|13-year-old|14-year-old|15-year-old|student',
+          'have sex with [a|my|the] child|kid|minor|minors|children|kids|underage|preteen|12-year-old|13-year-old|14-year-old|15-year-old|student|students|stepdaughter|stepson|niece|nephew',
+          'seduce|molest|undress [a|my|the] child|kid|minor|minors|children|kids|underage|preteen|12-year-old|13-year-old|14-year-old|15-year-old|student|students|stepdaughter|stepson|niece|nephew',
+          'sexually abuse [a|my|the] child|kid|minor|minors|children|kids|preteen|student|students',
+        ]),
+      ),
+    ],
+    unless: [...DEFENSIVE, 'illegal|crime|criminal|victims|survivor|survivors|police|fbi|penalties|signs'],
+  },
+  {
+    id: 'risk.deepfake_request',
+    message: 'asks for a fake sexual or deceptive image, video or voice of a real person',
+    ...input,
+    // The verb alone is the request ("make a deepfake nude of …"): no frame needed.
+    patterns: expand(
+      [
+        'make|create|generate|produce [a|an|some] deepfake|deepfakes|deep-fake|deep-fakes [porn|nude|nudes|video|videos|image|images|photo|photos|audio|voice] of {P}',
+        'make|create|generate|produce [a|an|some] fake|ai|ai-generated nude|nudes|porn|naked|sex pictures|photos|images|videos|video|tape of {P}',
+        'make|create|generate|produce [a|an|some] fake|ai|ai-generated nude|nudes|porn|naked of {P}',
+        'undress|nudify {P} photo|photos|picture|pictures|pic|pics|image',
+      ],
+      {
+        P: [
+          `my|our|his|her|their ${RELATIONS}`,
+          'someone|somebody|her|him|them',
+          'a|an|this|that girl|woman|classmate|coworker|colleague|celebrity|teacher|politician|person|streamer',
+          `my|our|his|her|their ${RELATIONS_OF}`,
+          "someone's|somebody's|her|his|their|a girl's|woman's|classmate's|coworker's|celebrity's",
+        ],
+      },
+    ),
+    unless: DEFENSIVE,
+  },
+  {
+    id: 'risk.crime_request',
+    message: 'asks for help with theft, burglary, arson, sabotage, bribery or extortion',
+    ...input,
+    requires: REQUEST_CUES,
+    patterns: [
+      ...requests(
+        expand(
+          [
+            `burgle|burglarize|burglarise|rob ${A} ${PROPERTY}`,
+            `break into ${A} ${PROPERTY}`,
+            `break into {O} ${PROPERTY}`,
+            'steal [a|an|the|some] car|cars|bike|bikes|catalytic|money|cash|packages|wallet|wallets|purse|purses|phone|phones|gas|electricity|wifi|jewelry|jewellery|tips|merchandise|from',
+            'steal {O} car|bike|money|cash|packages|wallet|purse|phone|jewelry|jewellery|identity|mail|dog|cat',
+            'shoplift|shoplifting [from]',
+            "hotwire|hot-wire [a|the|someone's|somebody's] car|cars|truck|motorcycle",
+            `set fire to [a|an|the|my|our|his|her|their|someone's|this|that] ${PROPERTY}`,
+            `burn|burning down [a|an|the|my|our|his|her|their|someone's|this|that] ${PROPERTY}`,
+            `torch|firebomb [a|an|the|my|our|his|her|their|someone's|this|that] ${PROPERTY}`,
+            'start [a] wildfire|wildfires|bushfire|bushfires',
+            'start a forest|brush|house fire',
+            'trigger|cause [a|an] landslide|avalanche|blackout|derailment|stampede|crash|riot',
+            'derail|sabotage|crash [a|the] train|trains|plane|planes|brakes|grid|pipeline|dam|railway|substation',
+            'cut|disable {O} brakes|brake',
+            'tamper with {O} brakes|brake|car|food|drink|medication|meds|insulin',
+            'contaminate|poison|taint [the|a|our] water|food supply|reservoir',
+            'contaminate|poison|taint [the|a|our] reservoir|well|wells',
+            'bribe [a|an|the] official|officials|judge|judges|cop|cops|officer|officers|inspector|inspectors|guard|guards|politician|politicians|witness|witnesses|jury|juror|jurors|referee|referees|customs|police',
+            'blackmail|extort|sextort someone|somebody|him|her|them|people',
+            `blackmail|extort|sextort my|our|his|her|their ${RELATIONS}`,
+            'vandalise|vandalize|key|slash {O} car|tires|tyres|house',
+            'vandalise|vandalize|deface [a|an|the|some|public] *',
+            'hide|destroy|burn|wipe|plant [the|my|any|all|some] [incriminating] evidence',
+            'get rid of [the|my|any|all] [incriminating] evidence',
+            'dispose of [the|my|any|all] [incriminating] evidence',
+            'sneak|smuggle|bring|get ... weapon|weapons|gun|guns|knife|knives|explosives|bomb ... through|past|onto|on|into ... tsa|security|airport|plane|airplane|flight|school|courthouse|stadium',
+            'smuggle ... through|past|across customs|border|borders',
+            'evade|escape|outrun|elude|hide from [the] police|cops|law enforcement|authorities|fbi|arrest|capture|warrant',
+            'remove|erase|file|grind|scratch|obliterate [off] [the|a] serial number|numbers from|on|off [a|the|my] gun|firearm|rifle|pistol|handgun|weapon|glock',
+            "remove|erase|file|grind|scratch|obliterate [off] [the|a|my] gun's|firearm's|rifle's|pistol's|handgun's|weapon's serial number|numbers",
+            'join|recruit for|support|fund|finance [a|an|the] terrorist|extremist|jihadist|neo-nazi|militant group|organization|organisation|cell|network|militia',
+            'join|fund|finance isis|al-qaeda|hamas|hezbollah|kkk',
+            'plan|carry|commit|launch|organise|organize|stage [out] [a|an] terrorist|terror attack|bombing|shooting|massacre',
+            'plan|carry|commit|launch|organise|organize|stage [out] [a|an] mass|school shooting|shootings|stabbing|casualty',
+            'rig|steal|fix [an|the] election|elections|vote|votes|ballot|ballots',
+            'sabotage {O} car|computer|business|work|project|career|relationship|wedding|exam',
+            "sabotage [a|an|the|this|that] vaccine|vaccines|competitor|competitor's|factory|plant|pipeline|power|water|railway|launch|fundraiser|campaign|election",
+          ],
+          { O: OTHERS },
+        ),
+      ),
+    ],
+    unless: [...DEFENSIVE, ...GAMES, 'locked|keys|own'],
+  },
+];
