@@ -204,6 +204,22 @@ describe('eleanor eval', { timeout: 60_000 }, () => {
     expect(both.overall.n).toEqual({ harmful: 8, benign: 4 });
   });
 
+  it('gives the same report on worker threads as in one thread', () => {
+    // Everything but the timings.
+    const counts = (g: Group) => ({ ...g, latencyMs: undefined });
+    const strip = (r: Report) => ({
+      ...r,
+      threads: undefined,
+      durationMs: undefined,
+      overall: counts(r.overall),
+      groups: r.groups.map(counts),
+    });
+    const one = report(['--data', data, '--config', config, '--threads', '1']) as Report & { threads: number };
+    const two = report(['--data', data, '--config', config, '--threads', '2']) as Report & { threads: number };
+    expect([one.threads, two.threads]).toEqual([1, 2]);
+    expect(strip(two)).toEqual(strip(one));
+  });
+
   it('names a missing file in the error', () => {
     const missing = join(work, 'nope.jsonl');
     const run = eleanor(['--data', missing]);

@@ -106,7 +106,7 @@ export function formatReport(report: EvalReport): string {
   const rate = seconds > 0 ? Math.round(report.rows.evaluated / seconds) : 0;
   const lines = [
     `eleanor eval: ${count(report.rows.evaluated, 'row')} from ${count(report.files.length, 'file')} in ` +
-      `${seconds.toFixed(1)} s (${rate} rows/s, ${report.concurrency} at once), ${count(report.rows.bad, 'bad line')}`,
+      `${seconds.toFixed(1)} s (${rate} rows/s, ${report.concurrency} at once on ${count(report.threads, 'thread')}), ${count(report.rows.bad, 'bad line')}`,
     '≥2: caught when the highest severity is 2 or more; flag: caught when the decision is not allow. CI: Wilson 95 %.',
     '',
     ...rateTable(report, [report.overall]),

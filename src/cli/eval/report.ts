@@ -43,6 +43,8 @@ export interface EvalReport {
   readonly bad: BadLine[];
   readonly durationMs: number;
   readonly concurrency: number;
+  /** Worker threads, each with its own engine (1: this thread). */
+  readonly threads: number;
   readonly overall: GroupReport;
   readonly groups: GroupReport[];
   readonly gates: Gate[];
@@ -54,6 +56,7 @@ export interface ReportOptions {
   readonly by: GroupBy;
   readonly examples: number;
   readonly concurrency: number;
+  readonly threads: number;
   /** The configured critics, in the engine's order (the order of critic groups). */
   readonly criticNames: readonly string[];
   readonly minRecall?: number;
@@ -176,6 +179,7 @@ export function buildReport(run: RunResult, options: ReportOptions): EvalReport 
     bad: run.bad,
     durationMs: run.durationMs,
     concurrency: options.concurrency,
+    threads: options.threads,
     overall,
     groups,
     gates,

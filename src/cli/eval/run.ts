@@ -44,12 +44,12 @@ export interface RunOptions {
   readonly files: readonly string[];
   /** Evaluations in flight at once. */
   readonly concurrency: number;
-  /** The severity at which a critic counts as having fired (the engine's constrain threshold). */
-  readonly constrainAt: number;
   /** Write one JSON line per row here. */
   readonly out?: string;
   /** Show a progress bar on stderr. */
   readonly progress: boolean;
+  /** The non-blank lines, if already counted (the progress bar's total). */
+  readonly lines?: number;
 }
 
 export interface RunResult {
@@ -63,7 +63,7 @@ const EXCERPT = 160;
 const PROGRESS_EVERY = 64;
 
 /** Non-blank lines in the files, for the progress bar's total (a fast byte scan, no parsing). */
-async function countLines(files: readonly string[]): Promise<number> {
+export async function countLines(files: readonly string[]): Promise<number> {
   let count = 0;
   for (const file of files) {
     const bytes = await readFile(file).catch(() => Buffer.alloc(0));
@@ -119,14 +119,36 @@ export function recordOf(row: LabelledRow, evaluation: Evaluation, constrainAt: 
   };
 }
 
+/** A row's result: its record, or why the engine refused it (e.g. a text over its size limit). */
+export type RowResult = { readonly record: RowRecord } | { readonly bad: BadLine };
+
+/** Evaluates one row; never rejects for a row the engine refuses (that is a bad line). */
+export async function evaluateRow(engine: Engine, row: LabelledRow, constrainAt: number): Promise<RowResult> {
+  try {
+    const evaluation = await engine.evaluate(
+      row.side === 'input'
+        ? { inputText: row.text, modelResponse: '' }
+        : { inputText: row.prompt, modelResponse: row.text },
+    );
+    return { record: recordOf(row, evaluation, constrainAt) };
+  } catch (error) {
+    const field = isEleanorError(error) && error.path !== undefined ? error.path : '(evaluation)';
+    const message = isEleanorError(error) ? error.message : describeError(error);
+    return { bad: { file: row.file, line: row.line, field, message: `the engine refused the row — ${message}` } };
+  }
+}
+
 /** The `--out` line of a row. */
 function outLine(r: RowRecord): string {
   const { id, side, label, category, source, decision, maxSeverity, rules, latencyMs } = r;
   return `${JSON.stringify({ id, side, label, category, source, decision, maxSeverity, rules, latencyMs })}\n`;
 }
 
-/** Streams the rows through the engine, `concurrency` at a time; an engine refusal makes the row a bad line. */
-export async function runEval(engine: Engine, options: RunOptions): Promise<RunResult> {
+/** Streams the rows through `evaluate`, `concurrency` at a time, keeping a record of each (and `--out` lines). */
+export async function runEval(
+  evaluate: (row: LabelledRow) => Promise<RowResult>,
+  options: RunOptions,
+): Promise<RunResult> {
   const start = performance.now();
   const rows: RowRecord[] = [];
   const bad: BadLine[] = [];
@@ -153,7 +175,7 @@ export async function runEval(engine: Engine, options: RunOptions): Promise<RunR
         fps: 5,
       })
     : undefined;
-  bar?.start(options.progress ? await countLines(options.files) : 0, 0);
+  bar?.start(options.lines ?? (options.progress ? await countLines(options.files) : 0), 0);
   // Concurrent next() calls on one async generator queue up, so the workers share it safely.
   const items = readData(options.files);
   let seen = 0;
@@ -161,20 +183,11 @@ export async function runEval(engine: Engine, options: RunOptions): Promise<RunR
     for await (const item of items) {
       if ('bad' in item) bad.push(item.bad);
       else {
-        const row = item.row;
-        try {
-          const evaluation = await engine.evaluate(
-            row.side === 'input'
-              ? { inputText: row.text, modelResponse: '' }
-              : { inputText: row.prompt, modelResponse: row.text },
-          );
-          const record = recordOf(row, evaluation, options.constrainAt);
-          rows.push(record);
-          if (out !== undefined && !out.write(outLine(record))) await once(out, 'drain');
-        } catch (error) {
-          const field = isEleanorError(error) && error.path !== undefined ? error.path : '(evaluation)';
-          const message = isEleanorError(error) ? error.message : describeError(error);
-          bad.push({ file: row.file, line: row.line, field, message: `the engine refused the row — ${message}` });
+        const result = await evaluate(item.row);
+        if ('bad' in result) bad.push(result.bad);
+        else {
+          rows.push(result.record);
+          if (out !== undefined && !out.write(outLine(result.record))) await once(out, 'drain');
         }
       }
       if (++seen % PROGRESS_EVERY === 0) bar?.update(seen);
