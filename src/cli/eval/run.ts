@@ -1,4 +1,4 @@
-// `eleanor eval`: runs every labelled row through one engine with bounded concurrency and keeps a small record of each.
+// `eleanor eval`: streams the labelled rows through an evaluator with bounded concurrency and keeps a small record of each.
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
