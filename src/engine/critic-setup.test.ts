@@ -19,32 +19,37 @@ const learned: BuiltinCritic = {
   evaluate: () => ({ score: 0, severity: 0, violations: [] }),
 };
 
+/** The same critic without a learned model. */
+const { modelVersion: _, ...plain } = { ...learned, name: 'plain' };
+
 vi.mock('../critics/registry.js', async (original) => {
   const actual = await original<typeof Registry>();
-  const critics = { ...actual.BUILTIN_CRITICS, learned: () => learned };
+  // Hoisted above the fixtures: read them only when called.
+  const extra = (name: string): BuiltinCritic | undefined =>
+    name === 'learned' ? learned : name === 'plain' ? plain : undefined;
   return {
-    BUILTIN_CRITICS: critics,
-    builtinCritic: (name: string) => (name === 'learned' ? learned : actual.builtinCritic(name)),
+    BUILTIN_CRITICS: { ...actual.BUILTIN_CRITICS, learned: () => learned, plain: () => plain },
+    builtinCritic: (name: string) => extra(name) ?? actual.builtinCritic(name),
   };
 });
 
 describe('setUpCritics', () => {
   it('versions a built-in as code+rules, and +model.<hash> when it has a learned model', () => {
-    const { specs, info } = setUpCritics({ critics: { privacy: {}, learned: {} } });
+    const { specs, info } = setUpCritics({ critics: { plain: {}, learned: {} } });
     expect(specs.find((s) => s.name === 'learned')?.version).toBe('2.0.0+rules.1.1.0+model.sha256-0f3a9c');
-    expect(specs.find((s) => s.name === 'privacy')?.version).toMatch(/^[^+]+\+rules\.[^+]+$/);
+    expect(specs.find((s) => s.name === 'plain')?.version).toBe('2.0.0+rules.1.1.0');
     expect(info.find((c) => c.name === 'learned')).toMatchObject({
       version: '2.0.0',
       rulesetVersion: '1.1.0',
       modelVersion: 'sha256-0f3a9c',
       reads: 'input',
     });
-    expect(info.find((c) => c.name === 'privacy')?.modelVersion).toBeUndefined();
+    expect(info.find((c) => c.name === 'plain')?.modelVersion).toBeUndefined();
   });
 
   it('builds the version without a model part when the critic has none', () => {
-    const { modelVersion: _, ...rules } = learned;
-    expect(builtinVersion(rules)).toBe('2.0.0+rules.1.1.0');
+    expect(builtinVersion(plain)).toBe('2.0.0+rules.1.1.0');
+    expect(builtinVersion(learned)).toBe('2.0.0+rules.1.1.0+model.sha256-0f3a9c');
   });
 
   it('sets up every registered built-in when there is no critics key', () => {
