@@ -22,7 +22,47 @@ const run = (c: ReturnType<typeof critic>, modelResponse: string, inputText = ''
   c.evaluate({ inputText, modelResponse, context: { now: 1 }, traceId: 't' });
 
 describe('createRuleCritic', () => {
-  it('reports a violation with rule, clause, span, source and escalation', () => {
+  it('reads the normalised text and reports spans in the original text of each side', () => {
+    const both = critic({ target: 'both' });
+    const obfuscated = 'You should ѕtор\u200B tаking it.'; // Cyrillic ѕ, о, р, а and a zero-width space
+    const f = run(both, obfuscated, 'Please 5t0p t4k1ng it.');
+    expect(f.violations.map((v) => [v['side'], v['source'], v.span])).toEqual([
+      ['input', 'input', { start: 7, end: 18, text: '5t0p t4k1ng' }],
+      ['response', 'response', { start: 11, end: 23, text: 'ѕtор\u200B tаking' }],
+    ]);
+  });
+
+  it('maps detector spans back to the original text', () => {
+    const digits: Detector = {
+      id: 'demo.digits',
+      target: 'response',
+      detect: (text) => {
+        const at = text.indexOf('1234');
+        return at < 0
+          ? []
+          : [{ rule: 'demo.digits', message: 'd', severity: 1, span: { start: at, end: at + 4, text: '1234' } }];
+      },
+    };
+    const c = createRuleCritic({
+      name: 'demo',
+      version: '1.0.0',
+      principle: 'Demo',
+      description: 'test critic',
+      ruleset: { version: '1.0.0', rules: [] },
+      detectors: [digits],
+    });
+    const f = run(c, 'code: １２\u200B３４!');
+    expect(f.violations[0]).toMatchObject({ side: 'response', span: { start: 6, end: 11, text: '１２\u200B３４' } });
+  });
+
+  it('reads leetspeak only around its tokens and keeps what the plain text matched', () => {
+    const long = 'Stop taking it. '.repeat(40) + 'Then st0p t4k1ng the rest.';
+    const f = run(critic({ negations: false }), long);
+    expect(f.violations).toHaveLength(41);
+    expect(f.violations.at(-1)!.span).toEqual({ start: 645, end: 656, text: 'st0p t4k1ng' });
+  });
+
+  it('reports a violation with rule, clause, span, side (and source) and escalation', () => {
     const f = run(critic({ clause: 'A3', escalate: true }), 'You should stop taking it.');
     expect(f.violations).toEqual([
       {
@@ -32,6 +72,7 @@ describe('createRuleCritic', () => {
         clause: 'A3',
         escalate: true,
         source: 'response',
+        side: 'response',
         span: { start: 11, end: 22, text: 'stop taking' },
       },
     ]);

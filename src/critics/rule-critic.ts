@@ -4,6 +4,8 @@ import type { BuiltinCritic, RuleTarget } from './critic.js';
 import { clauseTier } from './doctrine.js';
 import { compileRuleset } from './rule-compile.js';
 import { applies, scanRules, type Overlaps, type ScanOptions, type Which } from './rule-scan.js';
+import { foldedStretches } from './text/normalize-leet.js';
+import { normalized, type NormalizedText } from './text/normalize.js';
 import { tokenize, type Token } from './text/tokens.js';
 
 export { NEGATIONS } from './text/spans.js';
@@ -58,7 +60,11 @@ export interface Detector {
   readonly target: RuleTarget;
   /** Every regular expression the detector uses. */
   readonly regexes?: readonly RegExp[];
-  /** `input` gives the whole request (e.g. its context) to detectors that need it. */
+  /**
+   * `text` is the normalised text of one side (text/normalize.ts: NFKC, no invisible characters, Latin look-alikes,
+   * ASCII digits; no leet folding) and `tokens` its tokens; spans are offsets in it, and the rule critic maps them
+   * back to the original text. `input` gives the whole request (e.g. its context) to detectors that need it.
+   */
   detect(text: string, tokens: readonly Token[], input: CriticInput): Violation[];
 }
 
@@ -113,6 +119,28 @@ export function findingFrom(
   return finding;
 }
 
+/** The violation with its side and its span in that side's original text. */
+function attributed(v: Violation, which: Which, text: NormalizedText): Violation {
+  // Leet folding can change an ASCII text whose base form is the identity: the span's text is always re-read.
+  const span = v.span && text.originalSpan(v.span.start, v.span.end);
+  const out: Violation = { ...v, source: which, side: which };
+  if (span !== undefined) out.span = span;
+  return out;
+}
+
+/** Adds the violations of `more` whose rule has none at the same place in `found`, at most `cap` per rule. */
+function addNew(found: Violation[], more: readonly Violation[], cap: number): void {
+  const seen = new Set(found.map((v) => `${v.rule}@${v.span?.start}`));
+  const count = new Map<string, number>();
+  for (const v of found) count.set(v.rule, (count.get(v.rule) ?? 0) + 1);
+  for (const v of more) {
+    const n = count.get(v.rule) ?? 0;
+    if (n >= cap || seen.has(`${v.rule}@${v.span?.start}`)) continue;
+    count.set(v.rule, n + 1);
+    found.push(v);
+  }
+}
+
 export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
   const ruleset = compileRuleset(def.ruleset.rules);
   const options: ScanOptions = {
@@ -128,15 +156,54 @@ export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
     input: targets.some((t) => applies(t, 'input')),
   };
 
-  const scanText = (text: string, which: Which, input: CriticInput, out: Violation[]): void => {
-    if (text.length === 0) return;
-    const tokens = tokenize(text);
-    scanRules(ruleset, text, tokens, which, options, out);
+  const hasRules = def.ruleset.rules.length > 0;
+  /** The rules' violations in the stretches of `folded` around its leet tokens, with offsets in `folded`. */
+  const scanFolded = (text: string, folded: string, which: Which): Violation[] => {
+    const stretches = foldedStretches(text, folded);
+    // One scan of the stretches joined by newlines (a newline ends a sentence, so no match spans two of them).
+    const joined = stretches.map(([start, end]) => folded.slice(start, end)).join('\n');
+    const found: Violation[] = [];
+    scanRules(ruleset, joined, tokenize(joined), which, options, found);
+    const offsets: number[] = [];
+    let at = 0;
+    for (const [start, end] of stretches) {
+      offsets.push(at);
+      at += end - start + 1;
+    }
+    for (const v of found) {
+      if (v.span === undefined) continue;
+      // The last stretch that starts at or before the span.
+      let lo = 0;
+      let hi = offsets.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (offsets[mid]! <= v.span.start) lo = mid;
+        else hi = mid - 1;
+      }
+      const k = lo;
+      const shift = stretches[k]![0] - offsets[k]!;
+      v.span = { start: v.span.start + shift, end: v.span.end + shift, text: v.span.text };
+    }
+    return found;
+  };
+  const scanText = (original: string, which: Which, input: CriticInput, out: Violation[]): void => {
+    if (original.length === 0) return;
+    // Rules and detectors read the normalised text; their spans are mapped back to `original` (see normalize.ts).
+    const base = normalized(original);
+    const tokens = tokenize(base.text);
+    const found: Violation[] = [];
+    if (hasRules) {
+      scanRules(ruleset, base.text, tokens, which, options, found);
+      // Leetspeak is read by the phrase rules only, as a second reading: nothing the plain text matches is lost.
+      const leet = normalized(original, { leet: true });
+      if (leet.text !== base.text) addNew(found, scanFolded(base.text, leet.text, which), cap);
+    }
     for (const detector of detectors) {
       if (!applies(detector.target, which)) continue;
-      const found = detector.detect(text, tokens, input);
-      for (const v of found.length > cap ? found.slice(0, cap) : found) out.push({ ...v, source: which });
+      const detected = detector.detect(base.text, tokens, input);
+      for (const v of detected.length > cap ? detected.slice(0, cap) : detected) found.push(v);
     }
+    for (const v of found) out.push(attributed(v, which, base));
   };
 
   return {

@@ -49,4 +49,13 @@ describe('paymentCardDetector', () => {
     expect(hasIssuerPrefix('3530111333300000')).toBe(true);
     expect(isPaymentCardNumber('0000000000000000')).toBe(false);
   });
+
+  it('reads cards grouped by dots, but not dotted versions, dates or mixed separators', () => {
+    expect(spans(paymentCardDetector, 'Card 4111.1111.1111.1111 and 3782.822463.10005.')).toEqual([
+      '4111.1111.1111.1111',
+      '3782.822463.10005',
+    ]);
+    const text = 'v 1.2.3.4, 12.03.2024, 4111.1111 1111.1111, 4111.1111.1111.1111.5, 1.4111.1111.1111.1111';
+    expect(spans(paymentCardDetector, text)).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-// Payment-card detector: 13–19 digits, grouped by single spaces or dashes, with a card network's prefix and Luhn.
+// Payment-card detector: 13–19 digits, grouped by single spaces, dashes or dots, with a card network's prefix and Luhn.
 import type { Violation } from '../../core/types.js';
 import type { Detector } from '../rule-critic.js';
 import type { Token } from '../text/tokens.js';
@@ -61,7 +61,7 @@ export function isPaymentCardNumber(number: string): boolean {
 
 /** "4111 1111-1111 1111" mixes separators: two numbers side by side, not one card. */
 function hasOneSeparatorKind(candidate: string): boolean {
-  return !(candidate.includes(' ') && candidate.includes('-'));
+  return (candidate.includes(' ') ? 1 : 0) + (candidate.includes('-') ? 1 : 0) + (candidate.includes('.') ? 1 : 0) <= 1;
 }
 
 /** The run continues an alphanumeric code one space before it ("DE89 3704 …" is an IBAN's body). */
@@ -73,6 +73,8 @@ function continuesCode(tokens: readonly Token[], start: number): boolean {
 /** The candidate's length as a card, or without a trailing group that is not part of it ("4111 … 1111 123" + CVV). */
 function cardLength(candidate: string): number {
   if (isPaymentCardNumber(candidate)) return candidate.length;
+  // A dotted number does not end in a CVV: "4111.1111.1111.1111.5" is a longer dotted number, not a card.
+  if (candidate.includes('.')) return -1;
   const cut = Math.max(candidate.lastIndexOf(' '), candidate.lastIndexOf('-'));
   return cut > 0 && isPaymentCardNumber(candidate.slice(0, cut)) ? cut : -1;
 }

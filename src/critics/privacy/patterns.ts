@@ -25,10 +25,11 @@ export const UK_NINO = /\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{
 
 /**
  * A 13–19 digit card number as cards are printed: 4-4-4-4-(1–3), 4-4-4-(1–4), 4-6-(4–5) (Amex, Diners) or ungrouped.
- * Separators are one space or dash; that they are all the same is checked in code.
+ * Separators are one space, dash or dot ("4111.1111.1111.1111" hides a card from a space-or-dash rule); that they are
+ * all the same is checked in code. Zero-width characters inside are gone before this runs (text/normalize.ts).
  */
 export const CARD_NUMBER =
-  /\b(?:\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,3}|\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,4}|\d{4}[ -]\d{6}[ -]\d{4,5}|\d{13,19})\b/g;
+  /\b(?:\d{4}[ .-]\d{4}[ .-]\d{4}[ .-]\d{4}[ .-]\d{1,3}|\d{4}[ .-]\d{4}[ .-]\d{4}[ .-]\d{1,4}|\d{4}[ .-]\d{6}[ .-]\d{4,5}|\d{13,19})\b/g;
 
 /** An upper-case IBAN candidate (country, check digits, then the BBAN with optional single spaces). */
 export const IBAN = /\b[A-Z]{2}\d{2}[ A-Z0-9]{10,42}/g;

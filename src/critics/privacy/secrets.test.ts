@@ -97,3 +97,24 @@ describe('secretAssignmentDetector', () => {
     expect(isSecretValue('Password1234')).toBe(false);
   });
 });
+
+describe('keys split into groups', () => {
+  it('reads a key written in space-separated groups, up to the words after it', () => {
+    expect(spans(awsAccessKeyDetector, 'Use AKIA IOSF ODNN 7EXA MPLE in the shell.')).toEqual([
+      'AKIA IOSF ODNN 7EXA MPLE',
+    ]);
+    expect(spans(openaiKeyDetector, 'Key sk-proj-4fQz 9Lk2 Vb7X w1Rt 8Yp3 Mn6C d0Ea 5Hs2 and then more words')).toEqual(
+      ['sk-proj-4fQz 9Lk2 Vb7X w1Rt 8Yp3 Mn6C d0Ea 5Hs2'],
+    );
+    expect(spans(githubTokenDetector, 'ghp_16C7 e42F 292c 6912 E771 0c83 8347 Ae17 8B4a ok')).toEqual([
+      'ghp_16C7 e42F 292c 6912 E771 0c83 8347 Ae17 8B4a',
+    ]);
+  });
+
+  it('reports a whole key once, and lets prefixes followed by ordinary words pass', () => {
+    expect(spans(awsAccessKeyDetector, 'AKIAIOSFODNN7EXAMPLE ABCD EFGH')).toEqual(['AKIAIOSFODNN7EXAMPLE']);
+    expect(spans(awsAccessKeyDetector, 'AKIA KEYS ARE LONG, AKIA THAT MARKS KEYS')).toEqual([]);
+    expect(spans(openaiKeyDetector, 'sk-learn is a library that works well with numpy')).toEqual([]);
+    expect(spans(awsAccessKeyDetector, 'AKIA XXXX XXXX XXXX XXXX')).toEqual([]);
+  });
+});

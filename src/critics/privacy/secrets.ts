@@ -2,6 +2,7 @@
 import type { Violation } from '../../core/types.js';
 import type { Detector } from '../rule-critic.js';
 import { ASSIGNMENT, AWS_ACCESS_KEY, GITHUB_TOKEN, PRIVATE_KEY_HEADER, SK_KEY, SLACK_TOKEN } from './patterns.js';
+import { COMMON_WORDS } from '../text/common-words.js';
 import { PRIVACY_DETECTORS, type DetectorSpec } from './rules.js';
 import { entropy, hasLetterAndDigit, isDigitCode, MAX_PER_DETECTOR, violation } from './scan.js';
 
@@ -29,9 +30,82 @@ function prefixedTokenDetector(
         if (accept(m[0])) out.push(violation(spec, text, m.index, m.index + m[0].length));
       }
       regex.lastIndex = 0;
+      // A key split into groups by spaces ("AKIA ABCD EFGH IJKL MNOP"): each marker's word is read with its groups.
+      for (const marker of markers) {
+        for (
+          let at = text.indexOf(marker);
+          at >= 0 && out.length < MAX_PER_DETECTOR;
+          at = text.indexOf(marker, at + 1)
+        ) {
+          if (out.some((v) => v.span!.start <= at && at < v.span!.end)) continue;
+          const found = spacedToken(text, at, regex, accept);
+          if (found === undefined) continue;
+          out.push(violation(spec, text, found[0], found[1], { split: true }));
+        }
+      }
+      if (out.length > 1) out.sort((a, b) => a.span!.start - b.span!.start);
       return out;
     },
   };
+}
+
+function isKeyCode(code: number): boolean {
+  return isDigitCode(code) || ((code | 32) >= 97 && (code | 32) <= 122) || code === 45 || code === 95;
+}
+
+/** The end of the run of key characters ([A-Za-z0-9_-]) from `i`. */
+function keyRunEnd(text: string, i: number): number {
+  while (i < text.length && isKeyCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Most groups a split key is read with, and the longest group. */
+const MAX_GROUPS = 32;
+const MAX_GROUP = 16;
+
+/**
+ * The span of a key written in groups split by single spaces, from the word holding the marker at `at`. The groups
+ * must have one length (the last may be shorter), at least two of them, and none a common English word: ordinary words
+ * after a key prefix differ in length, and the words after a key are not read as its groups. The joined groups must match the vendor's pattern from the word's start and pass `accept`; when the groups
+ * run on past the key, fewer groups are tried.
+ */
+function spacedToken(
+  text: string,
+  at: number,
+  regex: RegExp,
+  accept: (token: string) => boolean,
+): [number, number] | undefined {
+  let start = at;
+  while (start > 0 && at - start < MAX_GROUP && isKeyCode(text.charCodeAt(start - 1))) start--;
+  const firstEnd = keyRunEnd(text, at);
+  const ends: number[] = [];
+  /** The joined text's length with each group. */
+  const lengths: number[] = [];
+  let joined = text.slice(start, firstEnd);
+  let end = firstEnd;
+  let size = 0;
+  while (ends.length < MAX_GROUPS && text.charCodeAt(end) === 32 && isKeyCode(text.charCodeAt(end + 1))) {
+    const groupEnd = keyRunEnd(text, end + 1);
+    const length = groupEnd - end - 1;
+    if (length > MAX_GROUP || (size > 0 && length > size)) break;
+    // The sentence goes on after the key ("… 5Hs2 and more"): a common word is not one of its groups.
+    if (COMMON_WORDS.has(text.slice(end + 1, groupEnd).toLowerCase())) break;
+    if (size === 0) size = length;
+    joined += text.slice(end + 1, groupEnd);
+    ends.push(groupEnd);
+    lengths.push(joined.length);
+    end = groupEnd;
+    if (length < size) break; // a shorter group is the last
+  }
+  if (ends.length < 2 || size < 2) return undefined;
+  for (let k = ends.length; k >= 2; k--) {
+    const candidate = joined.slice(0, lengths[k - 1]);
+    regex.lastIndex = 0;
+    const m = regex.exec(candidate);
+    regex.lastIndex = 0;
+    if (m !== null && m.index === 0 && m[0].length === candidate.length && accept(m[0])) return [start, ends[k - 1]!];
+  }
+  return undefined;
 }
 
 /** The part after the vendor prefix (after the last '_' or the first '-'). */

@@ -1,6 +1,7 @@
-// Encoded-payload detector: base64 or hex blobs whose decoded text triggers the injection phrases (one level, bounded).
+// Encoded-payload detector: base64, hex or ROT13 payloads whose decoded text triggers the injection phrases (one level).
 import type { Violation } from '../../core/types.js';
 import type { Detector } from '../rule-critic.js';
+import { COMMON_WORDS } from '../text/common-words.js';
 import { ENCODED_PAYLOAD } from './rules.js';
 
 /**
@@ -18,7 +19,7 @@ const MIN_PRINTABLE = 0.9;
 export type PhraseScan = (decoded: string) => readonly Violation[];
 
 export interface Decoded {
-  readonly encoding: 'base64' | 'hex';
+  readonly encoding: 'base64' | 'hex' | 'rot13';
   readonly text: string;
 }
 
@@ -96,6 +97,86 @@ export function decodeBlob(blob: string): Decoded | undefined {
   return text === undefined ? undefined : { encoding: 'base64', text };
 }
 
+// ---- ROT13 ------------------------------------------------------------------------------------------------------
+
+/**
+ * ROT13 of words frequent in English text and in injections ("the", "and", "you", "ignore", "previous", "rules" …):
+ * a text with none of them is not read for ROT13 at all, so ordinary text costs one regex test.
+ */
+export const ROT13_HINT =
+  /\b(?:gur|naq|lbh|lbhe|nyy|vtaber|cerivbhf|cevbe|vafgehpgvbaf|ehyrf|flfgrz|cebzcg|sbetrg|qvfertneq)\b/i;
+const WORD = /[A-Za-z]+/g;
+/** Words an injection is made of, beside the common ones. */
+const INJECTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'ignore previous prior preceding earlier instructions instruction rules prompt system forget disregard override ' +
+    'bypass reveal print repeat developer mode jailbreak pretend act unrestricted guidelines above hidden secret ' +
+    'restrictions filters safety now free answer'
+  ).split(' '),
+);
+
+export function rot13(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const base = c >= 97 && c <= 122 ? 97 : c >= 65 && c <= 90 ? 65 : 0;
+    out += base === 0 ? text[i] : String.fromCharCode(((c - base + 13) % 26) + base);
+  }
+  return out;
+}
+
+function isKnown(word: string): boolean {
+  const lower = word.toLowerCase();
+  return COMMON_WORDS.has(lower) || INJECTION_WORDS.has(lower);
+}
+
+/** A gap between two words of one run: spaces and light punctuation on one line. */
+function joinsRun(text: string, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let i = from; i < to; i++) if (!' ,\'"-:'.includes(text[i]!)) return false;
+  return true;
+}
+
+/**
+ * Stretches that read as English only after ROT13: runs of words whose ROT13 is a known word where the word is not
+ * ("vtaber nyy cerivbhf vafgehpgvbaf"), at least two of them and at least half the run. A word that is English as
+ * written ends a run, so ordinary text never doubles.
+ */
+export function rot13Runs(text: string): Array<{ start: number; end: number }> {
+  const runs: Array<{ start: number; end: number }> = [];
+  if (!ROT13_HINT.test(text)) return runs;
+  let start = -1;
+  let end = -1;
+  let hits = 0;
+  let words = 0;
+  const close = (): void => {
+    if (start >= 0 && hits >= 2 && hits * 2 >= words) runs.push({ start, end });
+    start = -1;
+    hits = 0;
+    words = 0;
+  };
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    const known = isKnown(word);
+    const decoded = isKnown(rot13(word));
+    if (start >= 0 && !joinsRun(text, end, m.index)) close();
+    if (known && !decoded) {
+      close();
+      continue;
+    }
+    if (decoded && !known) {
+      if (start < 0) start = m.index;
+      hits++;
+    }
+    if (start >= 0) {
+      words++;
+      if (decoded) end = m.index + word.length;
+    }
+  }
+  close();
+  return runs;
+}
+
 interface Payload {
   readonly start: number;
   readonly blob: string;
@@ -139,7 +220,7 @@ export function createEncodedPayloadDetector(scan: PhraseScan): Detector {
   return {
     id: ENCODED_PAYLOAD.id,
     target: 'input',
-    regexes: [ENCODED_BLOB],
+    regexes: [ENCODED_BLOB, ROT13_HINT, WORD],
     detect(text) {
       const payloads: Payload[] = [];
       let joined = '';
@@ -149,6 +230,12 @@ export function createEncodedPayloadDetector(scan: PhraseScan): Detector {
         if (decoded === undefined) continue;
         payloads.push({ start: m.index, blob: m[0], encoding: decoded.encoding, offset: joined.length });
         joined += decoded.text.slice(0, MAX_DECODED_CHARS - joined.length) + '\n';
+      }
+      for (const run of rot13Runs(text)) {
+        if (joined.length >= MAX_DECODED_CHARS) break;
+        const blob = text.slice(run.start, run.end);
+        payloads.push({ start: run.start, blob, encoding: 'rot13', offset: joined.length });
+        joined += rot13(blob).slice(0, MAX_DECODED_CHARS - joined.length) + '\n';
       }
       if (payloads.length === 0) return [];
       const worst = new Map<Payload, Violation>();

@@ -1,0 +1,377 @@
+// Normalised text for the rule critics: NFKC, no invisible characters, Latin look-alikes, ASCII digits — with offsets.
+//
+// Obfuscation ("іgnоrе" with Cyrillic letters, a card number in Arabic-Indic digits, a key with zero-width spaces in
+// it) defeats any rule that reads the raw text. Rules read the normalised text instead, and every span they report is
+// mapped back to the original text, where the dashboard highlights it.
+import { foldLeet, LEET_HINT } from './normalize-leet.js';
+import { CONFUSABLES, digitValue, isInvisible } from './normalize-tables.js';
+
+export interface NormalizedText {
+  /** The normalised text. */
+  readonly text: string;
+  readonly original: string;
+  /** False when `text` is `original`. */
+  readonly changed: boolean;
+  /**
+   * The offset in `original` of the character at `offset` in `text`: monotone, `text.length` maps to
+   * `original.length` and (in a non-empty text) 0 to 0.
+   */
+  toOriginal(offset: number): number;
+  /** The stretch of `original` that `text.slice(start, end)` came from, invisible characters inside it included. */
+  originalSpan(start: number, end: number): { start: number; end: number; text: string };
+}
+
+export interface NormalizeOptions {
+  /**
+   * Also fold leetspeak inside tokens that mix letters and leet digits ("1gn0r3" → "ignore"). For phrase rules; digit
+   * and key detectors read the text without it. @default false
+   */
+  readonly leet?: boolean;
+}
+
+const NON_ASCII = /[\u0080-\u{10ffff}]/u;
+const MARK = /^\p{M}/u;
+const MARKS = /\p{M}/gu;
+const LETTER_OR_MARK = /^[\p{L}\p{M}]/u;
+
+class Mapped implements NormalizedText {
+  readonly text: string;
+  readonly original: string;
+  readonly changed: boolean;
+  /** Per code unit of `text`: where its source starts and ends in `original`; undefined for the identity. */
+  readonly #starts: Int32Array | undefined;
+  readonly #ends: Int32Array | undefined;
+
+  constructor(text: string, original: string, starts?: Int32Array, ends?: Int32Array) {
+    this.text = text;
+    this.original = original;
+    this.changed = text !== original;
+    this.#starts = starts;
+    this.#ends = ends;
+  }
+
+  toOriginal(offset: number): number {
+    return offset >= this.text.length ? this.original.length : offset <= 0 ? 0 : this.#startOf(offset);
+  }
+
+  /** Where the source of the character at `offset` starts (past invisible characters before it). */
+  #startOf(offset: number): number {
+    if (offset >= this.text.length) return this.original.length;
+    const at = Math.max(0, offset);
+    return this.#starts === undefined ? at : this.#starts[at]!;
+  }
+
+  originalSpan(start: number, end: number): { start: number; end: number; text: string } {
+    const from = this.#startOf(start);
+    const last = Math.min(end, this.text.length) - 1;
+    const to = last < start || last < 0 ? from : this.#ends === undefined ? last + 1 : this.#ends[last]!;
+    return { start: from, end: to, text: this.original.slice(from, to) };
+  }
+
+  /** The same offsets for a text of the same length (leet folding changes characters, never their number). */
+  withText(text: string): Mapped {
+    return new Mapped(
+      text,
+      this.original,
+      this.#starts ?? identityMap(text.length, 0),
+      this.#ends ?? identityMap(text.length, 1),
+    );
+  }
+}
+
+function identityMap(length: number, shift: number): Int32Array {
+  const map = new Int32Array(length);
+  for (let i = 0; i < length; i++) map[i] = i + shift;
+  return map;
+}
+
+// What each code point is, computed once: a flag byte per BMP code point, a map for the others.
+const KNOWN = 1;
+const INVISIBLE = 2;
+/** Belongs to the character before it: a combining mark, a Hangul vowel or final, or NFKC makes it a mark. */
+const CONTINUES = 4;
+const LETTER = 8;
+const MARK_FLAG = 16;
+/** Stands for itself when alone (its normalised form is the character). */
+const SELF = 32;
+/** In the look-alike table. */
+const CONFUSABLE = 64;
+const bmpFlags = new Uint8Array(0x10000);
+const astralFlags = new Map<number, number>();
+/** The normalised form of a code point standing alone, when it is not SELF. */
+const aloneForms = new Map<number, string>();
+
+function flagsOf(cp: number): number {
+  let flags = cp <= 0xffff ? bmpFlags[cp]! : (astralFlags.get(cp) ?? 0);
+  if (flags !== 0) return flags;
+  const ch = String.fromCodePoint(cp);
+  flags = KNOWN;
+  if (isInvisible(cp)) flags |= INVISIBLE;
+  else {
+    if (CONFUSABLES.has(cp)) flags |= CONFUSABLE;
+    if (MARK.test(ch)) flags |= MARK_FLAG | CONTINUES;
+    else if (LETTER_OR_MARK.test(ch)) flags |= LETTER;
+    if (MARK.test(ch.normalize('NFKC')) || (cp >= 0x1161 && cp <= 0x11ff) || (cp >= 0xd7b0 && cp <= 0xd7ff)) {
+      flags |= CONTINUES;
+    }
+    const alone = normalizeSegment(ch);
+    if (alone === ch) flags |= SELF;
+    else aloneForms.set(cp, alone);
+  }
+  if (cp <= 0xffff) bmpFlags[cp] = flags;
+  else if (astralFlags.size < 65_536) astralFlags.set(cp, flags);
+  return flags;
+}
+
+const segmentCache = new Map<string, string>();
+
+/**
+ * A base character and its marks: NFKC, digits of any script made ASCII, and every mark dropped when the base is
+ * ASCII or a Latin letter with diacritics ("é" → "e", "i\u0301\u0308" → "i"). Results are cached (bounded).
+ */
+function normalizeSegment(segment: string): string {
+  let out = segmentCache.get(segment);
+  if (out !== undefined) return out;
+  const nfkc = segment.normalize('NFKC');
+  out = nfkc;
+  if (NON_ASCII.test(nfkc)) {
+    out = '';
+    for (const ch of nfkc) {
+      const cp = ch.codePointAt(0)!;
+      if (isInvisible(cp)) continue;
+      const digit = digitValue(cp);
+      out += digit >= 0 ? String.fromCharCode(48 + digit) : ch;
+    }
+    const first = out.charCodeAt(0);
+    // Latin-1, Latin Extended-A/B and Latin Extended Additional hold the precomposed Latin letters.
+    if (first < 0x250 || (first >= 0x1e00 && first <= 0x1eff)) {
+      const bare = out.normalize('NFD').replace(MARKS, '').normalize('NFC');
+      if (bare.charCodeAt(0) < 0x80) out = bare;
+    }
+  }
+  if (segmentCache.size >= 4096) segmentCache.clear();
+  segmentCache.set(segment, out);
+  return out;
+}
+
+/** Output under construction: the text and, per code unit, where its source starts and ends in the original. */
+class Builder {
+  text = '';
+  length = 0;
+  starts: Int32Array;
+  ends: Int32Array;
+  confusable = false;
+
+  constructor(capacity: number) {
+    this.starts = new Int32Array(Math.max(16, capacity));
+    this.ends = new Int32Array(Math.max(16, capacity));
+  }
+
+  #reserve(n: number): void {
+    if (this.length + n <= this.starts.length) return;
+    const size = Math.max(this.starts.length * 2, this.length + n);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    starts.set(this.starts.subarray(0, this.length));
+    ends.set(this.ends.subarray(0, this.length));
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  identity(text: string, from: number, to: number): void {
+    this.#reserve(to - from);
+    this.text += text.slice(from, to);
+    for (let k = from; k < to; k++, this.length++) {
+      this.starts[this.length] = k;
+      this.ends[this.length] = k + 1;
+    }
+  }
+
+  segment(out: string, from: number, to: number): void {
+    this.#reserve(out.length);
+    this.text += out;
+    for (let k = 0; k < out.length; k++, this.length++) {
+      this.starts[this.length] = from;
+      this.ends[this.length] = to;
+      if (!this.confusable && CONFUSABLES.has(out.charCodeAt(k))) this.confusable = true;
+    }
+  }
+}
+
+/** Set by segmentEnd: where the invisible characters after the segment end (they are dropped with it). */
+let scannedTo = 0;
+
+/** Where the segment whose base ends at `j` ends: past its continuation characters and invisibles between them. */
+function segmentEnd(text: string, j: number): number {
+  let end = j;
+  let k = j;
+  while (k < text.length) {
+    const cp = text.codePointAt(k)!;
+    if (cp < 0x80) break;
+    const flags = flagsOf(cp);
+    if ((flags & (INVISIBLE | CONTINUES)) === 0) break;
+    k += cp > 0xffff ? 2 : 1;
+    if ((flags & CONTINUES) !== 0) end = k;
+  }
+  scannedTo = k;
+  return end;
+}
+
+/** NFKC per segment, invisibles dropped, digits made ASCII: one pass, each output unit mapped to its source. */
+function firstPass(text: string): Builder {
+  const b = new Builder(text.length + 16);
+  let i = 0;
+  while (i < text.length) {
+    if (text.charCodeAt(i) < 0x80) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) < 0x80) j++;
+      // The run's last character is a segment of its own when marks follow it.
+      const last = j < text.length && segmentEnd(text, j) > j ? j - 1 : j;
+      if (last > i) b.identity(text, i, last);
+      i = last;
+      if (i === j) {
+        // Invisible characters right after the run are dropped here, not looked at again one by one.
+        if (j < text.length) i = scannedTo;
+        continue;
+      }
+    }
+    const cp = text.codePointAt(i)!;
+    const base = i + (cp > 0xffff ? 2 : 1);
+    const end = segmentEnd(text, base);
+    const next = scannedTo;
+    if (end === base) {
+      const flags = cp < 0x80 ? SELF : flagsOf(cp);
+      if ((flags & SELF) !== 0) {
+        b.identity(text, i, base);
+        if ((flags & CONFUSABLE) !== 0) b.confusable = true;
+      } else if ((flags & INVISIBLE) === 0) b.segment(aloneForms.get(cp)!, i, base);
+    } else {
+      let raw = '';
+      // An ASCII character with marks only is that character (see normalizeSegment): "Zalgo" text costs no NFKC.
+      let marksOnly = cp < 0x80;
+      for (let k = i; k < end;) {
+        const c = text.codePointAt(k)!;
+        const n = c > 0xffff ? 2 : 1;
+        const flags = c < 0x80 ? 0 : flagsOf(c);
+        if ((flags & INVISIBLE) === 0) {
+          if (k > i && (flags & MARK_FLAG) === 0) marksOnly = false;
+          raw += text.slice(k, k + n);
+        }
+        k += n;
+      }
+      b.segment(marksOnly ? text[i]! : normalizeSegment(raw), i, end);
+    }
+    i = Math.max(end, next);
+  }
+  return b;
+}
+
+function isLetterCode(cp: number): boolean {
+  return cp < 0x80 ? (cp | 32) >= 97 && (cp | 32) <= 122 : (flagsOf(cp) & LETTER) !== 0;
+}
+
+function isMarkCode(cp: number): boolean {
+  return cp >= 0x80 && (flagsOf(cp) & MARK_FLAG) !== 0;
+}
+
+/**
+ * Folds look-alikes word by word: a word is folded when it has an ASCII letter ("іgnоrе") or all its letters are
+ * look-alikes ("оре"), and left alone otherwise, so Russian or Greek words keep their letters ("привет").
+ */
+function foldConfusables(b: Builder): Builder {
+  const s = b.text;
+  const out = new Builder(b.length);
+  let i = 0;
+  while (i < s.length) {
+    let j = i;
+    let ascii = false;
+    let foreign = false;
+    for (;;) {
+      if (j >= s.length) break;
+      const c = s.codePointAt(j)!;
+      const letter = isLetterCode(c);
+      // Digits, '@' and '$' hold a word together: leet folding may make them letters ("аA@а" is one word).
+      if (!letter && !isMarkCode(c) && !(c <= 57 && c >= 48) && c !== 64 && c !== 36) break;
+      if (letter && c < 0x80) ascii = true;
+      else if (letter && !CONFUSABLES.has(c)) foreign = true;
+      j += c > 0xffff ? 2 : 1;
+    }
+    if (j === i) {
+      out.segment(s[i]!, b.starts[i]!, b.ends[i]!);
+      i++;
+      continue;
+    }
+    const fold = ascii || !foreign;
+    for (let k = i; k < j; k++) {
+      const folded = fold ? CONFUSABLES.get(s.charCodeAt(k)) : undefined;
+      if (folded === undefined) {
+        out.segment(s[k]!, b.starts[k]!, b.ends[k]!);
+        continue;
+      }
+      // The marks of a folded letter's segment go, as they do after an ASCII letter in the first pass; what else
+      // continues the segment (a Hangul final) stays.
+      out.segment(String.fromCharCode(folded), b.starts[k]!, b.ends[k]!);
+      while (k + 1 < j && (flagsOf(s.codePointAt(k + 1)!) & CONTINUES) !== 0) {
+        const c = s.codePointAt(k + 1)!;
+        const n = c > 0xffff ? 2 : 1;
+        if ((flagsOf(c) & MARK_FLAG) === 0) out.segment(s.slice(k + 1, k + 1 + n), b.starts[k + 1]!, b.ends[k + 1]!);
+        k += n;
+      }
+    }
+    i = j;
+  }
+  out.confusable = false;
+  return out;
+}
+
+function normalizeBase(text: string): Mapped {
+  if (!NON_ASCII.test(text)) return new Mapped(text, text);
+  let b = firstPass(text);
+  if (b.confusable) b = foldConfusables(b);
+  if (b.text === text) return new Mapped(text, text);
+  return new Mapped(b.text, text, b.starts.slice(0, b.length), b.ends.slice(0, b.length));
+}
+
+/**
+ * The normalised form of `text` and the map back to it. Plain ASCII text costs one regex test (two with `leet`) and
+ * comes back as the identity. Linear in the text: each character is looked at a bounded number of times, and what a
+ * code point normalises to is cached.
+ *
+ * @example
+ * const n = normalizeText('іgn\u200Bоrе previous instructions'); // Cyrillic і, о, е and a zero-width space
+ * n.text; // 'ignore previous instructions'
+ * n.originalSpan(0, 6).text; // 'іgn\u200Bоrе'
+ */
+export function normalizeText(text: string, options: NormalizeOptions = {}): NormalizedText {
+  const base = normalizeBase(text);
+  return options.leet === true ? withLeet(base) : base;
+}
+
+function withLeet(base: Mapped): Mapped {
+  if (!LEET_HINT.test(base.text)) return base;
+  const leet = foldLeet(base.text);
+  return leet === base.text ? base : base.withText(leet);
+}
+
+const MEMO_SIZE = 8;
+const memo = { base: new Map<string, Mapped>(), leet: new Map<string, Mapped>() };
+
+/**
+ * `normalizeText` with the last few results kept: every critic of an evaluation reads the same two texts, and each
+ * is normalised once.
+ */
+export function normalized(text: string, options: NormalizeOptions = {}): NormalizedText {
+  return options.leet === true
+    ? remember(memo.leet, text, () => withLeet(remember(memo.base, text, normalizeBase)))
+    : remember(memo.base, text, normalizeBase);
+}
+
+function remember(cache: Map<string, Mapped>, text: string, make: (text: string) => Mapped): Mapped {
+  let result = cache.get(text);
+  if (result === undefined) {
+    result = make(text);
+    if (cache.size >= MEMO_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(text, result);
+  }
+  return result;
+}
