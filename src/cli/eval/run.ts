@@ -48,8 +48,6 @@ export interface RunOptions {
   readonly out?: string;
   /** Show a progress bar on stderr. */
   readonly progress: boolean;
-  /** The non-blank lines, if already counted (the progress bar's total). */
-  readonly lines?: number;
 }
 
 export interface RunResult {
@@ -63,7 +61,7 @@ const EXCERPT = 160;
 const PROGRESS_EVERY = 64;
 
 /** Non-blank lines in the files, for the progress bar's total (a fast byte scan, no parsing). */
-export async function countLines(files: readonly string[]): Promise<number> {
+async function countLines(files: readonly string[]): Promise<number> {
   let count = 0;
   for (const file of files) {
     const bytes = await readFile(file).catch(() => Buffer.alloc(0));
@@ -175,7 +173,7 @@ export async function runEval(
         fps: 5,
       })
     : undefined;
-  bar?.start(options.lines ?? (options.progress ? await countLines(options.files) : 0), 0);
+  bar?.start(options.progress ? await countLines(options.files) : 0, 0);
   // Concurrent next() calls on one async generator queue up, so the workers share it safely.
   const items = readData(options.files);
   let seen = 0;
