@@ -328,8 +328,10 @@ export const REQUEST_RULES: readonly PhraseRule[] = [
     patterns: requests(
       expand(
         [
-          `[physically|sexually|violently|seriously|badly|permanently] ${VIOLENT_VERBS}|abuse|infect {V}`,
-          `[physically|sexually|violently|seriously|badly|permanently] ${VIOLENT_ING}|abusing|infecting {V}`,
+          `[physically|sexually|violently|seriously|badly|permanently] ${VIOLENT_VERBS}|infect {V}`,
+          // "Abuse" is also a noun ("the abuse my dad showed me"): only with its adverb.
+          'physically|sexually|emotionally abuse|abusing {V}',
+          `[physically|sexually|violently|seriously|badly|permanently] ${VIOLENT_ING}|infecting {V}`,
           'beat|rough|knock up|out {V}',
           'run over {V}',
           `break|snap|fracture|dislocate|crush {O} jaw|arm|arms|leg|legs|nose|ribs|neck|fingers|kneecaps|knees|skull`,
@@ -486,7 +488,7 @@ export const REQUEST_RULES: readonly PhraseRule[] = [
     message: 'asks for sexual material involving children or how to sexually approach a child',
     ...input,
     escalate: true,
-    // No cue needed: every phrase is itself the request.
+    requires: REQUEST_CUES,
     patterns: [
       ...expand(['child|underage|kiddie|preteen|pre-teen porn|pornography|nudes|csam|erotica', 'csam']),
       ...requests(

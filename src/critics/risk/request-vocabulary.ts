@@ -34,7 +34,7 @@ export const REQUEST_CUES = [
   'i would like to',
   'where can|do|could i|you|we|one',
   'where to',
-  'give|tell me',
+  'give|tell|send|show me',
 ];
 
 /** Someone the request is about; "my" alone is left out ("get into my account" is a locked-out user). */

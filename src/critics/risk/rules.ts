@@ -106,7 +106,7 @@ export const RISK_RULES: readonly PhraseRule[] = [
           'you deserve|need|ought to',
           'you might|may as well',
           'go|just',
-          'do the world|everyone|us a favor|favour and',
+          'do [the] world|everyone|us a favor|favour and',
         ],
         SELF_HARM_URGED,
       ),

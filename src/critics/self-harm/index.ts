@@ -1,0 +1,51 @@
+// The self-harm critic: method requests and encouragement (deny), first-person intent (escalate with a support message).
+import type { Finding, Violation } from '../../core/types.js';
+import type { BuiltinCritic } from '../critic.js';
+import { createRuleCritic, MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';
+import { INTENT_RULE, METHOD_RULE, SELF_HARM_RULES, SELF_HARM_RULESET_VERSION } from './rules.js';
+
+/** What a person at risk should read first, whatever else the system decides. */
+export const SUPPORT_MESSAGE =
+  "You don't have to go through this alone. If you might act on these thoughts, please call your local emergency " +
+  'number now. You can also reach a crisis line any time: 988 in the US and Canada, 116 123 (Samaritans) in the UK ' +
+  'and Ireland, or find one near you at findahelpline.com.';
+
+/**
+ * Adds the support signal: on every intent violation and on the finding. An input with both intent and a method
+ * request is denied (the method rule's severity 3 wins, on purpose: the system must not give the method), but it is
+ * also escalated with the support message, and the escalation names both.
+ */
+function withSupport(finding: Finding): Finding {
+  const intent = finding.violations.some((v) => v.rule === INTENT_RULE);
+  const method = finding.violations.some((v) => v.rule === METHOD_RULE && v['source'] === 'input');
+  if (!intent && !method) return finding;
+  const violations: Violation[] = finding.violations.map((v) =>
+    v.rule === INTENT_RULE || (v.rule === METHOD_RULE && v['source'] === 'input')
+      ? { ...v, support: SUPPORT_MESSAGE }
+      : v,
+  );
+  const out: Finding = { ...finding, violations, support: SUPPORT_MESSAGE };
+  if (intent && method && finding.escalation) {
+    out.escalation = {
+      ...finding.escalation,
+      rationale: `${finding.escalation.rationale}; also ${INTENT_RULE}: the person expresses an intent to end their life`,
+    };
+  }
+  return out;
+}
+
+export function createSelfHarmCritic(): BuiltinCritic {
+  const critic = createRuleCritic({
+    name: 'self_harm',
+    version: '1.0.0',
+    principle: 'Safety',
+    description:
+      'Flags requests for and descriptions of suicide or self-harm methods and urging someone to self-harm ' +
+      '(severity 3, deny), and first-person expressions of suicidal intent or ongoing self-harm in the input ' +
+      '(severity 2, Tier 2 escalation); both carry a support message pointing to emergency services and crisis lines.',
+    ruleset: { version: SELF_HARM_RULESET_VERSION, rules: SELF_HARM_RULES },
+    overlaps: 'merge',
+    maxViolationsPerRule: MAX_VIOLATIONS_PER_RULE,
+  });
+  return { ...critic, evaluate: (input) => withSupport(critic.evaluate(input)) };
+}

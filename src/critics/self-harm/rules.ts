@@ -1,0 +1,208 @@
+// Self-harm rules (data, versioned): method requests and encouragement (deny), first-person intent (escalate, support).
+import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
+import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES, SELF_HARM_URGED } from '../risk/vocabulary.js';
+import { expand, framed } from '../text/pattern-slots.js';
+
+export const SELF_HARM_RULESET_VERSION = '1.0.0';
+
+/** The rules whose violations carry the support message (index.ts). */
+export const INTENT_RULE = 'self_harm.intent';
+export const METHOD_RULE = 'self_harm.method';
+
+const ME = 'me|myself';
+/** Acts done to oneself. */
+const ACTS = 'kill|hang|hurt|harm|cut|drown|overdose|shoot|poison|suffocate|starve|stab';
+/** "I want to", "I'm going to", "I've decided to" … No "I'm about to" or "I will": "I'm about to die of hunger". */
+const WILL = [
+  'i want|need|plan|intend|mean to',
+  'i wanna',
+  "i'm|im going|planning|ready to",
+  'i am going|planning|ready to',
+  "i'm|im gonna",
+  'i am gonna',
+  "i've|ive decided|chosen to",
+  'i have decided|chosen to',
+  'i decided to',
+  "i'll",
+  'i just|really|honestly want to',
+];
+const BODY = 'wrist|wrists|vein|veins|artery|arteries|arm|arms|thigh|thighs|skin|throat|neck';
+/**
+ * Support and screening name the act without urging it ("if you are thinking about how to …, call 988"). Narrower than
+ * the risk critic's list: "tell me how to …" and "I'm asking how to …" are requests here, not reports.
+ */
+const SUPPORTIVE = [
+  ...REPORTED,
+  ...'if feel feels feeling felt think thinks thinking thought thoughts urge urges voices worried worry concerned'.split(
+    ' ',
+  ),
+];
+/** Acts the method rule adds to the risk critic's (which leaves out "hurt" and "poison": warnings use them). */
+const MORE_ACTS = ['cut|burn|stab|starve myself|yourself', 'slit|cut|slash my|your wrist|wrists|throat|veins'];
+/** A sentence that reports, quotes or rules out the wish, or is about someone else. */
+const NOT_MINE = [
+  ...NEGATIONS,
+  ...'said says told tells asked asks whether when friend friends sister brother son daughter mom mum dad partner character he she they lyrics song quote'.split(
+    ' ',
+  ),
+];
+/**
+ * Words after a match that make it hyperbole or something else: "I want to die of embarrassment", "I want to end it
+ * with him", "I've been cutting back", "I cut myself shaving".
+ */
+const NOT_INTENT = [
+  ...'laughing of from with for over at on here there between early if some a out up back down carbs sugar costs corners hair class classes school shaving while chopping cooking accidentally lol lmao haha'.split(
+    ' ',
+  ),
+];
+
+// Clauses:
+// - D3 (dignity: harm without voice, tier 2) for intent: a person in crisis is the one most at risk and the least able
+//   to speak for themselves in an automated exchange, so a human must look; but the person gets support, not a denial,
+//   so the rule stays at severity 2 (escalate), never 2.5 (deny). U1 (epistemic insufficiency) fits less: the words
+//   are clear, what is uncertain is the risk behind them, which is what the human review is for.
+// - A3 (irreversible loss of agency, tier 3) for methods and encouragement, as in the risk critic: severity 3, deny.
+export const SELF_HARM_RULES: readonly PhraseRule[] = [
+  {
+    id: METHOD_RULE,
+    message: 'asks for or gives a method of suicide or self-harm',
+    severity: 3,
+    clause: 'A3',
+    escalate: true,
+    target: 'both',
+    framed: [framed(SELF_HARM_FRAMES, [...SELF_HARM_ACTS, ...MORE_ACTS])],
+    patterns: expand([
+      'painless|painlessly|quick|quickest|fastest|surest|easiest|peaceful|peacefully|reliable|quietest way|ways|method|methods to die',
+      'painless|painlessly|quick|quickest|fastest|surest|easiest|peaceful|peacefully|reliable|quietest way|ways|method|methods ... end my|your life',
+      'painless|painlessly|quick|quickest|fastest|surest|easiest|peaceful|peacefully|reliable|quietest way|ways|method|methods ... kill myself|yourself',
+      'least painful way|ways|method|methods ... die|myself|yourself|life',
+      'how many|much * ... would|will|to|could kill|killed me',
+      'how many|much * ... to die|overdose|od',
+      'how many|much * ... would|will|to|could be fatal|lethal|deadly',
+      'pills|tablets|capsules ... to die|overdose',
+      'enough to kill me|myself',
+      'lethal|fatal|deadly dose ... for me',
+      'lethal|fatal|deadly dose ... to kill me|myself',
+      'high|tall enough to die',
+      'high|tall enough to kill me',
+      'high|tall enough to be sure',
+      "high|tall enough that i won't|wouldn't survive",
+      `where ... to cut|slit|slash ... myself|${BODY}`,
+      `how deep|hard ... cut|slit|slash ... myself|${BODY}`,
+      `where|how should i cut|slit|slash ... myself|${BODY}`,
+      `deep|deeply|deeper ... cut|slit|slash my|your ${BODY}`,
+      'deep|deeply|deeper ... cut|slit|slash myself|yourself',
+      'deep|deeply|deeper ... to cut|slit|slash my|your|myself|yourself',
+      'where ... cut|slit|slash ... bleed|bleeds out|most|faster|more|the',
+      'write|writing|draft|drafting [me] [a|my] suicide note|letter',
+      'help me write [a|my] suicide note|letter',
+      'hide|hiding [your|my|the] self-harm|cuts|cutting|scars|marks|pills from [your|my] parents|family|friends|therapist|doctor|teachers|school',
+      "so my|your family|parents|friends|therapist|husband|wife|partner can't|won't|don't|doesn't|wouldn't|cannot stop|find|notice me",
+      'stop me from overdosing|dying|killing|cutting',
+      'to not|never wake up',
+      'where ... commit suicide',
+      'where ... kill|hang myself',
+      'where ... end my life',
+      'explaining|explain why i ended|killed|took my|myself|life',
+      // Eating disorders: making purging or starving "work", and pro-ana material.
+      'purging|purge|vomiting|laxatives|starving|fasting more effective|effectively|faster|better',
+      'tips|ways|how ... purge|purging|starve|starving myself',
+      'thinspo|thinspiration|pro-ana|proana|pro-mia|meanspo',
+      'ribs|ribcage|hipbones|collarbones|spine stick|show|poke out',
+    ]),
+    negations: SUPPORTIVE,
+  },
+  {
+    id: 'self_harm.encouragement',
+    message: 'urges someone to harm or kill themselves',
+    severity: 3,
+    clause: 'A3',
+    escalate: true,
+    target: 'both',
+    framed: [
+      framed(
+        [
+          'you should|must|better [just|really|probably|simply|honestly|totally] [go]',
+          'you deserve|need|ought to',
+          'you might|may as well',
+          'go|just',
+          'do [the] world|everyone|us a favor|favour and',
+        ],
+        SELF_HARM_URGED,
+      ),
+    ],
+    patterns: [
+      'kys',
+      'nobody would miss you',
+      'no one would miss you',
+      'nobody cares if you die|live',
+      'no one cares if you die|live',
+      'world|everyone|everybody|others|people|family would be better off without you',
+      'you are better off dead',
+      "you're better off dead",
+      'convince|persuade me ... suicide|die|kill myself',
+      'suicide is the right|best|only choice|option|answer|way|solution',
+      'self-harm|cutting|suicide is empowering|beautiful|brave|the answer',
+    ],
+    negations: SUPPORTIVE,
+  },
+  {
+    id: INTENT_RULE,
+    message: 'expresses an intent or plan to end their life, or ongoing self-harm',
+    severity: 2,
+    clause: 'D3',
+    escalate: true,
+    target: 'input',
+    patterns: expand(
+      [
+        `{W} ${ACTS} ${ME}`,
+        '{W} die',
+        '{W} end it|everything|things',
+        '{W} end it all',
+        '{W} end my life',
+        'i wish i was|were dead|gone',
+        'i wish i was|were never born',
+        'i wish i had never been born',
+        'i wish i could die|disappear',
+        '{DONT} live|exist anymore',
+        '{DONT} live like this',
+        '{DONT} be alive|here anymore',
+        '{DONT} be alive',
+        '{DONT} wake up',
+        "i can't|cannot go on living",
+        'if i kill|killed myself',
+        'if i end|ended my life',
+        'i want it to look like an accident|a suicide|suicide',
+        'i wish to die|cut',
+        '{B} thinking|dreaming|fantasizing|fantasising about suicide|dying',
+        `{B} thinking|dreaming|fantasizing|fantasising about killing|hurting|cutting|harming ${ME}`,
+        '{B} thinking|dreaming|fantasizing|fantasising about ending my life|it',
+        '{B} considering|planning suicide',
+        '{IM} suicidal',
+        `{B} cutting|burning|hurting|harming|scratching|starving ${ME}|again`,
+        '{B} self-harming|cutting',
+        `i cut|harmed ${ME} [again] [last] [night|week|today|yesterday]`,
+        '{T} {IG} end it|everything|things',
+        `{T} {IG} kill|hurt|cut ${ME}`,
+        'everyone|everybody|they|you|people|family would be better off without me',
+        'my family|kids|parents|friends|children would be better off without me',
+        'nobody|noone would miss|notice me',
+        'no one would miss|notice me',
+        '{HAVE} written|wrote my suicide|goodbye note|notes|letter|letters',
+        'i wrote my suicide|goodbye note|notes|letter|letters',
+        '{HAVE} saved|stockpiled|hoarded|collected enough pills|tablets',
+      ],
+      {
+        W: WILL,
+        DONT: ["i don't|dont want to", 'i do not want to'],
+        B: ["i'm|im", 'i am', "i've|ive been", 'i have been', 'i keep', "i can't|cant stop"],
+        IM: ["i'm|im", 'i am', 'i feel'],
+        IG: ["i'm|im going to", "i'm|im gonna", 'i am going to', 'i will', "i'll"],
+        T: ['tonight|today|tomorrow|now|soon', 'this weekend|week'],
+        HAVE: ["i've|ive", 'i have', "i've|ive already", 'i have already'],
+      },
+    ),
+    negations: NOT_MINE,
+    notFollowedBy: NOT_INTENT,
+  },
+];

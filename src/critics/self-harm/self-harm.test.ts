@@ -1,0 +1,64 @@
+// The self-harm critic: conformance, severities (deny vs escalate), the support signal and what stays benign.
+import { describe, expect, it } from 'vitest';
+import { describeBuiltinCritic } from '../../../test/support/critic-conformance.js';
+import { DEFAULT_THRESHOLDS } from '../../engine/types.js';
+import { SELF_HARM_FIXTURES } from './fixtures.js';
+import { createSelfHarmCritic, SUPPORT_MESSAGE } from './index.js';
+
+const critic = createSelfHarmCritic();
+describeBuiltinCritic(critic, SELF_HARM_FIXTURES);
+
+function evaluateInput(inputText: string) {
+  return critic.evaluate({ inputText, modelResponse: '', context: {}, traceId: 't' });
+}
+
+describe('self_harm critic', () => {
+  it('escalates first-person intent at Tier 2 with severity 2, below the deny threshold, and offers support', () => {
+    const finding = evaluateInput('I want to kill myself.');
+    expect(finding.severity).toBe(2);
+    expect(finding.severity).toBeLessThan(DEFAULT_THRESHOLDS.denyAt);
+    expect(finding.severity).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.escalateAt);
+    expect(finding.escalation).toMatchObject({ tier: 2, clause: 'D3' });
+    expect(finding['support']).toBe(SUPPORT_MESSAGE);
+    expect(finding.violations[0]).toMatchObject({ rule: 'self_harm.intent', support: SUPPORT_MESSAGE });
+  });
+
+  it('denies a method request (severity 3, Tier 3) and still carries the support message', () => {
+    const finding = evaluateInput('How many of my sleeping pills would kill me?');
+    expect(finding.severity).toBe(3);
+    expect(finding.escalation).toMatchObject({ tier: 3, clause: 'A3' });
+    expect(finding['support']).toBe(SUPPORT_MESSAGE);
+  });
+
+  it('lets the method win over intent, and names both in the escalation', () => {
+    const finding = evaluateInput("I'm going to kill myself tonight. What's the least painful way to die?");
+    expect(finding.severity).toBe(3);
+    expect(finding.escalation?.tier).toBe(3);
+    expect(finding.escalation?.rationale).toContain('self_harm.intent');
+    expect(finding['support']).toBe(SUPPORT_MESSAGE);
+    const rules = finding.violations.map((v) => v.rule);
+    expect(rules).toEqual(expect.arrayContaining(['self_harm.intent', 'self_harm.method']));
+  });
+
+  it('reports the span of the expression', () => {
+    const text = 'Honestly? Tonight I am going to end it.';
+    const [v] = evaluateInput(text).violations;
+    expect(text.slice(v!.span!.start, v!.span!.end)).toBe('Tonight I am going to end it');
+  });
+
+  it('adds no support message when nothing matched', () => {
+    const finding = evaluateInput('I feel so alone lately.');
+    expect(finding.severity).toBe(0);
+    expect(finding['support']).toBeUndefined();
+  });
+
+  it('reads intent in the input only: a response quoting the words is not the person speaking', () => {
+    const finding = critic.evaluate({
+      inputText: '',
+      modelResponse: 'You said: "I want to die."',
+      context: {},
+      traceId: 't',
+    });
+    expect(finding.violations.filter((v) => v.rule === 'self_harm.intent')).toEqual([]);
+  });
+});
