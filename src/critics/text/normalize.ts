@@ -156,32 +156,45 @@ function normalizeSegment(segment: string): string {
 
 /** Output under construction: the text and, per code unit, where its source starts and ends in the original. */
 class Builder {
-  text = '';
   length = 0;
+  /** The text's code units: written one by one and made a string once (a flat one, fast to read). */
+  units: Uint16Array;
   starts: Int32Array;
   ends: Int32Array;
   confusable = false;
 
   constructor(capacity: number) {
-    this.starts = new Int32Array(Math.max(16, capacity));
-    this.ends = new Int32Array(Math.max(16, capacity));
+    const size = Math.max(16, capacity);
+    this.units = new Uint16Array(size);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
   }
 
   #reserve(n: number): void {
     if (this.length + n <= this.starts.length) return;
     const size = Math.max(this.starts.length * 2, this.length + n);
+    const units = new Uint16Array(size);
     const starts = new Int32Array(size);
     const ends = new Int32Array(size);
+    units.set(this.units.subarray(0, this.length));
     starts.set(this.starts.subarray(0, this.length));
     ends.set(this.ends.subarray(0, this.length));
+    this.units = units;
     this.starts = starts;
     this.ends = ends;
   }
 
+  unit(code: number, from: number, to: number): void {
+    this.#reserve(1);
+    this.units[this.length] = code;
+    this.starts[this.length] = from;
+    this.ends[this.length++] = to;
+  }
+
   identity(text: string, from: number, to: number): void {
     this.#reserve(to - from);
-    this.text += text.slice(from, to);
     for (let k = from; k < to; k++, this.length++) {
+      this.units[this.length] = text.charCodeAt(k);
       this.starts[this.length] = k;
       this.ends[this.length] = k + 1;
     }
@@ -189,12 +202,31 @@ class Builder {
 
   segment(out: string, from: number, to: number): void {
     this.#reserve(out.length);
-    this.text += out;
     for (let k = 0; k < out.length; k++, this.length++) {
+      const code = out.charCodeAt(k);
+      this.units[this.length] = code;
       this.starts[this.length] = from;
       this.ends[this.length] = to;
-      if (!this.confusable && CONFUSABLES.has(out.charCodeAt(k))) this.confusable = true;
+      if (!this.confusable && CONFUSABLES.has(code)) this.confusable = true;
     }
+  }
+
+  /** The code point at `j` (a surrogate pair read as one). */
+  codePointAt(j: number): number {
+    const c = this.units[j]!;
+    if (c >= 0xd800 && c <= 0xdbff && j + 1 < this.length) {
+      const d = this.units[j + 1]!;
+      if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+    }
+    return c;
+  }
+
+  text(): string {
+    let out = '';
+    for (let at = 0; at < this.length; at += 8192) {
+      out += String.fromCharCode(...this.units.subarray(at, Math.min(this.length, at + 8192)));
+    }
+    return out;
   }
 }
 
@@ -279,16 +311,15 @@ function isMarkCode(cp: number): boolean {
  * look-alikes ("оре"), and left alone otherwise, so Russian or Greek words keep their letters ("привет").
  */
 function foldConfusables(b: Builder): Builder {
-  const s = b.text;
   const out = new Builder(b.length);
+  const { units, starts, ends, length } = b;
   let i = 0;
-  while (i < s.length) {
+  while (i < length) {
     let j = i;
     let ascii = false;
     let foreign = false;
-    for (;;) {
-      if (j >= s.length) break;
-      const c = s.codePointAt(j)!;
+    while (j < length) {
+      const c = b.codePointAt(j);
       const letter = isLetterCode(c);
       // Digits, '@' and '$' hold a word together: leet folding may make them letters ("аA@а" is one word).
       if (!letter && !isMarkCode(c) && !(c <= 57 && c >= 48) && c !== 64 && c !== 36) break;
@@ -296,31 +327,28 @@ function foldConfusables(b: Builder): Builder {
       else if (letter && !CONFUSABLES.has(c)) foreign = true;
       j += c > 0xffff ? 2 : 1;
     }
-    if (j === i) {
-      out.segment(s[i]!, b.starts[i]!, b.ends[i]!);
-      i++;
-      continue;
-    }
+    if (j === i) j = i + 1;
     const fold = ascii || !foreign;
     for (let k = i; k < j; k++) {
-      const folded = fold ? CONFUSABLES.get(s.charCodeAt(k)) : undefined;
+      const folded = fold ? CONFUSABLES.get(units[k]!) : undefined;
       if (folded === undefined) {
-        out.segment(s[k]!, b.starts[k]!, b.ends[k]!);
+        out.unit(units[k]!, starts[k]!, ends[k]!);
         continue;
       }
       // The marks of a folded letter's segment go, as they do after an ASCII letter in the first pass; what else
       // continues the segment (a Hangul final) stays.
-      out.segment(String.fromCharCode(folded), b.starts[k]!, b.ends[k]!);
-      while (k + 1 < j && (flagsOf(s.codePointAt(k + 1)!) & CONTINUES) !== 0) {
-        const c = s.codePointAt(k + 1)!;
+      out.unit(folded, starts[k]!, ends[k]!);
+      while (k + 1 < j && (flagsOf(b.codePointAt(k + 1)) & CONTINUES) !== 0) {
+        const c = b.codePointAt(k + 1);
         const n = c > 0xffff ? 2 : 1;
-        if ((flagsOf(c) & MARK_FLAG) === 0) out.segment(s.slice(k + 1, k + 1 + n), b.starts[k + 1]!, b.ends[k + 1]!);
+        if ((flagsOf(c) & MARK_FLAG) === 0) {
+          for (let u = k + 1; u < k + 1 + n; u++) out.unit(units[u]!, starts[u]!, ends[u]!);
+        }
         k += n;
       }
     }
     i = j;
   }
-  out.confusable = false;
   return out;
 }
 
@@ -328,8 +356,9 @@ function normalizeBase(text: string): Mapped {
   if (!NON_ASCII.test(text)) return new Mapped(text, text);
   let b = firstPass(text);
   if (b.confusable) b = foldConfusables(b);
-  if (b.text === text) return new Mapped(text, text);
-  return new Mapped(b.text, text, b.starts.slice(0, b.length), b.ends.slice(0, b.length));
+  const out = b.text();
+  if (out === text) return new Mapped(text, text);
+  return new Mapped(out, text, b.starts.slice(0, b.length), b.ends.slice(0, b.length));
 }
 
 /**
