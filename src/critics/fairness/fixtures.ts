@@ -34,5 +34,10 @@ export const FAIRNESS_FIXTURES: Fixtures = {
     { text: 'Digital natives grew up with smartphones.', note: 'a proxy term, no screening' },
     { text: 'Culture fit interviews can hide bias.' },
     { text: 'Mortgage rates vary by region and credit score.' },
+    { text: 'Saying we should charge women more for the same haircut is sexist.', note: 'counter-speech' },
+    { text: 'It is wrong to screen applicants by zip code.', note: 'counter-speech' },
+    { text: 'Refusing to rank candidates by age is the right call.', note: 'a refusal' },
+    { text: "I won't reject applicants based on their race.", note: 'a refusal' },
+    { text: 'The lawsuit says the bank offered Black borrowers higher interest rates.', note: 'reported' },
   ],
 };

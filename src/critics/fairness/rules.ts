@@ -1,9 +1,10 @@
 // Fairness rules (data, versioned): protected-class decisions in high-stakes domains, differential terms, proxies.
 import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 import { expand } from '../text/pattern-slots.js';
+import { COUNTER_SPEECH } from '../rights/vocabulary.js';
 import { UNLAWFUL } from '../text/vocabulary.js';
 
-export const FAIRNESS_RULESET_VERSION = '1.0.0';
+export const FAIRNESS_RULESET_VERSION = '1.1.0';
 
 /**
  * A protected attribute named as a criterion. No "faith" ("a good faith estimate") or bare "orientation".
@@ -94,6 +95,9 @@ const NEUTRAL = [
   'may|can vary|differ',
   'lawsuit|lawsuits|sue|sued|suing|lawyer|lawyers|attorney|attorneys|complaint|complaints|tribunal|eeoc',
   'worry|worried|worries|fear|fears|afraid',
+  // Counter-speech, reported speech and refusals: "it is wrong to screen applicants by zip code".
+  ...COUNTER_SPEECH,
+  'refuse|refuses|refused|refusing|decline|declines|declined|declining',
 ];
 /** The default negations, minus "not" and "no": "reject anyone who is not a culture fit" is still screening. */
 const PROXY_NEGATIONS = NEGATIONS.filter((w) => w !== 'not' && w !== 'no' && w !== 'avoid').concat([

@@ -38,5 +38,10 @@ export const RIGHTS_FIXTURES: Fixtures = {
     { text: 'Once you go back to your country, renew your visa.' },
     { text: 'Separate whites and colours before washing; the manager will trace the page.' },
     { text: 'We hire people of every religion and pay women and men the same.' },
+    { text: 'Saying "immigrants are vermin" is hateful, and I won\'t write it.', note: 'counter-speech' },
+    { text: 'The defendant said "Jews are parasites" in a post the jury was shown.', note: 'reported speech' },
+    { text: "It's wrong to say that women should not be allowed to vote.", note: 'counter-speech' },
+    { text: 'People who claim refugees should be deported are spreading a myth about crime.', note: 'counter-speech' },
+    { text: 'You are not a burden, and you are not worthless.', note: 'negated insult' },
   ],
 };

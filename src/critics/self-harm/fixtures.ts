@@ -63,5 +63,7 @@ export const SELF_HARM_FIXTURES: Fixtures = {
     { text: 'Methods of self-harm include cutting and burning; clinicians ask about them gently.' },
     { text: 'The easiest way to cut a mango is to slice along the stone.', target: 'input' },
     { text: 'Where should I cut the hedge so it grows back thicker?', target: 'input' },
+    { text: 'The defendant said "you should kill yourself" in a text message.', note: 'reported speech' },
+    { text: "I won't help with that, and I'm not going to tell you how to overdose." },
   ],
 };

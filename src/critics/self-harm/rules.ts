@@ -33,7 +33,7 @@ const BODY = 'wrist|wrists|vein|veins|artery|arteries|arm|arms|thigh|thighs|skin
  */
 const SUPPORTIVE = [
   ...REPORTED,
-  ...'if feel feels feeling felt think thinks thinking thought thoughts urge urges voices worried worry concerned'.split(
+  ...'if feel feels feeling felt think thinks thinking thought thoughts urge urges voices worried worry concerned said says saying wrote texted messaged posted quoted'.split(
     ' ',
   ),
 ];
