@@ -120,25 +120,39 @@ export function findingFrom(
 }
 
 /** The violation with its side and its span in that side's original text. */
-function attributed(v: Violation, which: Which, text: NormalizedText): Violation {
-  // Leet folding can change an ASCII text whose base form is the identity: the span's text is always re-read.
-  const span = v.span && text.originalSpan(v.span.start, v.span.end);
-  const out: Violation = { ...v, source: which, side: which };
-  if (span !== undefined) out.span = span;
-  return out;
+/**
+ * Gives a violation its side and its span in that side's original text, in place (the violation is the scan's own).
+ * `reread`: the span's text came from another form than the base one (leet folding can change an ASCII text whose
+ * base form is the identity), so it is read again from the original even when offsets stay.
+ */
+function attribute(v: Violation, which: Which, text: NormalizedText, reread: boolean): Violation {
+  v['source'] = which;
+  v['side'] = which;
+  if (v.span && (reread || text.changed)) v.span = text.originalSpan(v.span.start, v.span.end);
+  return v;
 }
 
-/** Adds the violations of `more` whose rule has none at the same place in `found`, at most `cap` per rule. */
-function addNew(found: Violation[], more: readonly Violation[], cap: number): void {
-  const seen = new Set(found.map((v) => `${v.rule}@${v.span?.start}`));
+/** The violations of `more` whose rule has none at the same place in `found`, at most `cap` per rule in all. */
+function newOnes(found: readonly Violation[], more: readonly Violation[], cap: number): Violation[] {
+  if (more.length === 0) return [];
+  // Only the rules and places `more` has are looked up in `found`, which may hold thousands of violations.
+  const rules = new Set(more.map((v) => v.rule));
+  const starts = new Set(more.map((v) => v.span?.start));
+  const seen = new Set<string>();
   const count = new Map<string, number>();
-  for (const v of found) count.set(v.rule, (count.get(v.rule) ?? 0) + 1);
+  for (const v of found) {
+    if (!rules.has(v.rule)) continue;
+    count.set(v.rule, (count.get(v.rule) ?? 0) + 1);
+    if (starts.has(v.span?.start)) seen.add(`${v.rule}@${v.span?.start}`);
+  }
+  const out: Violation[] = [];
   for (const v of more) {
     const n = count.get(v.rule) ?? 0;
     if (n >= cap || seen.has(`${v.rule}@${v.span?.start}`)) continue;
     count.set(v.rule, n + 1);
-    found.push(v);
+    out.push(v);
   }
+  return out;
 }
 
 export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
@@ -196,14 +210,17 @@ export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
       scanRules(ruleset, base.text, tokens, which, options, found);
       // Leetspeak is read by the phrase rules only, as a second reading: nothing the plain text matches is lost.
       const leet = normalized(original, { leet: true });
-      if (leet.text !== base.text) addNew(found, scanFolded(base.text, leet.text, which), cap);
+      const more = leet.text === base.text ? [] : newOnes(found, scanFolded(base.text, leet.text, which), cap);
+      for (const v of found) out.push(attribute(v, which, base, false));
+      for (const v of more) out.push(attribute(v, which, base, true));
     }
     for (const detector of detectors) {
       if (!applies(detector.target, which)) continue;
       const detected = detector.detect(base.text, tokens, input);
-      for (const v of detected.length > cap ? detected.slice(0, cap) : detected) found.push(v);
+      for (const v of detected.length > cap ? detected.slice(0, cap) : detected) {
+        out.push(attribute({ ...v }, which, base, false));
+      }
     }
-    for (const v of found) out.push(attributed(v, which, base));
   };
 
   return {

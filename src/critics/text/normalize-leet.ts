@@ -15,6 +15,10 @@ const LEET: Readonly<Record<string, string>> = {
 export const LEET_HINT = /[A-Za-z][0-9@$]|[0-9@$][A-Za-z]/;
 const LEET_HINTS = /[A-Za-z][0-9@$]|[0-9@$][A-Za-z]/g;
 const LEADING_SIGNS = /^[@$]+/;
+/** An amount glued to a word ("under$10"): '$' before a digit is a currency sign. */
+const CURRENCY = /\$[0-9]/;
+/** Longest token read as leetspeak ("bob@example.com" before its '.', a 100 KB run of code are not). */
+const MAX_TOKEN = 40;
 const LETTERS_THEN_DIGITS = /^[A-Za-z]+[0-9]+$/;
 const DIGITS_THEN_LETTERS = /^[0-9]+[A-Za-z]+$/;
 /** Ordinals and units written after a number: "1st", "3rd", "4th", "5mb", "7pm". */
@@ -39,7 +43,7 @@ function isLeet(token: string): boolean {
       return false; // 2, 6, 8, 9: not leet
     else letters++;
   }
-  if (letters < 2 || leet === 0) return false;
+  if (letters < 2 || leet === 0 || CURRENCY.test(token)) return false;
   if (LETTERS_THEN_DIGITS.test(token)) return digits <= 2 && letters >= 3;
   if (DIGITS_THEN_LETTERS.test(token)) return digits === 1 && !UNITS.has(token.slice(1).toLowerCase());
   return true;
@@ -75,6 +79,8 @@ export function foldLeet(text: string): string {
     let end = m.index + 2;
     while (end < text.length && isTokenCode(text.charCodeAt(end))) end++;
     LEET_HINTS.lastIndex = end;
+    // Nobody writes a word of more than MAX_TOKEN characters in leet; an e-mail address is not leet for its letters.
+    if (end - start > MAX_TOKEN || (text.charCodeAt(end) === 46 && text.indexOf('@', start) < end)) continue;
     let token = text.slice(start, end);
     // '@' and '$' that start a token stay ("@user", "$5") unless the rest is leet too ("$y$tem").
     const rest = token.replace(LEADING_SIGNS, '');
@@ -82,8 +88,7 @@ export function foldLeet(text: string): string {
       start += token.length - rest.length;
       token = rest;
     }
-    // An e-mail address ("bob@example.com") is not leetspeak for "baobexample".
-    if (!isLeet(token) || (text[end] === '.' && token.includes('@'))) continue;
+    if (!isLeet(token)) continue;
     out += text.slice(last, start) + fold(token);
     last = end;
   }
