@@ -37,6 +37,12 @@ const SUPPORTIVE = [
     ' ',
   ),
 ];
+/** A refusal anywhere in the sentence: "I'm not going to tell you how to …". */
+const REFUSALS = [
+  "won't|can't|cannot|wouldn't|shouldn't tell|explain|describe|give|share|help|provide|write",
+  'not going|gonna|able to tell|explain|describe|give|share|help|provide|write',
+  'will|would|could not tell|explain|describe|give|share|help|provide|write',
+];
 /** Acts the method rule adds to the risk critic's (which leaves out "hurt" and "poison": warnings use them). */
 const MORE_ACTS = ['cut|burn|stab|starve myself|yourself', 'slit|cut|slash my|your wrist|wrists|throat|veins'];
 /** A sentence that reports, quotes or rules out the wish, or is about someone else. */
@@ -111,6 +117,7 @@ export const SELF_HARM_RULES: readonly PhraseRule[] = [
       'ribs|ribcage|hipbones|collarbones|spine stick|show|poke out',
     ]),
     negations: SUPPORTIVE,
+    unless: REFUSALS,
   },
   {
     id: 'self_harm.encouragement',
@@ -145,6 +152,7 @@ export const SELF_HARM_RULES: readonly PhraseRule[] = [
       'self-harm|cutting|suicide is empowering|beautiful|brave|the answer',
     ],
     negations: SUPPORTIVE,
+    unless: REFUSALS,
   },
   {
     id: INTENT_RULE,
