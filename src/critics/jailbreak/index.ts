@@ -1,0 +1,20 @@
+// The jailbreak critic: unrestricted personas, dropped rules and suppressed refusals in the user's input.
+import type { BuiltinCritic } from '../critic.js';
+import { createRuleCritic } from '../rule-critic.js';
+import { JAILBREAK_RULES, JAILBREAK_RULESET_VERSION } from './rules.js';
+
+export function createJailbreakCritic(): BuiltinCritic {
+  const critic = createRuleCritic({
+    name: 'jailbreak',
+    version: '1.0.0',
+    principle: 'Instruction integrity',
+    description:
+      "Flags jailbreak framings in the user's input: unrestricted personas (DAN, an AI without ethics, a jailbroken " +
+      'mode) and requests to act as if the rules did not apply (severity 2.5, escalating), and forbidding refusals, ' +
+      'warnings or disclaimers (2). Ordinary role-play, personas and tone changes are not flagged.',
+    ruleset: { version: JAILBREAK_RULESET_VERSION, rules: JAILBREAK_RULES },
+    overlaps: 'merge',
+  });
+  // Every rule reads the input; the rule critic would still tokenise the response, so it gets none.
+  return { ...critic, evaluate: (input) => critic.evaluate({ ...input, modelResponse: '' }) };
+}
