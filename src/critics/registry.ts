@@ -3,14 +3,20 @@ import { EleanorError } from '../core/errors.js';
 import { createAutonomyCritic } from './autonomy/index.js';
 import type { BuiltinCritic } from './critic.js';
 import { createFairnessCritic } from './fairness/index.js';
+import { createHateCritic } from './hate/index.js';
+import { createJailbreakCritic } from './jailbreak/index.js';
 import { createOperationsCritic } from './operations/index.js';
 import { createPrivacyCritic } from './privacy/index.js';
 import { createPromptInjectionCritic } from './prompt-injection/index.js';
 import { createRightsCritic } from './rights/index.js';
 import { createRiskCritic } from './risk/index.js';
+import { createSelfHarmCritic } from './self-harm/index.js';
 import { createTruthCritic } from './truth/index.js';
 
-/** In the default priority order: rights > autonomy > privacy > fairness > truth > risk > operations > prompt_injection. */
+/**
+ * In the default priority order: rights > autonomy > privacy > fairness > truth > risk > operations > prompt_injection
+ * > self_harm > hate > jailbreak.
+ */
 export const BUILTIN_CRITICS: Readonly<Record<string, () => BuiltinCritic>> = Object.freeze({
   rights: createRightsCritic,
   autonomy: createAutonomyCritic,
@@ -20,6 +26,9 @@ export const BUILTIN_CRITICS: Readonly<Record<string, () => BuiltinCritic>> = Ob
   risk: createRiskCritic,
   operations: createOperationsCritic,
   prompt_injection: createPromptInjectionCritic,
+  self_harm: createSelfHarmCritic,
+  hate: createHateCritic,
+  jailbreak: createJailbreakCritic,
 });
 
 export function builtinCritic(name: string, options?: Record<string, unknown>): BuiltinCritic {
