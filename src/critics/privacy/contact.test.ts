@@ -13,6 +13,20 @@ function spans(detector: Detector, text: string): string[] {
 }
 
 describe('emailDetector', () => {
+  it('reads addresses spelled out to hide them, with the span of the spelled form', () => {
+    const text = 'Mail jane [at] example [dot] com or bob(at)corp(dot)co(dot)uk, or Jo {AT} mail.org, also x@y.com.';
+    expect(spans(emailDetector, text)).toEqual([
+      'jane [at] example [dot] com',
+      'bob(at)corp(dot)co(dot)uk',
+      'Jo {AT} mail.org',
+      'x@y.com',
+    ]);
+  });
+
+  it('lets prose with a bracketed "at" pass', () => {
+    expect(spans(emailDetector, 'See [at] the [dot] end; meet (at) noon; a [at] b.')).toEqual([]);
+  });
+
   it('reports addresses with their exact span', () => {
     expect(spans(emailDetector, 'Write to Jane.Doe+news@mail.example.co.uk, or bob@corp.io.')).toEqual([
       'Jane.Doe+news@mail.example.co.uk',

@@ -3,7 +3,7 @@ import validator from 'validator';
 import type { Violation } from '../../core/types.js';
 import type { Detector } from '../rule-critic.js';
 import type { Token } from '../text/tokens.js';
-import { EMAIL_DOMAIN, IPV4, IPV6 } from './patterns.js';
+import { EMAIL_DOMAIN, IPV4, IPV6, SPELLED_EMAIL } from './patterns.js';
 import { PRIVACY_DETECTORS } from './rules.js';
 import { charIs, continuesNumber, isWordCode, MAX_PER_DETECTOR, precededBy, violation } from './scan.js';
 
@@ -23,36 +23,94 @@ const FILE_SUFFIXES: ReadonlySet<string> = new Set(
   ),
 );
 
+/** The e-mail addresses in `text`, as [start, end) offsets. */
+function findEmails(text: string, max: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  // Every candidate starts at an '@'.
+  if (!text.includes('@')) return out;
+  EMAIL_DOMAIN.lastIndex = 0;
+  for (let m = EMAIL_DOMAIN.exec(text); m !== null; m = EMAIL_DOMAIN.exec(text)) {
+    if (out.length >= max) break;
+    const at = m.index;
+    const end = at + m[0].length;
+    const after = text[end];
+    if (charIs(text, end, isWordCode) || after === '-' || after === '@' || after === '(') continue;
+    // "git@github.com:owner/repo.git" is an SSH remote.
+    if (after === ':' && end + 1 < text.length && text[end + 1] !== ' ' && text[end + 1] !== '\n') continue;
+    let start = at;
+    while (start > 0 && at - start < LOCAL_PART_MAX && isLocalCode(text.charCodeAt(start - 1))) start--;
+    if (start === at || charIs(text, start - 1, isLocalCode)) continue;
+    const before = text[start - 1];
+    // "https://user@host", "ssh://git@host": credentials in a URL, not an address someone reads mail at.
+    if (before === '/' || before === ':' || before === '@') continue;
+    const address = text.slice(start, end);
+    const tld = address.slice(address.lastIndexOf('.') + 1).toLowerCase();
+    if (FILE_SUFFIXES.has(tld) || !validator.isEmail(address)) continue;
+    out.push([start, end]);
+  }
+  EMAIL_DOMAIN.lastIndex = 0;
+  return out;
+}
+
+const COMMON_TLDS: ReadonlySet<string> = new Set(
+  'com net org edu gov mil int info biz name pro mobi app dev io ai co me tv xyz online site tech email mail cloud'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Addresses spelled out to hide them: "jane [at] example [dot] com", "jane(at)example(dot)com". The text is read
+ * with each spelled '@' and '.' written as the character, and the spans mapped back.
+ */
+function findSpelledEmails(text: string, max: number): Array<[number, number]> {
+  SPELLED_EMAIL.lastIndex = 0;
+  const spelled = SPELLED_EMAIL.test(text);
+  SPELLED_EMAIL.lastIndex = 0;
+  if (!spelled) return [];
+  // Per character of the rewritten text: where it starts and ends in `text`.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let clean = '';
+  let last = 0;
+  const copy = (from: number, to: number): void => {
+    clean += text.slice(from, to);
+    for (let k = from; k < to; k++) {
+      starts.push(k);
+      ends.push(k + 1);
+    }
+  };
+  for (const m of text.matchAll(SPELLED_EMAIL)) {
+    copy(last, m.index);
+    clean += m[1]!.toLowerCase() === 'at' ? '@' : '.';
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+    last = m.index + m[0].length;
+  }
+  copy(last, text.length);
+  // Only addresses with a spelled '@' are new (the others are found in `text` itself), and prose ("see [at] the
+  // [dot] end") is not an address: the domain must end in a country code or a common generic domain.
+  return findEmails(clean, max)
+    .filter(([start, end]) => ends[end - 1]! - starts[start]! !== end - start)
+    .filter(([, end]) => {
+      const tld = clean.slice(clean.lastIndexOf('.', end) + 1, end).toLowerCase();
+      return tld.length === 2 || COMMON_TLDS.has(tld);
+    })
+    .map(([start, end]) => [starts[start]!, ends[end - 1]!]);
+}
+
 export const emailDetector: Detector = {
   id: PRIVACY_DETECTORS.email.id,
   target: 'response',
-  regexes: [EMAIL_DOMAIN],
+  regexes: [EMAIL_DOMAIN, SPELLED_EMAIL],
   detect(text) {
-    const out: Violation[] = [];
-    // Every candidate starts at an '@'.
-    if (!text.includes('@')) return out;
-    EMAIL_DOMAIN.lastIndex = 0;
-    for (let m = EMAIL_DOMAIN.exec(text); m !== null; m = EMAIL_DOMAIN.exec(text)) {
-      if (out.length >= MAX_PER_DETECTOR) break;
-      const at = m.index;
-      const end = at + m[0].length;
-      const after = text[end];
-      if (charIs(text, end, isWordCode) || after === '-' || after === '@' || after === '(') continue;
-      // "git@github.com:owner/repo.git" is an SSH remote.
-      if (after === ':' && end + 1 < text.length && text[end + 1] !== ' ' && text[end + 1] !== '\n') continue;
-      let start = at;
-      while (start > 0 && at - start < LOCAL_PART_MAX && isLocalCode(text.charCodeAt(start - 1))) start--;
-      if (start === at || charIs(text, start - 1, isLocalCode)) continue;
-      const before = text[start - 1];
-      // "https://user@host", "ssh://git@host": credentials in a URL, not an address someone reads mail at.
-      if (before === '/' || before === ':' || before === '@') continue;
-      const address = text.slice(start, end);
-      const tld = address.slice(address.lastIndexOf('.') + 1).toLowerCase();
-      if (FILE_SUFFIXES.has(tld) || !validator.isEmail(address)) continue;
-      out.push(violation(PRIVACY_DETECTORS.email, text, start, end));
+    const found = findEmails(text, MAX_PER_DETECTOR);
+    if (found.length < MAX_PER_DETECTOR) {
+      for (const [start, end] of findSpelledEmails(text, MAX_PER_DETECTOR - found.length)) {
+        if (!found.some(([s, e]) => s < end && start < e)) found.push([start, end]);
+      }
+      found.sort((a, b) => a[0] - b[0]);
     }
-    EMAIL_DOMAIN.lastIndex = 0;
-    return out;
+    return found.map(([start, end]) => violation(PRIVACY_DETECTORS.email, text, start, end));
   },
 };
 

@@ -6,6 +6,9 @@
 /** An e-mail address from its '@' on; the local part is read backwards in code (no lookbehind). */
 export const EMAIL_DOMAIN = /@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}/g;
 
+/** A spelled-out '@' or '.' in a hidden address: " [at] ", "(dot)", "{at}" (group: at|dot). */
+export const SPELLED_EMAIL = /\s?[[({]\s?(at|dot)\s?[\])}]\s?/gi;
+
 /** A phone-number candidate: digits joined by spaces, dots, dashes or parentheses; libphonenumber-js decides. */
 export const PHONE = /\+?\(?\d[\d ().-]{5,24}\d/g;
 

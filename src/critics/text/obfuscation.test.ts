@@ -108,6 +108,13 @@ const CASES: readonly Case[] = [
     span: 'jane@exаmple.com',
   },
   {
+    name: 'e-mail spelled out with [at] and [dot]',
+    critic: 'privacy',
+    text: 'Write to jane [at] example [dot] com today.',
+    rule: 'privacy.email',
+    span: 'jane [at] example [dot] com',
+  },
+  {
     name: 'phone in full-width digits',
     critic: 'privacy',
     text: 'Call John on (４１５) ５５５-２６７１ tonight.',
