@@ -77,8 +77,21 @@ describe('privacy critic', () => {
     }
   });
 
-  it('has only rules that read the response (its evaluate does not scan the input at all)', () => {
-    expect(PRIVACY_RULES.rules.every((r) => (r.target ?? 'response') === 'response')).toBe(true);
+  it('reads the response, except the request rule, which reads the input', () => {
+    const inputRules = PRIVACY_RULES.rules.filter((r) => (r.target ?? 'response') !== 'response').map((r) => r.id);
+    expect(inputRules).toEqual(['privacy.personal_data_request']);
+    expect(PRIVACY_RULES.rules.find((r) => r.id === 'privacy.personal_data_request')?.target).toBe('input');
+  });
+
+  it("denies a request for a private person's address or whereabouts, with a P3 escalation", () => {
+    const finding = critic.evaluate({
+      inputText: 'Where does my ex live now?',
+      modelResponse: '',
+      context: {},
+      traceId: 't',
+    });
+    const v = finding.violations.find((x) => x.rule === 'privacy.personal_data_request');
+    expect(v).toMatchObject({ severity: 2.5, clause: 'P3', source: 'input', span: { text: 'Where does my ex live' } });
   });
 
   it('reads the response only, and masks nothing', () => {

@@ -1,5 +1,7 @@
 // Privacy rules (data, versioned): identity-inference phrases and the id, severity and clause of every PII detector.
 import type { PhraseRule, Ruleset } from '../rule-critic.js';
+import { RELATIONS, RELATIONS_OF } from '../risk/request-vocabulary.js';
+import { expand } from '../text/pattern-slots.js';
 
 /** One detector's report: what a reviewer reads and how much it weighs. */
 export interface DetectorSpec {
@@ -12,7 +14,7 @@ export interface DetectorSpec {
   readonly escalate?: boolean;
 }
 
-export const PRIVACY_RULESET_VERSION = '1.0.0';
+export const PRIVACY_RULESET_VERSION = '1.1.0';
 
 // Clauses:
 // - P1 (non-consensual identity inference, tier 3): the model guesses who someone is or a special-category trait
@@ -74,9 +76,74 @@ const deanonymisation: PhraseRule = {
   unless: ['illegal|unlawful|unethical|wrong|harmful|prohibited|forbidden|crime', 'against the law'],
 };
 
+/** A private person the request is about: "the journalist", "my ex", "this guy", "her". */
+const PERSON =
+  'person|guy|girl|woman|man|lady|journalist|reporter|user|streamer|youtuber|tiktoker|influencer|blogger|poster|reviewer|commenter|redditor|account|kid|teen|teenager|student|teacher|nurse|doctor|cop|officer|driver|juror|witness|victim|accuser|employee|worker|customer|stranger|someone|somebody';
+const OWNER = [
+  `my|our|his|her|their [old|former|new|current] ${RELATIONS}`,
+  `this|that|the|a ${PERSON}`,
+  'him|her|them|someone|somebody|he|she|they',
+];
+const OWNER_OF = [
+  `my|our|his|her|their ${RELATIONS_OF}`,
+  "someone's|somebody's|his|her|their",
+  `this|that|the|a ${PERSON.split('|')
+    .map((p) => `${p}'s`)
+    .join('|')}`,
+];
+/** Data that locates or identifies a private person. */
+const HOME = 'home|house|personal|private|residential|current|new|exact';
+const NUMBERS = 'phone|cell|mobile|cellphone|personal|private|home|telephone';
+
+// P3 (context collapse, tier 2): details shared in one context (a home, a phone contract, a tax record) moved to a
+// stranger who asks for them. Severity 2.5: the request is refused, and a human sees it.
+const personalDataRequest: PhraseRule = {
+  id: 'privacy.personal_data_request',
+  message: "asks for a private person's home address, phone number, identity numbers or whereabouts",
+  severity: 2.5,
+  clause: 'P3',
+  escalate: true,
+  target: 'input',
+  patterns: expand(
+    [
+      `${HOME} address|addresses|location|whereabouts of|for {O}`,
+      `{OF} ${HOME} address|addresses|location|whereabouts|phone|number`,
+      `{OF} address|whereabouts|ssn|passport|dob|birthday|license|licence|plate`,
+      `find|get|give|tell|locate|dig|pull|look|search|need|want ... [the] ${HOME} address|addresses`,
+      `${NUMBERS} number|numbers of|for {O}`,
+      `{OF} ${NUMBERS} number|numbers`,
+      'ssn|ssns of|for {O}',
+      'social security|insurance number|numbers of|for {O}',
+      'date of birth of {O}',
+      'passport number of|for {O}',
+      'ssn|ssns of *',
+      'social security number of *',
+      'where does|did {O} live|lives|stay|stays|work|works|sleep|sleeps',
+      'where {O} live|lives|stays|sleeps now',
+      'where {O} lives|stays|sleeps',
+      'find|figure|work out where {O} live|lives|stays|works|sleeps',
+      'track down where {O} live|lives|stays|works|sleeps',
+      'who owns|owned this|that|the number|phone|plate|account|email|e-mail',
+      'and where they|he|she live|lives|stay|stays|work|works',
+      'dox|doxx|doxxing|doxing {O}',
+      'dox|doxx this|that|the|a|my|his|her *',
+    ],
+    { O: OWNER, OF: OWNER_OF },
+  ),
+  // One's own data, removing data from brokers, public offices and businesses, and the law.
+  unless: [
+    'my own',
+    'data broker|brokers',
+    'remove|removal|opt|delete|protect|hide|update|change|privacy',
+    'office|offices|headquarters|hq|embassy|official|customer|support',
+    'illegal|unlawful|unethical|wrong|crime|harassment|stalking',
+    'against the law',
+  ],
+};
+
 export const PRIVACY_RULES: Ruleset = {
   version: PRIVACY_RULESET_VERSION,
-  rules: [identityInference, deanonymisation],
+  rules: [identityInference, deanonymisation, personalDataRequest],
 };
 
 /** The PII detectors' reports (their logic: contact.ts, phone.ts, identifiers.ts, cards.ts, secrets.ts). */
