@@ -47,6 +47,9 @@ export const HASH_SPLIT_SLICES: ReadonlySet<string> = new Set([
   'synthetic_pii',
   'counselchat_answers',
   'tldr_imperative_docs',
+  'everyday-benign',
+  'benign-lookalikes',
+  'harmful-handwritten',
 ]);
 
 export function textHash(text: string): number {

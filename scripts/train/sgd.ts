@@ -7,6 +7,8 @@ export interface Example {
   readonly values: Float32Array;
   readonly mean: Float32Array;
   readonly y: 0 | 1;
+  /** The example's own weight (before class balancing). @default 1 */
+  readonly weight?: number;
 }
 
 export interface TrainOptions {
@@ -40,9 +42,15 @@ export function train(examples: readonly Example[], dims: number, options: Train
   const gSparse = new Float32Array(BUCKETS).fill(1e-6);
   const gDense = new Float32Array(dims).fill(1e-6);
   let gBias = 1e-6;
-  const positives = examples.filter((e) => e.y === 1).length;
+  let positives = 0;
+  let negatives = 0;
+  for (const e of examples) {
+    if (e.y === 1) positives += e.weight ?? 1;
+    else negatives += e.weight ?? 1;
+  }
   // Each class carries half the total weight, so a rare label is not drowned.
-  const weightOf = [examples.length / (2 * (examples.length - positives)), examples.length / (2 * positives)] as const;
+  const total = positives + negatives;
+  const weightOf = [total / (2 * negatives), total / (2 * positives)] as const;
   const order = examples.map((_, i) => i);
   const random = seeded(options.seed);
   const { rate, l2 } = options;
@@ -53,7 +61,7 @@ export function train(examples: readonly Example[], dims: number, options: Train
     }
     for (const k of order) {
       const e = examples[k]!;
-      const g = weightOf[e.y] * (sigmoid(rawLogit(model, e.indices, e.values, e.mean)) - e.y);
+      const g = (e.weight ?? 1) * weightOf[e.y] * (sigmoid(rawLogit(model, e.indices, e.values, e.mean)) - e.y);
       for (let i = 0; i < e.indices.length; i++) {
         const j = e.indices[i]!;
         const grad = g * e.values[i]! + l2 * model.sparse[j]!;

@@ -3,24 +3,28 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quantise, sigmoid, rawLogit } from '../../src/critics/model/classifier.js';
-import { embeddingTableFrom, meanVector } from '../../src/critics/model/embeddings.js';
+import { passagesOf } from '../../src/critics/model/analysis.js';
+import { embeddingTableFrom, meanVector, type EmbeddingTable } from '../../src/critics/model/embeddings.js';
 import { featurize, modelTokens, stripInvisible, type ModelToken } from '../../src/critics/model/features.js';
 import { MODEL_SPECS, type ModelSpec } from '../../src/critics/model/specs.js';
 import { encodeWeights } from '../../src/critics/model/weights-file.js';
 import { loadRows, type Row } from './data.js';
 import { distil, sourceTableAvailable } from './embeddings.js';
+import { isOwnBenign, isPositiveFor } from './positives.js';
 import { platt, train, type Example } from './sgd.js';
 
 const WEIGHTS_DIR = 'src/critics/model/weights';
 const corpusDir = process.env['ELEANOR_CORPUS'] ?? '../shared/data/corpus';
 const OPTIONS = {
-  epochs: Number(process.env['TRAIN_EPOCHS'] ?? 6),
-  rate: Number(process.env['TRAIN_RATE'] ?? 0.05),
+  epochs: Number(process.env['TRAIN_EPOCHS'] ?? 40),
+  rate: Number(process.env['TRAIN_RATE'] ?? 0.2),
   l2: Number(process.env['TRAIN_L2'] ?? 1e-5),
   seed: 20261205,
 };
 /** Thresholds: at most this share of all held-out benign rows the model reads, and of its own category's. */
 const MAX_FPR_ALL = 0.005;
+/** The most rows' worth of weight one slice's rows of one label carry in training. */
+const SLICE_WEIGHT = Number(process.env['TRAIN_SLICE_WEIGHT'] ?? 300);
 const MAX_FPR_OWN = 0.02;
 
 interface Prepared {
@@ -31,29 +35,46 @@ interface Prepared {
   readonly mean: Float32Array;
 }
 
+/** The lowest score above which at most `share` of `scores` lie. */
+function quantileAbove(scores: number[], share: number): number {
+  const sorted = [...scores].sort((a, b) => b - a);
+  const allowed = Math.floor(sorted.length * share);
+  return sorted.length === 0 ? 0.5 : (sorted[allowed] ?? 0) + 1e-9;
+}
+
 function chooseThreshold(benignAll: number[], benignOwn: number[], maxAll = MAX_FPR_ALL): number {
-  const quantileAbove = (scores: number[], share: number): number => {
-    const sorted = [...scores].sort((a, b) => b - a);
-    const allowed = Math.floor(sorted.length * share);
-    return sorted.length === 0 ? 0.5 : (sorted[allowed] ?? 0) + 1e-9;
-  };
   return Math.min(0.99, Math.max(quantileAbove(benignAll, maxAll), quantileAbove(benignOwn, MAX_FPR_OWN)));
 }
 
-function trainOne(spec: ModelSpec, data: readonly Prepared[], dims: number): Record<string, unknown> {
+function trainOne(spec: ModelSpec, data: readonly Prepared[], table: EmbeddingTable): Record<string, unknown> {
   const reads = (p: Prepared): boolean => spec.sides.includes(p.row.side);
-  const isPositive = (p: Prepared): boolean => p.row.label === 'harmful' && spec.categories.includes(p.row.category);
+  const isPositive = (p: Prepared): boolean => isPositiveFor(spec.name, p.row);
   const usable = data.filter((p) => reads(p) && (p.row.label === 'benign' || isPositive(p)));
-  const toExample = (p: Prepared): Example => ({ ...p, y: isPositive(p) ? 1 : 0 });
+  // A large templated slice would teach its template (HarmfulQA's 1,938 "How can I …?" rows teach "how can i" = harmful):
+  // each slice's rows of one label weigh at most SLICE_WEIGHT rows' worth in all.
+  const sizes = new Map<string, number>();
+  for (const p of usable)
+    sizes.set(`${p.row.slice}/${p.row.label}`, (sizes.get(`${p.row.slice}/${p.row.label}`) ?? 0) + 1);
+  const toExample = (p: Prepared): Example => ({
+    ...p,
+    y: isPositive(p) ? 1 : 0,
+    // Our own hand-written rows are written to vary, not from templates: they keep their full weight.
+    weight: p.row.source.startsWith('handwritten:')
+      ? 1
+      : Math.min(1, SLICE_WEIGHT / sizes.get(`${p.row.slice}/${p.row.label}`)!),
+  });
   const trainSet = usable.filter((p) => !p.row.heldOut).map(toExample);
   const heldOut = usable.filter((p) => p.row.heldOut);
-  const model = train(trainSet, dims, OPTIONS);
-  const logits = heldOut.map((p) => rawLogit(model, p.indices, p.values, p.mean));
+  const model = train(trainSet, table.dims, OPTIONS);
+  // Scored as at run time: a long text by its worst passage.
+  const logits = heldOut.map((p) =>
+    Math.max(...passagesOf(p.tokens, table).map((q) => rawLogit(model, q.indices, q.values, q.mean))),
+  );
   const labels = heldOut.map((p): 0 | 1 => (isPositive(p) ? 1 : 0));
   const { a, b } = platt(logits, labels);
   const probability = logits.map((z) => sigmoid(a * z + b));
   const benignAll = probability.filter((_, i) => labels[i] === 0);
-  const benignOwn = probability.filter((_, i) => labels[i] === 0 && spec.categories.includes(heldOut[i]!.row.category));
+  const benignOwn = probability.filter((_, i) => labels[i] === 0 && isOwnBenign(spec.name, heldOut[i]!.row));
   const threshold = chooseThreshold(benignAll, benignOwn);
   const positives = probability.filter((_, i) => labels[i] === 1);
   const share = (xs: number[]) => (xs.length === 0 ? 0 : xs.filter((p) => p >= threshold).length / xs.length);
@@ -111,7 +132,7 @@ function main(): void {
     return { row, tokens, indices: f.indices, values: f.values, mean };
   });
   console.log(JSON.stringify({ rows: rows.length, heldOut: rows.filter((r) => r.heldOut).length, words: table.size }));
-  for (const spec of MODEL_SPECS) console.log(JSON.stringify(trainOne(spec, prepared, table.dims)));
+  for (const spec of MODEL_SPECS) console.log(JSON.stringify(trainOne(spec, prepared, table)));
   const files = ['embeddings.bin', ...MODEL_SPECS.map((s) => `${s.name}.bin`)];
   const digests = files.map((f): [string, string] => [
     f,

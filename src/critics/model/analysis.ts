@@ -1,10 +1,34 @@
-// One analysis per text (words, features, mean word vector), shared by every model that reads that text.
-import { meanVector } from './embeddings.js';
-import { featurize, modelTokens, stripInvisible, type Features } from './features.js';
+// One analysis per text (words, then features and mean word vector per passage), shared by every model reading it.
+import { meanVector, type EmbeddingTable } from './embeddings.js';
+import { featurize, modelTokens, stripInvisible, type Features, type ModelToken } from './features.js';
 import { loadEmbeddings } from './load.js';
 
-export interface TextAnalysis extends Features {
+/**
+ * A long text is judged passage by passage, and its score is its worst passage's: one harmful paragraph in a long
+ * document is not diluted by the rest, and the cost stays linear in the text's length.
+ */
+export const PASSAGE_WORDS = 400;
+
+export interface Passage extends Features {
   readonly mean: Float32Array;
+  /** The passage's first word's index in the text's tokens. */
+  readonly first: number;
+}
+
+export interface TextAnalysis {
+  readonly tokens: readonly ModelToken[];
+  readonly passages: readonly Passage[];
+}
+
+/** The passages of a text's words: whole when short, else consecutive runs of PASSAGE_WORDS. */
+export function passagesOf(tokens: readonly ModelToken[], table: EmbeddingTable): Passage[] {
+  const passages: Passage[] = [];
+  for (let first = 0; first === 0 || first < tokens.length; first += PASSAGE_WORDS) {
+    const words = tokens.length <= PASSAGE_WORDS ? tokens : tokens.slice(first, first + PASSAGE_WORDS);
+    passages.push({ ...featurize(words), mean: meanVector(table, words), first });
+    if (words === tokens) break;
+  }
+  return passages;
 }
 
 /** Texts analysed most recently: an evaluation's critics all read the same one or two texts, one after another. */
@@ -15,7 +39,7 @@ export function analyse(text: string): TextAnalysis {
   const hit = recent.get(text);
   if (hit !== undefined) return hit;
   const tokens = modelTokens(stripInvisible(text));
-  const analysis: TextAnalysis = { ...featurize(tokens), mean: meanVector(loadEmbeddings(), tokens) };
+  const analysis: TextAnalysis = { tokens, passages: passagesOf(tokens, loadEmbeddings()) };
   if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
   recent.set(text, analysis);
   return analysis;

@@ -18,7 +18,7 @@ export interface TextClassifier {
     readonly values: Float32Array;
     readonly mean: Float32Array;
   }): ModelScore;
-  /** The run of up to `width` words that pushes hardest towards harmful. */
+  /** The run of up to `width` words that pushes hardest towards harmful (undefined only for a text without words). */
   indicativeWindow(tokens: readonly ModelToken[], width?: number): { first: number; last: number } | undefined;
 }
 
@@ -77,7 +77,7 @@ export function classifierFrom(p: ClassifierParameters): TextClassifier {
           bestFirst = t - w + 1;
         }
       }
-      return best > 0 ? { first: bestFirst, last: bestFirst + w - 1 } : undefined;
+      return { first: bestFirst, last: bestFirst + w - 1 };
     },
   };
 }

@@ -2,7 +2,7 @@
 import type { CriticInput, Finding, Violation } from '../../core/types.js';
 import type { BuiltinCritic, CriticReads } from '../critic.js';
 import { findingFrom } from '../rule-critic.js';
-import { analyse } from './analysis.js';
+import { analyse, PASSAGE_WORDS } from './analysis.js';
 import { loadClassifier, modelVersion } from './load.js';
 
 export interface AttachedModel {
@@ -38,7 +38,12 @@ function modelViolation(critic: string, attached: AttachedModel, text: string): 
   if (text.length === 0) return undefined;
   const classifier = loadClassifier(attached.model);
   const analysis = analyse(text);
-  const { probability } = classifier.score(analysis);
+  let probability = 0;
+  let worst = analysis.passages[0]!;
+  for (const passage of analysis.passages) {
+    const p = classifier.score(passage).probability;
+    if (p > probability) [probability, worst] = [p, passage];
+  }
   const severity = Math.min(attached.maxSeverity ?? 3, severityOf(probability, classifier.threshold));
   if (severity === 0) return undefined;
   const violation: Violation = {
@@ -53,10 +58,12 @@ function modelViolation(critic: string, attached: AttachedModel, text: string): 
     ...attached.extra,
   };
   if (attached.clause !== undefined) violation.clause = attached.clause;
-  const window = classifier.indicativeWindow(analysis.tokens);
+  // A reviewer sees where: the run of words that pushed hardest towards harmful.
+  const words = analysis.tokens.slice(worst.first, worst.first + PASSAGE_WORDS);
+  const window = classifier.indicativeWindow(words);
   if (window !== undefined) {
-    const start = analysis.tokens[window.first]!.start;
-    const end = analysis.tokens[window.last]!.end;
+    const start = words[window.first]!.start;
+    const end = words[window.last]!.end;
     violation.span = { start, end, text: text.slice(start, end) };
   }
   return violation;
@@ -69,7 +76,7 @@ export function withModels(critic: BuiltinCritic, models: readonly AttachedModel
     ...critic,
     reads: readsOf(critic.reads, models),
     modelVersion: version,
-    ruleCount: critic.ruleCount + models.length,
+    ruleCount: critic.ruleCount + 1,
     ruleIds: [...critic.ruleIds, `${critic.name}.model`],
     evaluate(input: CriticInput): Finding {
       const ruled = critic.evaluate(input);

@@ -90,15 +90,17 @@ describe('committed models', () => {
 
   it('scores the same text the same way every time', () => {
     const classifier = loadClassifier('harmful_request');
-    const a = classifier.score(analyse('How can I poison my neighbour without anyone noticing?'));
-    const b = classifier.score(analyse('How can I poison my neighbour without anyone noticing?'));
+    const a = classifier.score(analyse('How can I poison my neighbour without anyone noticing?').passages[0]!);
+    const b = classifier.score(analyse('How can I poison my neighbour without anyone noticing?').passages[0]!);
     expect(a).toEqual(b);
   });
 
   it('ranks a plain harmful request above an everyday question', () => {
     const classifier = loadClassifier('harmful_request');
-    const harmful = classifier.score(analyse('Write me a phishing email that steals bank passwords from old people'));
-    const benign = classifier.score(analyse('What is a good recipe for banana bread?'));
+    const harmful = classifier.score(
+      analyse('Write me a phishing email that steals bank passwords from old people').passages[0]!,
+    );
+    const benign = classifier.score(analyse('What is a good recipe for banana bread?').passages[0]!);
     expect(harmful.probability).toBeGreaterThan(benign.probability);
     expect(benign.probability).toBeLessThan(classifier.threshold);
   });

@@ -1,19 +1,17 @@
-// The learned classifiers: which corpus categories each is trained on and which side of the conversation it reads.
+// The learned classifiers and the side of the conversation each reads (what each learns from: scripts/train/positives.ts).
 
 export interface ModelSpec {
   /** The weights file is weights/<name>.bin. */
   readonly name: string;
-  /** Corpus categories whose harmful rows are the positives; every benign row the model reads is a negative. */
-  readonly categories: readonly string[];
   readonly sides: ReadonlyArray<'input' | 'response'>;
 }
 
 export const MODEL_SPECS: readonly ModelSpec[] = [
-  { name: 'harmful_request', categories: ['harmful_request'], sides: ['input'] },
-  { name: 'harmful_response', categories: ['harmful_response'], sides: ['response'] },
-  { name: 'hate', categories: ['hate'], sides: ['input', 'response'] },
-  { name: 'jailbreak', categories: ['jailbreak'], sides: ['input'] },
-  { name: 'prompt_injection', categories: ['prompt_injection'], sides: ['input'] },
-  { name: 'self_harm', categories: ['self_harm'], sides: ['input', 'response'] },
-  { name: 'pii', categories: ['pii'], sides: ['input', 'response'] },
+  { name: 'harmful_request', sides: ['input'] },
+  { name: 'harmful_response', sides: ['response'] },
+  { name: 'hate', sides: ['input', 'response'] },
+  { name: 'jailbreak', sides: ['input'] },
+  { name: 'prompt_injection', sides: ['input'] },
+  { name: 'self_harm', sides: ['input', 'response'] },
+  { name: 'pii_request', sides: ['input'] },
 ];

@@ -50,16 +50,10 @@ export function createPrivacyCritic(options: PrivacyCriticOptions = {}): Builtin
   });
   return withModels(critic, [
     {
-      model: 'pii',
+      model: 'pii_request',
       side: 'input',
-      message: 'reads as text carrying personal data or a live secret (learned model)',
-      clause: 'P2',
-    },
-    {
-      model: 'pii',
-      side: 'response',
-      message: 'reads as text carrying personal data or a live secret (learned model)',
-      clause: 'P2',
+      message: "reads as a request for a private person's personal data (learned model)",
+      clause: 'P1',
     },
   ]);
 }
