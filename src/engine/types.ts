@@ -83,4 +83,7 @@ export const DEFAULT_PRIORITY_ORDER: readonly string[] = Object.freeze([
   'risk',
   'operations',
   'prompt_injection',
+  'self_harm',
+  'hate',
+  'jailbreak',
 ]);
