@@ -1,6 +1,6 @@
 // Privacy rules (data, versioned): identity-inference phrases and the id, severity and clause of every PII detector.
 import type { PhraseRule, Ruleset } from '../rule-critic.js';
-import { RELATIONS, RELATIONS_OF } from '../risk/request-vocabulary.js';
+import { RELATIONS, RELATIONS_OF, REQUEST_CUES } from '../risk/request-vocabulary.js';
 import { expand } from '../text/pattern-slots.js';
 
 /** One detector's report: what a reviewer reads and how much it weighs. */
@@ -104,11 +104,20 @@ const personalDataRequest: PhraseRule = {
   clause: 'P3',
   escalate: true,
   target: 'input',
+  // A request, not a story: "I mailed it to her new address" names the data without asking for it.
+  requires: [
+    ...REQUEST_CUES,
+    'find|locate|search|dig|track|lookup|look|need|want|get',
+    'what is|was|are',
+    "what's|whats",
+    'where|who',
+    'dox|doxx|doxxing|doxing',
+  ],
   patterns: expand(
     [
       `${HOME} address|addresses|location|whereabouts of|for {O}`,
       `{OF} ${HOME} address|addresses|location|whereabouts|phone|number`,
-      `{OF} address|whereabouts|ssn|passport|dob|birthday|license|licence|plate`,
+      `{OF} whereabouts|ssn`,
       `find|get|give|tell|locate|dig|pull|look|search|need|want ... [the] ${HOME} address|addresses`,
       `${NUMBERS} number|numbers of|for {O}`,
       `{OF} ${NUMBERS} number|numbers`,
@@ -119,8 +128,6 @@ const personalDataRequest: PhraseRule = {
       'ssn|ssns of *',
       'social security number of *',
       'where does|did {O} live|lives|stay|stays|work|works|sleep|sleeps',
-      'where {O} live|lives|stays|sleeps now',
-      'where {O} lives|stays|sleeps',
       'find|figure|work out where {O} live|lives|stays|works|sleeps',
       'track down where {O} live|lives|stays|works|sleeps',
       'who owns|owned this|that|the number|phone|plate|account|email|e-mail',

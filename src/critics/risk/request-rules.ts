@@ -331,7 +331,8 @@ export const REQUEST_RULES: readonly PhraseRule[] = [
           `[physically|sexually|violently|seriously|badly|permanently] ${VIOLENT_VERBS}|infect {V}`,
           // "Abuse" is also a noun ("the abuse my dad showed me"): only with its adverb.
           'physically|sexually|emotionally abuse|abusing {V}',
-          `[physically|sexually|violently|seriously|badly|permanently] ${VIOLENT_ING}|infecting {V}`,
+          // Gerunds only right after "ways of", "methods for": "responsible for murdering people" is a plot.
+          `way|ways|methods|method|techniques|strategies|tips of|for [physically|sexually|violently|seriously|badly|permanently] ${VIOLENT_ING}|infecting {V}`,
           'beat|rough|knock up|out {V}',
           'run over {V}',
           `break|snap|fracture|dislocate|crush {O} jaw|arm|arms|leg|legs|nose|ribs|neck|fingers|kneecaps|knees|skull`,
