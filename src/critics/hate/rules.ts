@@ -17,10 +17,14 @@ export const HATE_RULESET_VERSION = '1.0.0';
 
 /** Groups the rights critic's list leaves out: more nationalities, disability and LGBTQ+ words, slurs. */
 const MORE_NOUNS =
-  'americans|russians|ukrainians|nigerians|iranians|afghans|turks|poles|romanians|filipinos|koreans|japanese|vietnamese|haitians|irish|germans|french|africans|blacks|muslims|jews|arabs|gays|trans|transgenders|transsexuals|queers|lgbt|lgbtq|retards|autistics|disabled|handicapped|cripples|fags|faggots|dykes|kikes|niggers|spics|chinks|wetbacks|towelheads|ragheads|paki|pakis|hindus|sikhs|mormons|catholics|protestants|jehovah|illegals|aliens|feminists|gypsies|travellers|travelers|roma|romani|latinx';
+  'americans|russians|ukrainians|nigerians|iranians|afghans|turks|poles|romanians|filipinos|koreans|japanese|vietnamese|haitians|irish|germans|french|africans|blacks|muslims|jews|arabs|gays|trans|transgenders|transsexuals|queers|lgbt|lgbtq|retards|autistics|disabled|handicapped|cripples|fags|faggots|dykes|kikes|niggers|spics|chinks|wetbacks|towelheads|ragheads|paki|pakis|hindus|sikhs|mormons|catholics|protestants|jehovah|illegals|aliens|feminists|gypsies|travellers|travelers|roma|romani|latinx|african-americans|easterners|natives|aborigines|bisexuals|homosexuals|lesbians|transsexuals';
 const MORE_ADJECTIVES = 'lgbt|lgbtq|autistic|deaf|blind|handicapped|mentally|indian|chinese|russian|romanian|polish';
 /** `{H}`: a protected group in either form. */
-const H = [`${GROUP_NOUNS}|${MORE_NOUNS}`, `${GROUP_ADJECTIVES}|${MORE_ADJECTIVES} ${PEOPLE}`];
+const H = [
+  `${GROUP_NOUNS}|${MORE_NOUNS}`,
+  `${GROUP_ADJECTIVES}|${MORE_ADJECTIVES} ${PEOPLE}`,
+  'native|african|asian|mexican|arab|chinese|indian|muslim|jewish|latin americans',
+];
 
 /** Contempt and inferiority: what "X are …" may not say of a group. */
 const TRAITS =
@@ -77,6 +81,8 @@ export const HATE_RULES: readonly PhraseRule[] = [
           '{H} should|must not|never have rights|children|jobs',
           "{H} shouldn't have rights|children|jobs",
           'ban|outlaw {D} {H}',
+          // "their race needs to be eliminated": the group is named elsewhere, the call is here.
+          'their|this|that|the|whole race|kind|breed|religion need|needs|should|must [to] be eliminated|exterminated|wiped|destroyed|eradicated|cleansed|purged|gassed',
           '{H} should|must not be allowed|permitted to *',
           "{H} shouldn't|shouldnt be allowed|permitted to *",
           '{H} are|is not worth *',
@@ -85,6 +91,8 @@ export const HATE_RULES: readonly PhraseRule[] = [
       ),
     ],
     negations: HATE_NEGATIONS,
+    // "ban trans fats"
+    notFollowedBy: ['fats', 'fat'],
     unless: COUNTER_SPEECH,
   },
   {
@@ -103,6 +111,9 @@ export const HATE_RULES: readonly PhraseRule[] = [
         '{H} are|is inferior to',
         // Insults fused to the group: "primitive Asians", "these damn foreigners".
         'primitive|feral|savage|dirty|filthy|disgusting|worthless|inbred|smelly|greedy|sneaky|vile|damn|damned|bloody|fucking|goddamn|stinking|lazy {H}',
+        `${TRAITS} like most|all|every|other {H}`,
+        'homosexuality|bisexuality|transgenderism|transsexualism is|are a mental disorder|illness|disease|sickness|perversion|abomination',
+        'homosexuality|bisexuality|transgenderism|transsexualism is|are a|an disorder|disease|sickness|perversion|abomination',
         // Denying a trans person's gender.
         'trans|transgender women are [just|really|actually|only|still] men|males|dudes|guys',
         'trans|transgender men are [just|really|actually|only|still] women|females|girls',

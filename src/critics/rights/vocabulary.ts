@@ -89,7 +89,7 @@ export const DEHUMANISATION_TEMPLATES: readonly string[] = [
   '{G} are|were not human',
   'infestation|plague|swarm|swarms|horde|hordes|invasion of {G}',
   'infested|overrun|overran with|by {G}',
-  '{G} breed|breeding like rats|rabbits|cockroaches|animals|vermin|flies|insects',
+  '{G} breed|breeding|reproduce|reproducing|multiply|multiplying like rats|rabbits|cockroaches|animals|vermin|flies|insects',
   '{G} infest|infesting|swarm|swarming',
   '{G} are|were infesting|swarming',
   'subhuman|verminous|parasitic|filthy|animalistic {G}',
