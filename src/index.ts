@@ -70,6 +70,7 @@ export {
   type EvaluateOptions,
   type EvaluateRequest,
   type Evaluation,
+  type EvaluationMode,
   type FailurePolicy,
   type Gate,
   type RequestLimits,
@@ -79,7 +80,7 @@ export {
 
 // Critics: the built-ins, the doctrine, the LLM judge; model adapters.
 export { BUILTIN_CRITICS, builtinCritic } from './critics/registry.js';
-export type { BuiltinCritic, Fixture, Fixtures } from './critics/critic.js';
+export type { BuiltinCritic, CriticReads, Fixture, Fixtures } from './critics/critic.js';
 export { CLAUSES, CANONICAL_STATEMENTS, type Clause, type Tier } from './critics/doctrine.js';
 export { createRuleCritic, type PhraseRule, type Ruleset, type Detector } from './critics/rule-critic.js';
 export { createLlmJudgeCritic, llmJudgeConfigSchema } from './critics/llm-judge/index.js';

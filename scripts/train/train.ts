@@ -68,7 +68,7 @@ function trainOne(spec: ModelSpec, data: readonly Prepared[], table: EmbeddingTa
   const model = train(trainSet, table.dims, OPTIONS);
   // Scored as at run time: a long text by its worst passage.
   const logits = heldOut.map((p) =>
-    Math.max(...passagesOf(p.tokens, table).map((q) => rawLogit(model, q.indices, q.values, q.mean))),
+    Math.max(-50, ...passagesOf(p.tokens, table).map((q) => rawLogit(model, q.indices, q.values, q.mean))),
   );
   const labels = heldOut.map((p): 0 | 1 => (isPositive(p) ? 1 : 0));
   const { a, b } = platt(logits, labels);

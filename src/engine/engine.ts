@@ -66,6 +66,9 @@ function isAdapter(model: EngineConfig['model']): model is ModelAdapter {
 export function createEngine(config: EngineConfig = {}): Engine {
   const cfg = parseConfig(config);
   const { specs, info } = setUpCritics(cfg);
+  const criticVersions: Record<string, string> = Object.fromEntries(
+    specs.flatMap((spec) => (spec.version === undefined ? [] : [[spec.name ?? '', spec.version]])),
+  );
   const logger = cfg.logger ?? {
     warn: (details: Record<string, unknown>, message: string) => console.warn(message, details),
   };
@@ -198,6 +201,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
         durationMs: performance.now() - start,
         modelResponse,
         mode,
+        versions: { ...criticVersions },
       };
       const source = {
         evaluation,

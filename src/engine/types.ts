@@ -60,6 +60,11 @@ export interface Evaluation {
   modelResponse: string;
   /** What was governed: the input alone, or the input and a response. */
   mode: EvaluationMode;
+  /**
+   * Each critic's version as it ran, e.g. '1.0.0+rules.1.1.0+model.3f9a0c1d2e4b' for a built-in with a learned model
+   * (the model part is the hash of its weights); critics that declare none are absent.
+   */
+  versions: Record<string, string>;
 }
 
 export interface DecisionThresholds {

@@ -32,7 +32,9 @@ export interface EvaluationPayload {
   scores: Evaluation['scores'];
   degraded: string[];
   critics: Evaluation['critics'];
-  versions: Record<string, { version?: string; rulesetVersion?: string; kind: string }>;
+  versions: Record<string, { version?: string; rulesetVersion?: string; modelVersion?: string; kind: string }>;
+  /** 'input' when only the input was governed. */
+  mode: Evaluation['mode'];
 }
 
 function versions(critics: readonly CriticInfo[]): EvaluationPayload['versions'] {
@@ -43,6 +45,7 @@ function versions(critics: readonly CriticInfo[]): EvaluationPayload['versions']
         kind: c.kind,
         ...(c.version !== undefined && { version: c.version }),
         ...(c.rulesetVersion !== undefined && { rulesetVersion: c.rulesetVersion }),
+        ...(c.modelVersion !== undefined && { modelVersion: c.modelVersion }),
       },
     ]),
   );
@@ -70,6 +73,7 @@ export function evaluationPayload(source: EvaluationRecordSource): EvaluationPay
     degraded: evaluation.degraded,
     critics: evaluation.critics,
     versions: versions(source.critics),
+    mode: evaluation.mode,
   };
   const data = toJsonData(payload) as EvaluationPayload;
   const spans = sensitiveSpans(evaluation.critics, redaction);

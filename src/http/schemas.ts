@@ -134,6 +134,11 @@ export const evaluationSchema = z
       .describe(
         '`input`: the input alone (critics that read only the response are skipped); `conversation`: input and response.',
       ),
+    versions: z
+      .record(z.string(), z.string())
+      .describe(
+        "Each critic's version; a built-in's ends in `+model.<hash of its weights>` when it has a learned model.",
+      ),
   })
   .register(apiSchemas, { id: 'Evaluation' });
 

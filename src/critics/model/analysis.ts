@@ -20,9 +20,13 @@ export interface TextAnalysis {
   readonly passages: readonly Passage[];
 }
 
-/** The passages of a text's words: whole when short, else consecutive runs of PASSAGE_WORDS. */
+/** Fewer words than this are not judged: a model has nothing to go on in "q" or "ok thanks". */
+export const MIN_WORDS = 3;
+
+/** The passages of a text's words: none when too short, whole when short, else consecutive runs of PASSAGE_WORDS. */
 export function passagesOf(tokens: readonly ModelToken[], table: EmbeddingTable): Passage[] {
   const passages: Passage[] = [];
+  if (tokens.length < MIN_WORDS) return passages;
   for (let first = 0; first === 0 || first < tokens.length; first += PASSAGE_WORDS) {
     const words = tokens.length <= PASSAGE_WORDS ? tokens : tokens.slice(first, first + PASSAGE_WORDS);
     passages.push({ ...featurize(words), mean: meanVector(table, words), first });

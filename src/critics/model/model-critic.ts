@@ -38,6 +38,7 @@ function modelViolation(critic: string, attached: AttachedModel, text: string): 
   if (text.length === 0) return undefined;
   const classifier = loadClassifier(attached.model);
   const analysis = analyse(text);
+  if (analysis.passages.length === 0) return undefined;
   let probability = 0;
   let worst = analysis.passages[0]!;
   for (const passage of analysis.passages) {
