@@ -94,8 +94,10 @@ describe('privacy critic', () => {
     expect(v).toMatchObject({ severity: 2.5, clause: 'P3', source: 'input', span: { text: 'Where does my ex live' } });
   });
 
-  it('reads the response only, and masks nothing', () => {
-    expect(critic.evaluate(response('', 'My SSN is 123-45-6789.')).violations).toEqual([]);
+  it('reads personal data on both sides, and masks nothing', () => {
+    // The detectors read the input too (personal data pasted into a request is disclosed to the model).
+    const fromInput = critic.evaluate(response('', 'My SSN is 123-45-6789.')).violations;
+    expect(fromInput.find((v) => v.rule === 'privacy.ssn')).toMatchObject({ source: 'input' });
     const finding = critic.evaluate(response('SSN 123-45-6789'));
     expect(finding.violations[0]!.span).toEqual({ start: 4, end: 15, text: '123-45-6789' });
   });
