@@ -16,6 +16,8 @@ import {
   secretAssignmentDetector,
   slackTokenDetector,
 } from './secrets.js';
+import { URL_SECRET_DETECTOR_LIST } from './secrets-urls.js';
+import { VENDOR_SECRET_DETECTOR_LIST } from './secrets-vendors.js';
 
 export interface PrivacyCriticOptions {
   /** Region of phone numbers written without a country code (ISO 3166-1 alpha-2). @default 'US' */
@@ -46,6 +48,8 @@ export function createPrivacyCritic(options: PrivacyCriticOptions = {}): Builtin
       openaiKeyDetector,
       privateKeyDetector,
       secretAssignmentDetector,
+      ...VENDOR_SECRET_DETECTOR_LIST,
+      ...URL_SECRET_DETECTOR_LIST,
     ].map((detector) => ({ ...detector, target: 'both' as const })),
   });
   return withModels(critic, [

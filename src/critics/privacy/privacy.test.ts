@@ -28,6 +28,9 @@ describe('privacy critic', () => {
       'NI number AB 12 34 56 C',
       'key AKIAIOSFODNN7EXAMPLE',
       'IBAN DE89 3704 0044 0532 0130 00',
+      'DATABASE_URL=postgres://admin:Qe20uOIGbxQRvg@db-7.internal:5432/prod',
+      'Here is my Stripe secret key: sk_live_u8jzPde0IgxLd6GncfBAepfJ',
+      'The account password was reset to kZhFesW1rdJx.',
     ]) {
       const finding = critic.evaluate(response(text));
       expect(finding.severity, text).toBeGreaterThanOrEqual(2);

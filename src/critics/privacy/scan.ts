@@ -117,17 +117,58 @@ export function cueNear(
 
 /** Shannon entropy in bits per character (of UTF-16 code units, which is what secrets are made of). */
 export function entropy(s: string): number {
-  const counts = new Map<number, number>();
+  // ASCII (what keys are made of) is counted in an array, anything else in a map.
+  const ascii = new Uint32Array(128);
+  let other: Map<number, number> | undefined;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (c < 128) ascii[c]!++;
+    else (other ??= new Map()).set(c, (other.get(c) ?? 0) + 1);
   }
   let bits = 0;
-  for (const n of counts.values()) {
+  const add = (n: number): void => {
     const p = n / s.length;
     bits -= p * Math.log2(p);
-  }
+  };
+  for (let c = 0; c < 128; c++) if (ascii[c]! > 0) add(ascii[c]!);
+  if (other !== undefined) for (const n of other.values()) add(n);
   return bits;
+}
+
+/** Letters, digits, '_' and '-': the characters API keys are made of. */
+export function isKeyCode(code: number): boolean {
+  return isDigitCode(code) || ((code | 32) >= 97 && (code | 32) <= 122) || code === 45 || code === 95;
+}
+
+/** Words and marks that make a value a placeholder or a template, not a secret ("YOUR_API_KEY", "<token>", "${PASS}"). */
+const PLACEHOLDER_MARKS = [
+  'your',
+  'example',
+  'xxxx',
+  '****',
+  '...',
+  '…',
+  'placeholder',
+  'changeme',
+  'change_me',
+  'change-me',
+  'replace',
+  'redacted',
+  'dummy',
+  'sample',
+  'insert',
+  '<',
+  '>',
+  '${',
+  '{{',
+  '$(',
+  '%(',
+] as const;
+
+/** True when `value` reads as a placeholder or a template rather than a secret. */
+export function isPlaceholder(value: string): boolean {
+  const lower = value.toLowerCase();
+  return PLACEHOLDER_MARKS.some((mark) => lower.includes(mark));
 }
 
 export function hasLetterAndDigit(s: string): boolean {

@@ -2,9 +2,24 @@
 import { describe, expect, it } from 'vitest';
 import type { Detector } from '../rule-critic.js';
 import { tokenize } from '../text/tokens.js';
+import { authHeaderDetector, isUrlPassword, slackWebhookDetector, urlCredentialsDetector } from './secrets-urls.js';
+import {
+  cloudflareTokenDetector,
+  gitlabTokenDetector,
+  googleApiKeyDetector,
+  huggingfaceTokenDetector,
+  jwtDetector,
+  npmTokenDetector,
+  sendgridKeyDetector,
+  shopifyTokenDetector,
+  stripeKeyDetector,
+  twilioKeyDetector,
+  vaultTokenDetector,
+} from './secrets-vendors.js';
 import {
   awsAccessKeyDetector,
   githubTokenDetector,
+  isProsePassword,
   isSecretName,
   isSecretValue,
   openaiKeyDetector,
@@ -116,5 +131,160 @@ describe('keys split into groups', () => {
     expect(spans(awsAccessKeyDetector, 'AKIA KEYS ARE LONG, AKIA THAT MARKS KEYS')).toEqual([]);
     expect(spans(openaiKeyDetector, 'sk-learn is a library that works well with numpy')).toEqual([]);
     expect(spans(awsAccessKeyDetector, 'AKIA XXXX XXXX XXXX XXXX')).toEqual([]);
+  });
+});
+
+describe('more vendor token detectors', () => {
+  it('report Stripe live, Google, SendGrid, Shopify, Hugging Face, Vault, npm, GitLab and Cloudflare tokens', () => {
+    const cases: Array<[Detector, string, string]> = [
+      [stripeKeyDetector, 'key: sk_live_u8jzPde0IgxLd6GncfBAepfJ.', 'sk_live_u8jzPde0IgxLd6GncfBAepfJ'],
+      [stripeKeyDetector, '"rk_live_u8jzPde0IgxLd6GncfBAepfJ"', 'rk_live_u8jzPde0IgxLd6GncfBAepfJ'],
+      [
+        googleApiKeyDetector,
+        'key=AIzaBd0Kh8oOOL8dKLzdocJ2isAjIhKtJ0RlgL-&x',
+        'AIzaBd0Kh8oOOL8dKLzdocJ2isAjIhKtJ0RlgL-',
+      ],
+      [
+        sendgridKeyDetector,
+        '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',
+        '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',
+      ],
+      [shopifyTokenDetector, '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', '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'],
+      [huggingfaceTokenDetector, "'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'", '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'],
+      [vaultTokenDetector, 'hvb.8NPRVdD53X83RZJzzzzgEOzdmenCkhvMdg ok', 'hvb.8NPRVdD53X83RZJzzzzgEOzdmenCkhvMdg'],
+      [
+        npmTokenDetector,
+        '_authToken=npm_P3fS2qHx6kwXoIIXGvOoNZYW2mZp0zVZomHF',
+        'npm_P3fS2qHx6kwXoIIXGvOoNZYW2mZp0zVZomHF',
+      ],
+      [gitlabTokenDetector, 'glpat-wUbbYrEqmSM9wCZ7Uw9x is it', 'glpat-wUbbYrEqmSM9wCZ7Uw9x'],
+      [
+        cloudflareTokenDetector,
+        'cfk_jENUhJduRHHJEYXg4JdpmrcXgGCJbW56eCuNGMGm8ef786e4',
+        'cfk_jENUhJduRHHJEYXg4JdpmrcXgGCJbW56eCuNGMGm8ef786e4',
+      ],
+    ];
+    for (const [detector, text, span] of cases) expect(spans(detector, text), text).toEqual([span]);
+  });
+
+  it('let test keys, placeholders, wrong lengths and glued prefixes pass', () => {
+    expect(spans(stripeKeyDetector, 'sk_test_4eC39HqLyjWDarjtT1zdp7dc pk_live_u8jzPde0IgxLd6GncfBAepfJ')).toEqual([]);
+    expect(spans(stripeKeyDetector, 'sk_live_AAAAAAAAAAAAAAAAAAAAAAAA xsk_live_u8jzPde0IgxLd6GncfBAepfJ')).toEqual([]);
+    expect(spans(googleApiKeyDetector, 'AIzaBd0Kh8oOOL8dKLzdocJ2isAjIhKtJ0RlgLKx (one too many)')).toEqual([]);
+    expect(
+      spans(huggingfaceTokenDetector, 'hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx hf_FakeFakeFakeFakeFakeFakeFakeFakeFa'),
+    ).toEqual([]);
+    expect(
+      spans(huggingfaceTokenDetector, 'hf_FakeFakeFake1FakeFakeFakeFakeFakeFa xhf_iBJrTAwRyojfljoQoaFLlqsajAIxNKuiSG'),
+    ).toEqual([]);
+    expect(spans(vaultTokenDetector, 'hvs.abc hvb.tooshortxxx hvr.placeholder')).toEqual([]);
+    expect(
+      spans(cloudflareTokenDetector, 'cfat_aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStT03fa099bZ cfat_tooshort'),
+    ).toEqual([]);
+  });
+
+  it('reports a Twilio API key, and an account SID only next to a Twilio cue', () => {
+    expect(spans(twilioKeyDetector, 'key SK2737f6a6f0fb23c6f5da2cec255404e4')).toEqual([
+      'SK2737f6a6f0fb23c6f5da2cec255404e4',
+    ]);
+    expect(spans(twilioKeyDetector, 'TWILIO_ACCOUNT_SID=ACfb440034d6608697a8d41bed440e5045')).toEqual([
+      'ACfb440034d6608697a8d41bed440e5045',
+    ]);
+    expect(spans(twilioKeyDetector, 'Build ACfb440034d6608697a8d41bed440e5045 passed.')).toEqual([]);
+  });
+});
+
+describe('jwtDetector', () => {
+  const jwt =
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.IYHMX9N-tGNiFDILAvwMw1eBhSCdOpP2RI8sUzTn.OA2cyoet8e9PmsWcb32ZLlJlizgFJv-oTRNYp1f7vPd';
+
+  it('reports a three-part token whose header starts eyJ', () => {
+    expect(spans(jwtDetector, `Authorization: Bearer ${jwt}\n`)).toEqual([jwt]);
+    expect(spans(jwtDetector, `ghs_12345_${jwt}`)).toEqual([jwt]);
+  });
+
+  it("lets jwt.io's sample token, truncated tokens and glued look-alikes pass", () => {
+    const sample =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    expect(
+      spans(jwtDetector, `${sample} eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIx abceyJ${jwt.slice(3)}`),
+    ).toEqual([]);
+  });
+});
+
+describe('urlCredentialsDetector', () => {
+  it('reports the user and password of a URL or connection string', () => {
+    const text =
+      'https://user:secret123@api.example.com/x ftp://user:pass@files.example.com ' +
+      '"mongodb+srv://appuser:myR3alP@ssw0rd@cluster0.mongodb.net/db" jdbc:mysql://admin:str0ngP4ss@db:3306/app ' +
+      'redis://:Zx8qLm2pVt@cache:6379 amqp://guest:Tq9vB3nWk@mq.internal';
+    expect(spans(urlCredentialsDetector, text)).toEqual([
+      'user:secret123',
+      'user:pass',
+      'appuser:myR3alP@ssw0rd',
+      'admin:str0ngP4ss',
+      ':Zx8qLm2pVt',
+      'guest:Tq9vB3nWk',
+    ]);
+  });
+
+  it('lets templates, placeholders, URLs without a password and other schemes pass', () => {
+    const text =
+      'https://${username}:${password}@api.example.com https://{{user}}:{{pass}}@c.example.com ' +
+      'postgres://$(PGUSER):$(PGPASSWORD)@$(PGHOST)/db mysql://user:${PASSWORD}@example.com:3306/db ' +
+      'https://username:password@example.com https://YOUR_USERNAME:YOUR_PASSWORD@api.service.com ' +
+      'https://user:abc@api.com https://user:1111@service.com https://testuser:xxxx@demo.com ' +
+      'postgresql://<user>:<password>@<host>:5432/<db> mongodb://localhost:27017/db https://user@proxy.internal ' +
+      'git@github.com:eleanor/engine.git myscheme://a:Zx8qLm2pVt@host';
+    expect(spans(urlCredentialsDetector, text)).toEqual([]);
+  });
+
+  it('judges URL passwords', () => {
+    expect(['pass', 'secret123', 'm42ploz2wd'].every(isUrlPassword)).toBe(true);
+    expect(['password', 'mypassword', 'xxxx', '1111', 'abc', '${PASS}', '<password>'].some(isUrlPassword)).toBe(false);
+  });
+});
+
+describe('slackWebhookDetector and authHeaderDetector', () => {
+  it('report a Slack webhook URL and Basic or Bearer credentials', () => {
+    const hook = 'https://hooks.slack.com/services/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';
+    expect(spans(slackWebhookDetector, `curl -X POST ${hook} -d @msg.json`)).toEqual([hook]);
+    expect(
+      spans(
+        authHeaderDetector,
+        'Authorization: Basic ZGVwbG95OlZxOHIyTHhUN21Qeg==\nAuthorization: Bearer bvJDCTbyvHNsG9eh6Yo4gfqrc5XlrWi0B26R08qz',
+      ),
+    ).toEqual(['ZGVwbG95OlZxOHIyTHhUN21Qeg==', 'bvJDCTbyvHNsG9eh6Yo4gfqrc5XlrWi0B26R08qz']);
+  });
+
+  it('let placeholders, variables, JWTs (reported by jwtDetector) and ordinary words pass', () => {
+    expect(spans(slackWebhookDetector, 'https://hooks.slack.com/services/TXXXXX/BXXXXX/XXXXXXXXXX')).toEqual([]);
+    const text =
+      'Authorization: Bearer <TOKEN>, Bearer $API_TOKEN, Bearer YOUR_ACCESS_TOKEN_HERE, Bearer eyJhbGciOiJIUzI1NiJ9.abc.def ' +
+      'Basic dXNlcm5hbWU6cGFzc3dvcmQ= (username:password), Basic information about the bearer of the letter.';
+    expect(spans(authHeaderDetector, text)).toEqual([]);
+  });
+});
+
+describe('secrets in prose and Go assignments', () => {
+  it('reports a password given in a sentence and a value assigned with :=', () => {
+    expect(
+      spans(
+        secretAssignmentDetector,
+        'The account password was reset to kZhFesW1rdJx. Your new password is Gr$24j3Y6!16',
+      ),
+    ).toEqual(['kZhFesW1rdJx', 'Gr$24j3Y6!16']);
+    expect(
+      spans(secretAssignmentDetector, 'var azureClientSecret := "ahDzWAqqBHgpAeUBUULuU0gA4p09rt0WDAsUOmFg"'),
+    ).toEqual(['ahDzWAqqBHgpAeUBUULuU0gA4p09rt0WDAsUOmFg']);
+  });
+
+  it('lets sentences about passwords, placeholders and URLs (judged elsewhere) pass', () => {
+    const text =
+      'The password is required. Your password was reset to default. The password is changeme123. ' +
+      'The password is incorrect! DATABASE_URL=postgres://admin:Qe20uOIGbxQRvg@db:5432/prod';
+    expect(spans(secretAssignmentDetector, text)).toEqual([]);
+    expect(isProsePassword('kZhFesW1rdJx')).toBe(true);
+    expect(['required', 'Password', 'hunter2', 'aaaaaaaa1'].some(isProsePassword)).toBe(false);
   });
 });

@@ -1,10 +1,26 @@
-// Secret detectors: vendor tokens by prefix (AWS, GitHub, Slack, sk-…), PEM private keys, high-entropy assignments.
+// Secret detectors: vendor tokens by prefix (AWS, GitHub, Slack, sk-…), PEM private keys, high-entropy assignments, passwords in prose.
 import type { Violation } from '../../core/types.js';
 import type { Detector } from '../rule-critic.js';
-import { ASSIGNMENT, AWS_ACCESS_KEY, GITHUB_TOKEN, PRIVATE_KEY_HEADER, SK_KEY, SLACK_TOKEN } from './patterns.js';
+import {
+  ASSIGNMENT,
+  AWS_ACCESS_KEY,
+  GITHUB_TOKEN,
+  PASSWORD_PROSE,
+  PRIVATE_KEY_HEADER,
+  SK_KEY,
+  SLACK_TOKEN,
+} from './patterns.js';
 import { COMMON_WORDS } from '../text/common-words.js';
 import { PRIVACY_DETECTORS, type DetectorSpec } from './rules.js';
-import { entropy, hasLetterAndDigit, isDigitCode, MAX_PER_DETECTOR, violation } from './scan.js';
+import {
+  entropy,
+  hasLetterAndDigit,
+  isDigitCode,
+  isKeyCode,
+  isPlaceholder,
+  MAX_PER_DETECTOR,
+  violation,
+} from './scan.js';
 
 /**
  * A detector for tokens recognised by their prefix; `accept` rejects placeholders ("ghp_xxxx…", "sk-your-key-here").
@@ -47,10 +63,6 @@ function prefixedTokenDetector(
       return out;
     },
   };
-}
-
-function isKeyCode(code: number): boolean {
-  return isDigitCode(code) || ((code | 32) >= 97 && (code | 32) <= 122) || code === 45 || code === 95;
 }
 
 /** The end of the run of key characters ([A-Za-z0-9_-]) from `i`. */
@@ -235,6 +247,25 @@ const VENDOR_PREFIXES = [
   'github_pat_',
   'xox',
   'sk-',
+  // secrets-vendors.ts
+  'sk_live_',
+  'rk_live_',
+  'AIza',
+  'SG.',
+  'shpat_',
+  'shpca_',
+  'shppa_',
+  'shpss_',
+  'hf_',
+  'hvs.',
+  'hvb.',
+  'hvr.',
+  'npm_',
+  'glpat-',
+  'cfut_',
+  'cfat_',
+  'cfk_',
+  'eyJ',
 ];
 
 export function isSecretName(name: string): boolean {
@@ -250,7 +281,8 @@ export function isSecretValue(value: string): boolean {
   const perChar = entropy(value);
   if (value.length < 12 || perChar < 3 || perChar * value.length < MIN_SECRET_BITS || !hasLetterAndDigit(value))
     return false;
-  if ('$%<{['.includes(value[0]!) || value.includes('(')) return false;
+  // A URL's password is judged by secrets-urls.ts.
+  if ('$%<{['.includes(value[0]!) || value.includes('(') || value.includes('://')) return false;
   const lower = value.toLowerCase();
   if (PLACEHOLDER_WORDS.some((w) => lower.includes(w))) return false;
   return !VENDOR_PREFIXES.some((p) => value.startsWith(p));
@@ -282,10 +314,49 @@ function assignmentStart(text: string, separator: number, from: number): number 
   return start > 0 && isAsciiWordCode(text.charCodeAt(start - 1)) ? -1 : start;
 }
 
+/** Bits a password given in prose needs: a random 8-character one ("kZhFesW1") has about 24, "Summer2024!" about 36. */
+const MIN_PROSE_PASSWORD_BITS = 30;
+
+/**
+ * A password stated in prose ("was reset to kZhFesW1rdJx"): at least 8 characters, two kinds of character (upper and
+ * lower case, digits, symbols), random enough, and not a word or a placeholder ("is required", "is changeme").
+ */
+export function isProsePassword(value: string): boolean {
+  if (value.length < 8 || isPlaceholder(value) || value.includes('://')) return false;
+  // Kinds of character: lower case, upper case, digits, symbols.
+  let kinds = Number(value !== value.toUpperCase()) + Number(value !== value.toLowerCase());
+  let digit = false;
+  let symbol = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (isDigitCode(c)) digit = true;
+    else if (!((c | 32) >= 97 && (c | 32) <= 122)) symbol = true;
+  }
+  kinds += Number(digit) + Number(symbol);
+  if (kinds < 2 || COMMON_WORDS.has(value.toLowerCase())) return false;
+  return entropy(value) * value.length >= MIN_PROSE_PASSWORD_BITS;
+}
+
+/** "the password was reset to X", "your new password is X": reported under the assignment rule. */
+function prosePasswords(text: string, out: Violation[]): void {
+  if (!['assword', 'ASSWORD', 'asscode', 'assphrase'].some((w) => text.includes(w))) return;
+  PASSWORD_PROSE.lastIndex = 0;
+  for (let m = PASSWORD_PROSE.exec(text); m !== null; m = PASSWORD_PROSE.exec(text)) {
+    if (out.length >= MAX_PER_DETECTOR) break;
+    // A sentence ends after the value: "reset to kZhFesW1rdJx." keeps its password and drops the full stop.
+    let value = trimTrailingPunctuation(m[1]!);
+    while (value.length > 0 && ',;:'.includes(value[value.length - 1]!)) value = value.slice(0, -1);
+    if (!isProsePassword(value)) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    out.push(violation(PRIVACY_DETECTORS.secretAssignment, text, start, start + value.length, { name: 'password' }));
+  }
+  PASSWORD_PROSE.lastIndex = 0;
+}
+
 export const secretAssignmentDetector: Detector = {
   id: PRIVACY_DETECTORS.secretAssignment.id,
   target: 'response',
-  regexes: [ASSIGNMENT],
+  regexes: [ASSIGNMENT, PASSWORD_PROSE],
   detect(text) {
     const out: Violation[] = [];
     // The matches a global scan would find, in order: ASSIGNMENT (sticky) is tried once per ':' or '=', where the name
@@ -318,6 +389,9 @@ export const secretAssignmentDetector: Detector = {
       );
     }
     ASSIGNMENT.lastIndex = 0;
+    const assigned = out.length;
+    prosePasswords(text, out);
+    if (out.length > assigned && assigned > 0) out.sort((a, b) => a.span!.start - b.span!.start);
     return out;
   },
 };
