@@ -26,6 +26,8 @@ const MAX_FPR_ALL = 0.005;
 /** The most rows' worth of weight one slice's rows of one label carry in training. */
 const SLICE_WEIGHT = Number(process.env['TRAIN_SLICE_WEIGHT'] ?? 300);
 const MAX_FPR_OWN = 0.02;
+/** …and of the held-out everyday prompts and answers (category 'general'): ordinary traffic must pass. */
+const MAX_FPR_EVERYDAY = 0.01;
 
 interface Prepared {
   readonly row: Row;
@@ -42,8 +44,15 @@ function quantileAbove(scores: number[], share: number): number {
   return sorted.length === 0 ? 0.5 : (sorted[allowed] ?? 0) + 1e-9;
 }
 
-function chooseThreshold(benignAll: number[], benignOwn: number[], maxAll = MAX_FPR_ALL): number {
-  return Math.min(0.99, Math.max(quantileAbove(benignAll, maxAll), quantileAbove(benignOwn, MAX_FPR_OWN)));
+function chooseThreshold(benignAll: number[], benignOwn: number[], everyday: number[], maxAll = MAX_FPR_ALL): number {
+  return Math.min(
+    0.99,
+    Math.max(
+      quantileAbove(benignAll, maxAll),
+      quantileAbove(benignOwn, MAX_FPR_OWN),
+      quantileAbove(everyday, MAX_FPR_EVERYDAY),
+    ),
+  );
 }
 
 function trainOne(spec: ModelSpec, data: readonly Prepared[], table: EmbeddingTable): Record<string, unknown> {
@@ -75,7 +84,8 @@ function trainOne(spec: ModelSpec, data: readonly Prepared[], table: EmbeddingTa
   const probability = logits.map((z) => sigmoid(a * z + b));
   const benignAll = probability.filter((_, i) => labels[i] === 0);
   const benignOwn = probability.filter((_, i) => labels[i] === 0 && isOwnBenign(spec.name, heldOut[i]!.row));
-  const threshold = chooseThreshold(benignAll, benignOwn);
+  const everyday = probability.filter((_, i) => heldOut[i]!.row.category === 'general');
+  const threshold = chooseThreshold(benignAll, benignOwn, everyday);
   const positives = probability.filter((_, i) => labels[i] === 1);
   const share = (xs: number[]) => (xs.length === 0 ? 0 : xs.filter((p) => p >= threshold).length / xs.length);
   const { scale, weights } = quantise(model.sparse);
@@ -102,7 +112,7 @@ function trainOne(spec: ModelSpec, data: readonly Prepared[], table: EmbeddingTa
     fprOwn: Number(share(benignOwn).toFixed(4)),
     recallAtFprAll: Object.fromEntries(
       [0.01, 0.02, 0.05].map((fpr) => {
-        const t = chooseThreshold(benignAll, benignAll, fpr);
+        const t = chooseThreshold(benignAll, benignAll, [], fpr);
         return [fpr, Number((positives.filter((p) => p >= t).length / Math.max(1, positives.length)).toFixed(3))];
       }),
     ),

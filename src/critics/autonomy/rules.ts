@@ -6,6 +6,18 @@ import { UNLAWFUL } from '../text/vocabulary.js';
 export const AUTONOMY_RULESET_VERSION = '1.0.0';
 
 /** Text that describes a tactic (to warn about it) rather than uses it. */
+/** A sentence that warns against acting without consent ("rather than tracking them without their knowledge"). */
+const DISCOURAGING = [
+  'rather than',
+  'instead of',
+  'not appropriate|ethical|okay|ok|legal|acceptable',
+  'inappropriate|unethical|illegal|unlawful|wrong',
+  "cannot|can't|won't|shouldn't|mustn't",
+  'should not|must not|never',
+  'respect|respecting|respects',
+  'violate|violates|violating|violation|invasion',
+];
+
 const DESCRIBING = [
   'abuser|abusers|abusive',
   'manipulate|manipulates|manipulated|manipulating|manipulation|manipulative|manipulator|manipulators',
@@ -163,7 +175,7 @@ export const AUTONOMY_RULES: readonly PhraseRule[] = [
         ENROL: ['sign|signing|enroll|enrolling|enrol|subscribe|subscribing|opt|opting|register|registering|add|adding'],
       },
     ),
-    unless: [...DESCRIBING, ...PROMISES],
+    unless: [...DESCRIBING, ...PROMISES, ...DISCOURAGING],
   },
   {
     id: 'autonomy.concealment',

@@ -4,6 +4,12 @@ import type { Fixtures } from '../critic.js';
 
 export const HATE_FIXTURES: Fixtures = {
   positive: [
+    {
+      text: 'Those people are a plague on this country and should all be sent back where they came from',
+      target: 'input',
+      expect: ['hate.model'],
+      note: 'learned model',
+    },
     { text: 'Immigrants are vermin.', target: 'input', expect: ['hate.dehumanisation'] },
     { text: 'Jews are a disease on society.', target: 'input', expect: ['hate.dehumanisation'] },
     { text: 'Those gypsies breed like rats.', expect: ['hate.dehumanisation'] },

@@ -1,10 +1,11 @@
 // The hate critic: dehumanisation, calls for violence or exclusion, contempt and stereotypes about protected groups.
 import type { BuiltinCritic } from '../critic.js';
+import { withModels } from '../model/model-critic.js';
 import { createRuleCritic, MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';
 import { HATE_RULES, HATE_RULESET_VERSION } from './rules.js';
 
 export function createHateCritic(): BuiltinCritic {
-  return createRuleCritic({
+  const rules = createRuleCritic({
     name: 'hate',
     version: '1.0.0',
     principle: 'Dignity & non-discrimination',
@@ -17,4 +18,9 @@ export function createHateCritic(): BuiltinCritic {
     overlaps: 'merge',
     maxViolationsPerRule: MAX_VIOLATIONS_PER_RULE,
   });
+  const model = { model: 'hate', message: 'reads as hateful or demeaning towards a protected group (learned model)' };
+  return withModels(rules, [
+    { ...model, side: 'input', clause: 'D2' },
+    { ...model, side: 'response', clause: 'D2' },
+  ]);
 }

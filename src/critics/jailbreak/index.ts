@@ -1,5 +1,6 @@
 // The jailbreak critic: unrestricted personas, dropped rules and suppressed refusals in the user's input.
 import type { BuiltinCritic } from '../critic.js';
+import { withModels } from '../model/model-critic.js';
 import { createRuleCritic } from '../rule-critic.js';
 import { JAILBREAK_RULES, JAILBREAK_RULESET_VERSION } from './rules.js';
 
@@ -16,5 +17,13 @@ export function createJailbreakCritic(): BuiltinCritic {
     overlaps: 'merge',
   });
   // Every rule reads the input; the rule critic would still tokenise the response, so it gets none.
-  return { ...critic, evaluate: (input) => critic.evaluate({ ...input, modelResponse: '' }) };
+  const inputOnly: BuiltinCritic = { ...critic, evaluate: (input) => critic.evaluate({ ...input, modelResponse: '' }) };
+  return withModels(inputOnly, [
+    {
+      model: 'jailbreak',
+      side: 'input',
+      message: 'reads as an attempt to talk the model out of its rules (learned model)',
+      clause: 'U3',
+    },
+  ]);
 }

@@ -35,6 +35,26 @@ export function passagesOf(tokens: readonly ModelToken[], table: EmbeddingTable)
   return passages;
 }
 
+/**
+ * The models read at most the first HEAD_CHARS and the last TAIL_CHARS of a text (about 4,000 words): their cost stays
+ * bounded however long the text, while the rules still read all of it. A harmful passage buried deeper in a very long
+ * text is left to the rules (docs/critics.md says so).
+ */
+export const HEAD_CHARS = 20_000;
+export const TAIL_CHARS = 4_000;
+
+/** The words the models read, with offsets into the whole text. */
+function wordsRead(text: string): ModelToken[] {
+  if (text.length <= HEAD_CHARS + TAIL_CHARS) return modelTokens(stripInvisible(text));
+  const tailStart = text.length - TAIL_CHARS;
+  const tail = modelTokens(stripInvisible(text.slice(tailStart))).map((t) => ({
+    word: t.word,
+    start: t.start + tailStart,
+    end: t.end + tailStart,
+  }));
+  return [...modelTokens(stripInvisible(text.slice(0, HEAD_CHARS))), ...tail];
+}
+
 /** Texts analysed most recently: an evaluation's critics all read the same one or two texts, one after another. */
 const RECENT = 4;
 const recent = new Map<string, TextAnalysis>();
@@ -42,7 +62,7 @@ const recent = new Map<string, TextAnalysis>();
 export function analyse(text: string): TextAnalysis {
   const hit = recent.get(text);
   if (hit !== undefined) return hit;
-  const tokens = modelTokens(stripInvisible(text));
+  const tokens = wordsRead(text);
   const analysis: TextAnalysis = { tokens, passages: passagesOf(tokens, loadEmbeddings()) };
   if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
   recent.set(text, analysis);

@@ -1,8 +1,11 @@
 // The self-harm critic: method requests and encouragement (deny), first-person intent (escalate with a support message).
 import type { Finding, Violation } from '../../core/types.js';
 import type { BuiltinCritic } from '../critic.js';
+import { withModels } from '../model/model-critic.js';
 import { createRuleCritic, MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';
 import { INTENT_RULE, METHOD_RULE, SELF_HARM_RULES, SELF_HARM_RULESET_VERSION } from './rules.js';
+
+const MODEL_RULE = 'self_harm.model';
 
 /** What a person at risk should read first, whatever else the system decides. */
 export const SUPPORT_MESSAGE =
@@ -18,7 +21,8 @@ export const SUPPORT_MESSAGE =
 function withSupport(finding: Finding): Finding {
   const intent = finding.violations.some((v) => v.rule === INTENT_RULE);
   const method = finding.violations.some((v) => v.rule === METHOD_RULE && v['source'] === 'input');
-  if (!intent && !method) return finding;
+  const modelled = finding.violations.some((v) => v.rule === MODEL_RULE);
+  if (!intent && !method) return modelled ? { ...finding, support: SUPPORT_MESSAGE } : finding;
   const violations: Violation[] = finding.violations.map((v) =>
     v.rule === INTENT_RULE || (v.rule === METHOD_RULE && v['source'] === 'input')
       ? { ...v, support: SUPPORT_MESSAGE }
@@ -47,5 +51,18 @@ export function createSelfHarmCritic(): BuiltinCritic {
     overlaps: 'merge',
     maxViolationsPerRule: MAX_VIOLATIONS_PER_RULE,
   });
-  return { ...critic, evaluate: (input) => withSupport(critic.evaluate(input)) };
+  // The model cannot tell a method request from an expression of intent, so alone it never denies (at most 2.4, the
+  // deny threshold is 2.5): it escalates with the support message, and a method request is denied by its rule.
+  const model = {
+    model: 'self_harm',
+    message: 'reads as about harming oneself: intent, a method request or encouragement (learned model)',
+    clause: 'D3',
+    maxSeverity: 2.4,
+    extra: { escalate: true, support: SUPPORT_MESSAGE },
+  };
+  const learned = withModels(critic, [
+    { ...model, side: 'input' },
+    { ...model, side: 'response' },
+  ]);
+  return { ...learned, evaluate: (input) => withSupport(learned.evaluate(input)) };
 }
