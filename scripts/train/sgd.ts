@@ -107,8 +107,9 @@ export function platt(logits: readonly number[], labels: readonly (0 | 1)[]): { 
     });
     const det = hAA * hBB - hAB * hAB;
     if (Math.abs(det) < 1e-12) break;
-    a -= (hBB * gA - hAB * gB) / det;
-    b -= (hAA * gB - hAB * gA) / det;
+    // Bounded steps: a held-out set that the model separates almost perfectly would send the slope to infinity.
+    a = Math.min(5, Math.max(0.05, a - (hBB * gA - hAB * gB) / det));
+    b = Math.min(20, Math.max(-20, b - (hAA * gB - hAB * gA) / det));
   }
   return { a, b };
 }

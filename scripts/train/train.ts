@@ -10,6 +10,7 @@ import { MODEL_SPECS, type ModelSpec } from '../../src/critics/model/specs.js';
 import { encodeWeights } from '../../src/critics/model/weights-file.js';
 import { loadRows, type Row } from './data.js';
 import { distil, sourceTableAvailable } from './embeddings.js';
+import { lookAlikesFor } from './lookalikes.js';
 import { isOwnBenign, isPositiveFor } from './positives.js';
 import { platt, train, type Example } from './sgd.js';
 
@@ -41,17 +42,14 @@ interface Prepared {
 function quantileAbove(scores: number[], share: number): number {
   const sorted = [...scores].sort((a, b) => b - a);
   const allowed = Math.floor(sorted.length * share);
-  return sorted.length === 0 ? 0.5 : (sorted[allowed] ?? 0) + 1e-9;
+  return sorted.length === 0 ? -Infinity : (sorted[allowed] ?? -Infinity) + 1e-9;
 }
 
 function chooseThreshold(benignAll: number[], benignOwn: number[], everyday: number[], maxAll = MAX_FPR_ALL): number {
-  return Math.min(
-    0.99,
-    Math.max(
-      quantileAbove(benignAll, maxAll),
-      quantileAbove(benignOwn, MAX_FPR_OWN),
-      quantileAbove(everyday, MAX_FPR_EVERYDAY),
-    ),
+  return Math.max(
+    quantileAbove(benignAll, maxAll),
+    quantileAbove(benignOwn, MAX_FPR_OWN),
+    quantileAbove(everyday, MAX_FPR_EVERYDAY),
   );
 }
 
@@ -75,20 +73,34 @@ function trainOne(spec: ModelSpec, data: readonly Prepared[], table: EmbeddingTa
   const trainSet = usable.filter((p) => !p.row.heldOut).map(toExample);
   const heldOut = usable.filter((p) => p.row.heldOut);
   const model = train(trainSet, table.dims, OPTIONS);
+  // Quantised now, so that every score below (thresholds included) is exactly what the shipped weights give.
+  const { scale, weights } = quantise(model.sparse);
+  for (let i = 0; i < weights.length; i++) model.sparse[i] = weights[i]! * scale;
   // Scored as at run time: a long text by its worst passage.
   const logits = heldOut.map((p) =>
     Math.max(-50, ...passagesOf(p.tokens, table).map((q) => rawLogit(model, q.indices, q.values, q.mean))),
   );
   const labels = heldOut.map((p): 0 | 1 => (isPositive(p) ? 1 : 0));
   const { a, b } = platt(logits, labels);
-  const probability = logits.map((z) => sigmoid(a * z + b));
+  // Thresholds are chosen on calibrated logits: probabilities saturate at 1 in floating point, logits keep their order.
+  const probability = logits.map((z) => a * z + b);
   const benignAll = probability.filter((_, i) => labels[i] === 0);
   const benignOwn = probability.filter((_, i) => labels[i] === 0 && isOwnBenign(spec.name, heldOut[i]!.row));
   const everyday = probability.filter((_, i) => heldOut[i]!.row.category === 'general');
-  const threshold = chooseThreshold(benignAll, benignOwn, everyday);
+  // The critic's own negative fixtures (hand-written look-alikes, never trained on) must stay below the threshold too.
+  const probabilityOf = (text: string): number =>
+    Math.max(
+      -50,
+      ...passagesOf(modelTokens(stripInvisible(text)), table).map(
+        (q) => a * rawLogit(model, q.indices, q.values, q.mean) + b,
+      ),
+    );
+  const lookAlikes = lookAlikesFor(spec.name).filter((l) => spec.sides.includes(l.side));
+  const worstLookAlike = Math.max(-50, ...lookAlikes.map((l) => probabilityOf(l.text)));
+  const thresholdLogit = Math.max(chooseThreshold(benignAll, benignOwn, everyday), worstLookAlike + 1e-3);
+  const threshold = sigmoid(thresholdLogit);
   const positives = probability.filter((_, i) => labels[i] === 1);
-  const share = (xs: number[]) => (xs.length === 0 ? 0 : xs.filter((p) => p >= threshold).length / xs.length);
-  const { scale, weights } = quantise(model.sparse);
+  const share = (xs: number[]) => (xs.length === 0 ? 0 : xs.filter((p) => p >= thresholdLogit).length / xs.length);
   const file = encodeWeights(
     {
       kind: 'classifier',
@@ -97,6 +109,7 @@ function trainOne(spec: ModelSpec, data: readonly Prepared[], table: EmbeddingTa
       plattA: a,
       plattB: b,
       threshold,
+      thresholdLogit,
       sparseScale: scale,
       trainedOn: { rows: trainSet.length, positives: trainSet.filter((e) => e.y === 1).length, ...OPTIONS },
     },
@@ -106,6 +119,8 @@ function trainOne(spec: ModelSpec, data: readonly Prepared[], table: EmbeddingTa
   return {
     model: spec.name,
     threshold: Number(threshold.toFixed(4)),
+    thresholdLogit: Number(thresholdLogit.toFixed(3)),
+    worstLookAlike: Number(worstLookAlike.toFixed(3)),
     heldOut: { harmful: positives.length, benign: benignAll.length, benignOwn: benignOwn.length },
     recall: Number(share(positives).toFixed(4)),
     fprAll: Number(share(benignAll).toFixed(4)),

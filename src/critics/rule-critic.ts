@@ -156,7 +156,9 @@ function newOnes(found: readonly Violation[], more: readonly Violation[], cap: n
 }
 
 export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
-  const ruleset = compileRuleset(def.ruleset.rules);
+  // One compiled set per side: a text is matched only against the rules that read it.
+  const rulesFor = (which: Which) => def.ruleset.rules.filter((r) => applies(r.target ?? 'response', which));
+  const rulesets = { input: compileRuleset(rulesFor('input')), response: compileRuleset(rulesFor('response')) };
   const options: ScanOptions = {
     overlaps: def.overlaps ?? 'start',
     maxViolationsPerRule: def.maxViolationsPerRule ?? Infinity,
@@ -170,14 +172,14 @@ export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
     input: targets.some((t) => applies(t, 'input')),
   };
 
-  const hasRules = def.ruleset.rules.length > 0;
+  const hasRules = { input: rulesFor('input').length > 0, response: rulesFor('response').length > 0 };
   /** The rules' violations in the stretches of `folded` around its leet tokens, with offsets in `folded`. */
   const scanFolded = (text: string, folded: string, which: Which): Violation[] => {
     const stretches = foldedStretches(text, folded);
     // One scan of the stretches joined by newlines (a newline ends a sentence, so no match spans two of them).
     const joined = stretches.map(([start, end]) => folded.slice(start, end)).join('\n');
     const found: Violation[] = [];
-    scanRules(ruleset, joined, tokenize(joined), which, options, found);
+    scanRules(rulesets[which], joined, tokenize(joined), which, options, found);
     const offsets: number[] = [];
     let at = 0;
     for (const [start, end] of stretches) {
@@ -206,8 +208,8 @@ export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
     const base = normalized(original);
     const tokens = tokenize(base.text);
     const found: Violation[] = [];
-    if (hasRules) {
-      scanRules(ruleset, base.text, tokens, which, options, found);
+    if (hasRules[which]) {
+      scanRules(rulesets[which], base.text, tokens, which, options, found);
       // Leetspeak is read by the phrase rules only, as a second reading: nothing the plain text matches is lost.
       const leet = normalized(original, { leet: true });
       const more = leet.text === base.text ? [] : newOnes(found, scanFolded(base.text, leet.text, which), cap);

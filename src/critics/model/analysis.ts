@@ -36,12 +36,12 @@ export function passagesOf(tokens: readonly ModelToken[], table: EmbeddingTable)
 }
 
 /**
- * The models read at most the first HEAD_CHARS and the last TAIL_CHARS of a text (about 4,000 words): their cost stays
+ * The models read at most the first HEAD_CHARS and the last TAIL_CHARS of a text (about 1,600 words): their cost stays
  * bounded however long the text, while the rules still read all of it. A harmful passage buried deeper in a very long
  * text is left to the rules (docs/critics.md says so).
  */
-export const HEAD_CHARS = 20_000;
-export const TAIL_CHARS = 4_000;
+export const HEAD_CHARS = 8_000;
+export const TAIL_CHARS = 2_000;
 
 /** The words the models read, with offsets into the whole text. */
 function wordsRead(text: string): ModelToken[] {

@@ -5,6 +5,7 @@ import { decodeWeights } from './weights-file.js';
 export interface ModelScore {
   /** Calibrated probability that the text is harmful in the model's category. */
   readonly probability: number;
+  /** The calibrated logit (a * raw + b): what the threshold is compared with. */
   readonly logit: number;
 }
 
@@ -13,6 +14,8 @@ export interface TextClassifier {
   readonly category: string;
   /** The probability at and above which the text counts as a violation (severity >= 2). */
   readonly threshold: number;
+  /** The same threshold as a calibrated logit (exact where probabilities round to 1). */
+  readonly thresholdLogit: number;
   score(features: {
     readonly indices: Int32Array;
     readonly values: Float32Array;
@@ -34,6 +37,7 @@ export interface ClassifierParameters {
   readonly plattA: number;
   readonly plattB: number;
   readonly threshold: number;
+  readonly thresholdLogit: number;
 }
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -55,9 +59,10 @@ export function classifierFrom(p: ClassifierParameters): TextClassifier {
   return {
     category: p.category,
     threshold: p.threshold,
+    thresholdLogit: p.thresholdLogit,
     score(f) {
-      const logit = rawLogit(p, f.indices, f.values, f.mean);
-      return { logit, probability: sigmoid(p.plattA * logit + p.plattB) };
+      const logit = p.plattA * rawLogit(p, f.indices, f.values, f.mean) + p.plattB;
+      return { logit, probability: sigmoid(logit) };
     },
     indicativeWindow(tokens, width = 8) {
       if (tokens.length === 0) return undefined;
@@ -109,5 +114,6 @@ export function classifierFromWeights(buffer: Uint8Array, what: string): Classif
     plattA: h['plattA'] as number,
     plattB: h['plattB'] as number,
     threshold: h['threshold'] as number,
+    thresholdLogit: h['thresholdLogit'] as number,
   };
 }

@@ -38,8 +38,33 @@ function hashString(seed: number, s: string): number {
   return h;
 }
 
+const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/** The same words as WORD finds, for a text of ASCII only, by a scan of char codes (several times faster). */
+function asciiTokens(text: string): ModelToken[] {
+  const tokens: ModelToken[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isAsciiWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isAsciiWordChar(text.charCodeAt(i))) i++;
+    // "don't": an apostrophe followed by letters stays in the word.
+    if (text.charCodeAt(i) === 39 && isAsciiLetter(text.charCodeAt(i + 1))) {
+      i++;
+      while (i < text.length && isAsciiLetter(text.charCodeAt(i))) i++;
+    }
+    tokens.push({ word: text.slice(start, i).toLowerCase(), start, end: i });
+  }
+  return tokens;
+}
+
 /** The words of a text, lower-cased, with offsets into `text` (which the caller has already normalised). */
 export function modelTokens(text: string): ModelToken[] {
+  if (!NON_ASCII.test(text)) return asciiTokens(text);
   const tokens: ModelToken[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {

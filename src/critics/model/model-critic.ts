@@ -39,14 +39,15 @@ function modelViolation(critic: string, attached: AttachedModel, text: string): 
   const classifier = loadClassifier(attached.model);
   const analysis = analyse(text);
   if (analysis.passages.length === 0) return undefined;
-  let probability = 0;
+  let best = { logit: -Infinity, probability: 0 };
   let worst = analysis.passages[0]!;
   for (const passage of analysis.passages) {
-    const p = classifier.score(passage).probability;
-    if (p > probability) [probability, worst] = [p, passage];
+    const score = classifier.score(passage);
+    if (score.logit > best.logit) [best, worst] = [score, passage];
   }
-  const severity = Math.min(attached.maxSeverity ?? 3, severityOf(probability, classifier.threshold));
-  if (severity === 0) return undefined;
+  if (best.logit < classifier.thresholdLogit) return undefined;
+  const probability = best.probability;
+  const severity = Math.min(attached.maxSeverity ?? 3, Math.max(2, severityOf(probability, classifier.threshold)));
   const violation: Violation = {
     rule: `${critic}.model`,
     message: attached.message,

@@ -139,3 +139,13 @@ describe('withModels', () => {
     expect(critic.evaluate(input('Can you suggest a name for my new puppy?')).severity).toBe(0);
   });
 });
+
+describe('model tokens', () => {
+  it('finds the same words in ASCII text by the fast scan as by the Unicode pattern', () => {
+    const text = "Don't stop: it's 4 o'clock, v1.2 -- rock'n'roll at 10am! x'";
+    const fast = modelTokens(text);
+    const slow = modelTokens(`${text} é`).slice(0, -1);
+    expect(fast).toEqual(slow);
+    expect(fast.map((t) => t.word)).toContain("don't");
+  });
+});

@@ -87,7 +87,8 @@ describe('risk critic', () => {
     ]) {
       expect(evaluate(text).violations, text).toEqual([]);
     }
-    expect(evaluate('How to make meth.').violations.map((v) => v.rule)).toEqual(['risk.drug_synthesis']);
+    const rules = evaluate('How to make meth.').violations.map((v) => v.rule);
+    expect(rules.filter((rule) => rule !== 'risk.model')).toEqual(['risk.drug_synthesis']);
   });
 
   it('cancels medication advice when a clinician is in the loop in the same sentence only', () => {

@@ -13,14 +13,15 @@ function evaluateInput(inputText: string) {
 }
 
 describe('self_harm critic', () => {
-  it('escalates first-person intent at Tier 2 with severity 2, below the deny threshold, and offers support', () => {
+  it('escalates first-person intent at Tier 2, below the deny threshold, and offers support', () => {
     const finding = evaluateInput('I want to kill myself.');
-    expect(finding.severity).toBe(2);
+    // The intent rule gives 2; the learned model, when it also fires, at most 2.4: never a deny.
     expect(finding.severity).toBeLessThan(DEFAULT_THRESHOLDS.denyAt);
     expect(finding.severity).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.escalateAt);
     expect(finding.escalation).toMatchObject({ tier: 2, clause: 'D3' });
     expect(finding['support']).toBe(SUPPORT_MESSAGE);
-    expect(finding.violations[0]).toMatchObject({ rule: 'self_harm.intent', support: SUPPORT_MESSAGE });
+    expect(finding.violations.find((v) => v.rule === 'self_harm.intent')).toMatchObject({ support: SUPPORT_MESSAGE });
+    for (const v of finding.violations) expect(v.severity).toBeLessThan(DEFAULT_THRESHOLDS.denyAt);
   });
 
   it('denies a method request (severity 3, Tier 3) and still carries the support message', () => {
@@ -42,7 +43,7 @@ describe('self_harm critic', () => {
 
   it('reports the span of the expression', () => {
     const text = 'Honestly? Tonight I am going to end it.';
-    const [v] = evaluateInput(text).violations;
+    const v = evaluateInput(text).violations.find((x) => x.rule === 'self_harm.intent');
     expect(text.slice(v!.span!.start, v!.span!.end)).toBe('Tonight I am going to end it');
   });
 
