@@ -23,6 +23,11 @@ beforeAll(() => {
     const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { encoding: 'utf8' });
     expect(build.status, build.stdout + build.stderr).toBe(0);
   }
+  // The learned critics' weights are not compiled: the build copies them (npm test's build step does it first).
+  if (!existsSync(join('dist', 'critics', 'model', 'weights', 'manifest.json'))) {
+    const weights = spawnSync(process.execPath, ['scripts/copy-weights.mjs'], { encoding: 'utf8' });
+    expect(weights.status, weights.stderr).toBe(0);
+  }
 }, 120_000);
 
 describe('eleanor evaluate', () => {

@@ -25,6 +25,8 @@ beforeAll(() => {
     encoding: 'utf8',
   });
   expect(build.status, build.stdout + build.stderr).toBe(0);
+  const weights = spawnSync(process.execPath, ['scripts/copy-weights.mjs', join(work, 'dist')], { encoding: 'utf8' });
+  expect(weights.status, weights.stderr).toBe(0);
   writeFileSync(join(work, 'package.json'), '{ "type": "module" }');
   symlinkSync(join(process.cwd(), 'node_modules'), join(work, 'node_modules'), 'dir');
 }, 120_000);

@@ -2,7 +2,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { BuiltinCritic } from '../critic.js';
 import { withModels } from '../model/model-critic.js';
-import { createRuleCritic } from '../rule-critic.js';
+import { createRuleCritic, MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';
 import { paymentCardDetector } from './cards.js';
 import { emailDetector, ipAddressDetector } from './contact.js';
 import { ibanDetector, ssnDetector, ukNinoDetector } from './identifiers.js';
@@ -51,6 +51,8 @@ export function createPrivacyCritic(options: PrivacyCriticOptions = {}): Builtin
       ...VENDOR_SECRET_DETECTOR_LIST,
       ...URL_SECRET_DETECTOR_LIST,
     ].map((detector) => ({ ...detector, target: 'both' as const })),
+    // A dump of thousands of addresses is one finding, not thousands of spans in the evidence record.
+    maxViolationsPerRule: MAX_VIOLATIONS_PER_RULE,
   });
   return withModels(critic, [
     {
