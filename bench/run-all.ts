@@ -10,6 +10,7 @@ const BENCHES = [
   'throughput.ts',
   'hanging.ts',
   'engine.ts',
+  'critics-cost.ts',
   'adaptive-timeouts.ts',
   'infra.ts',
   'evidence.ts',
