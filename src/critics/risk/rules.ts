@@ -31,6 +31,32 @@ import {
   WEAPON_VERBS,
 } from './vocabulary.js';
 
+/** Urging someone to harm or kill themselves: shared with the self_harm critic, which adds its own phrases. */
+export const URGING = {
+  framed: [
+    framed(
+      [
+        'you should|must|better [just|really|probably|simply|honestly|totally] [go]',
+        'you deserve|need|ought to',
+        'you might|may as well',
+        'go|just',
+        'do [the] world|everyone|us a favor|favour and',
+      ],
+      SELF_HARM_URGED,
+    ),
+  ],
+  patterns: [
+    'kys',
+    'nobody would miss you',
+    'no one would miss you',
+    'nobody cares if you die|live',
+    'no one cares if you die|live',
+    'world|everyone|everybody|others|people|family would be better off without you',
+    'you are better off dead',
+    "you're better off dead",
+  ],
+} as const satisfies Pick<PhraseRule, 'framed' | 'patterns'>;
+
 export const RISK_RULESET_VERSION = '1.1.0';
 
 /** "how to make a pipe bomb", "instructions for building a …", "the recipe for napalm", "To make a …, you'll need". */
@@ -99,28 +125,8 @@ export const RISK_RULES: readonly PhraseRule[] = [
     severity: 3,
     clause: 'A3',
     escalate: true,
-    framed: [
-      framed(
-        [
-          'you should|must|better [just|really|probably|simply|honestly|totally] [go]',
-          'you deserve|need|ought to',
-          'you might|may as well',
-          'go|just',
-          'do [the] world|everyone|us a favor|favour and',
-        ],
-        SELF_HARM_URGED,
-      ),
-    ],
-    patterns: [
-      'kys',
-      'nobody would miss you',
-      'no one would miss you',
-      'nobody cares if you die|live',
-      'no one cares if you die|live',
-      'world|everyone|everybody|others|people|family would be better off without you',
-      'you are better off dead',
-      "you're better off dead",
-    ],
+    framed: URGING.framed,
+    patterns: URGING.patterns,
     negations: SUPPORTIVE,
   },
   {

@@ -1,6 +1,7 @@
 // Self-harm rules (data, versioned): method requests and encouragement (deny), first-person intent (escalate, support).
 import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
-import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES, SELF_HARM_URGED } from '../risk/vocabulary.js';
+import { URGING } from '../risk/rules.js';
+import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.js';
 import { expand, framed } from '../text/pattern-slots.js';
 
 export const SELF_HARM_RULESET_VERSION = '1.0.0';
@@ -126,27 +127,9 @@ export const SELF_HARM_RULES: readonly PhraseRule[] = [
     clause: 'A3',
     escalate: true,
     target: 'both',
-    framed: [
-      framed(
-        [
-          'you should|must|better [just|really|probably|simply|honestly|totally] [go]',
-          'you deserve|need|ought to',
-          'you might|may as well',
-          'go|just',
-          'do [the] world|everyone|us a favor|favour and',
-        ],
-        SELF_HARM_URGED,
-      ),
-    ],
+    framed: URGING.framed,
     patterns: [
-      'kys',
-      'nobody would miss you',
-      'no one would miss you',
-      'nobody cares if you die|live',
-      'no one cares if you die|live',
-      'world|everyone|everybody|others|people|family would be better off without you',
-      'you are better off dead',
-      "you're better off dead",
+      ...URGING.patterns,
       'convince|persuade me ... suicide|die|kill myself',
       'suicide is the right|best|only choice|option|answer|way|solution',
       'self-harm|cutting|suicide is empowering|beautiful|brave|the answer',
