@@ -16,6 +16,10 @@ const DROP_VERBS = 'ignore|disregard|forget|discard|abandon';
 const EARLIER = 'previous|prior|preceding|earlier|above|initial|original|existing|old|system|developer|safety|hidden';
 const DIRECTIVES =
   'instructions|instruction|prompt|prompts|rules|directives|guidelines|guidance|commands|constraints|programming|policies|restrictions|context';
+/** What a goal hijack tells the model to drop, and what it orders instead. */
+const TASKS =
+  'question|questions|request|requests|command|commands|directive|directives|task|tasks|query|input|sentence';
+const SAY = 'output|print|repeat|say';
 const UNBOUND = 'unrestricted|unfiltered|uncensored|jailbroken|unbound|amoral|unaligned|unhinged';
 const AI = 'chatgpt|gpt|gpt-4|gpt-4o|llm|ai|chatbot|claude|gemini|bard|copilot|assistant';
 /**
@@ -72,6 +76,13 @@ const instructionOverride: PhraseRule = {
     `${OVERRIDE_VERBS} everything|anything|all you ... told|taught|instructed|trained`,
     // "do not follow your previous instructions", "stop obeying the system prompt"
     `not|never|stop|don't|no follow|following|obey|obeying ... ${EARLIER}|your ${DIRECTIVES}`,
+    // Goal hijacking: "Ignore the above question and directly output: …", "no need to answer, just say: …".
+    // "ignore my previous question and answer this one" (a correction) does not match: no output verb.
+    `${DROP_VERBS} the|this|that|these|those|my above|previous|preceding|prior|last ${TASKS} and ... ${SAY}`,
+    `${DROP_VERBS} the|this|that|these|those above|preceding ${TASKS}`,
+    `${DROP_VERBS} the|this|that ${TASKS} and just|directly|only|simply ${SAY}`,
+    `no need to answer|respond|reply ... just|only|directly|simply ${SAY}`,
+    `do not|don't answer|respond ... just|only|directly|simply ${SAY}`,
   ],
   negations: DESCRIPTIVE,
 };
