@@ -1,5 +1,5 @@
 // The hand-written look-alikes of the critics' fixtures: no model may flag the negatives of the critic it serves.
-import { BENIGN_TEXTS } from '../../test/support/critic-conformance.js';
+import { BENIGN_TEXTS } from '../../test/support/benign-texts.js';
 import type { Fixtures } from '../../src/critics/critic.js';
 import { HATE_FIXTURES } from '../../src/critics/hate/fixtures.js';
 import { JAILBREAK_FIXTURES } from '../../src/critics/jailbreak/fixtures.js';
