@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quantise, sigmoid, rawLogit } from '../../src/critics/model/classifier.js';
-import { passagesOf } from '../../src/critics/model/analysis.js';
+import { passagesOf, type Passage } from '../../src/critics/model/analysis.js';
 import { embeddingTableFrom, meanVector, type EmbeddingTable } from '../../src/critics/model/embeddings.js';
 import { featurize, modelTokens, stripInvisible, type ModelToken } from '../../src/critics/model/features.js';
 import { MODEL_SPECS, type ModelSpec } from '../../src/critics/model/specs.js';
@@ -36,6 +36,8 @@ interface Prepared {
   readonly indices: Int32Array;
   readonly values: Float32Array;
   readonly mean: Float32Array;
+  /** Held-out rows only: the passages the row is scored by, as at run time. */
+  readonly passages: readonly Passage[];
 }
 
 /** The lowest score above which at most `share` of `scores` lie. */
@@ -78,7 +80,7 @@ function trainOne(spec: ModelSpec, data: readonly Prepared[], table: EmbeddingTa
   for (let i = 0; i < weights.length; i++) model.sparse[i] = weights[i]! * scale;
   // Scored as at run time: a long text by its worst passage.
   const logits = heldOut.map((p) =>
-    Math.max(-50, ...passagesOf(p.tokens, table).map((q) => rawLogit(model, q.indices, q.values, q.mean))),
+    Math.max(-50, ...p.passages.map((q) => rawLogit(model, q.indices, q.values, q.mean))),
   );
   const labels = heldOut.map((p): 0 | 1 => (isPositive(p) ? 1 : 0));
   const { a, b } = platt(logits, labels);
@@ -149,12 +151,8 @@ function main(): void {
   const table = embeddingTableFrom(readFileSync(embeddingsFile), embeddingsFile);
   const prepared: Prepared[] = tokenised.map(({ row, tokens }) => {
     const f = featurize(tokens);
-    const mean = meanVector(table, tokens);
-    if (process.env['TRAIN_DENSE_ONLY'])
-      return { row, tokens, indices: new Int32Array(0), values: new Float32Array(0), mean };
-    if (process.env['TRAIN_SPARSE_ONLY'])
-      return { row, tokens, indices: f.indices, values: f.values, mean: mean.fill(0) };
-    return { row, tokens, indices: f.indices, values: f.values, mean };
+    const passages = row.heldOut ? passagesOf(tokens, table) : [];
+    return { row, tokens, indices: f.indices, values: f.values, mean: meanVector(table, tokens), passages };
   });
   console.log(JSON.stringify({ rows: rows.length, heldOut: rows.filter((r) => r.heldOut).length, words: table.size }));
   for (const spec of MODEL_SPECS) console.log(JSON.stringify(trainOne(spec, prepared, table)));

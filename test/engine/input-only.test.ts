@@ -1,20 +1,13 @@
 // Input-only evaluation (no response, no model) and what each critic declares it reads.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BUILTIN_CRITICS } from '../../src/critics/registry.js';
-import { createEngine, type CriticConfig, type Engine, type EngineConfig } from '../../src/engine/index.js';
+import { createEngine, type CriticConfig } from '../../src/engine/index.js';
 import { isEleanorError } from '../../src/index.js';
 import type { CriticInput } from '../../src/core/types.js';
+import { engineFactory } from '../support/engines.js';
 
 const OK = { score: 0, severity: 0, violations: [] };
-const engines: Engine[] = [];
-function engine(config: EngineConfig = {}): Engine {
-  const e = createEngine({ evidence: { store: 'memory' }, ...config });
-  engines.push(e);
-  return e;
-}
-afterAll(async () => {
-  await Promise.all(engines.map((e) => e.close()));
-});
+const engine = engineFactory();
 
 /** Three custom critics, one per `reads`, each recording what it was given. */
 function readers(seen: Record<string, CriticInput[]>): Record<string, CriticConfig> {

@@ -113,7 +113,7 @@ export function classifierFromWeights(buffer: Uint8Array, what: string): Classif
     dense: decoded.section('dense') as Float32Array,
     plattA: h['plattA'] as number,
     plattB: h['plattB'] as number,
-    threshold: h['threshold'] as number,
+    threshold: sigmoid(h['thresholdLogit'] as number),
     thresholdLogit: h['thresholdLogit'] as number,
   };
 }

@@ -6,6 +6,26 @@ import type { DetectorSpec } from './rules.js';
 /** Most violations one detector reports per text: the finding's severity is settled long before, the work is not. */
 export const MAX_PER_DETECTOR = 20;
 
+/**
+ * Runs a global `regex` over `text` when one of `markers` occurs in it (every match contains one), passing each match
+ * to `take` until `out` holds MAX_PER_DETECTOR violations.
+ */
+export function scanMarked(
+  text: string,
+  regex: RegExp,
+  markers: readonly string[],
+  out: Violation[],
+  take: (match: RegExpExecArray) => Violation | undefined,
+): void {
+  if (!markers.some((marker) => text.includes(marker))) return;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m !== null && out.length < MAX_PER_DETECTOR; m = regex.exec(text)) {
+    const found = take(m);
+    if (found !== undefined) out.push(found);
+  }
+  regex.lastIndex = 0;
+}
+
 export function violation(
   spec: DetectorSpec,
   text: string,

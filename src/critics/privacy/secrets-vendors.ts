@@ -15,7 +15,7 @@ import {
   VAULT_TOKEN,
 } from './patterns.js';
 import type { DetectorSpec } from './rules.js';
-import { charIs, entropy, isKeyCode, isPlaceholder, isWordCode, MAX_PER_DETECTOR, violation } from './scan.js';
+import { charIs, entropy, isKeyCode, isPlaceholder, isWordCode, scanMarked, violation } from './scan.js';
 
 function secretSpec(id: string, message: string): DetectorSpec {
   return { id: `privacy.${id}`, message, severity: 2.5, clause: 'P2', escalate: true };
@@ -51,15 +51,12 @@ function vendorTokenDetector(spec: DetectorSpec, regex: RegExp, markers: readonl
     regexes: [regex],
     detect(text) {
       const out: Violation[] = [];
-      if (!markers.some((marker) => text.includes(marker))) return out;
-      regex.lastIndex = 0;
-      for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-        if (out.length >= MAX_PER_DETECTOR) break;
+      scanMarked(text, regex, markers, out, (m) => {
         const end = m.index + m[0].length;
-        if (charIs(text, end, isKeyCode) || !accept(m[0], text, m.index)) continue;
-        out.push(violation(spec, text, m.index, end));
-      }
-      regex.lastIndex = 0;
+        return charIs(text, end, isKeyCode) || !accept(m[0], text, m.index)
+          ? undefined
+          : violation(spec, text, m.index, end);
+      });
       return out;
     },
   };

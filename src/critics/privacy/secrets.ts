@@ -19,6 +19,7 @@ import {
   isKeyCode,
   isPlaceholder,
   MAX_PER_DETECTOR,
+  scanMarked,
   violation,
 } from './scan.js';
 
@@ -39,13 +40,9 @@ function prefixedTokenDetector(
     regexes: [regex],
     detect(text) {
       const out: Violation[] = [];
-      if (!markers.some((marker) => text.includes(marker))) return out;
-      regex.lastIndex = 0;
-      for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-        if (out.length >= MAX_PER_DETECTOR) break;
-        if (accept(m[0])) out.push(violation(spec, text, m.index, m.index + m[0].length));
-      }
-      regex.lastIndex = 0;
+      scanMarked(text, regex, markers, out, (m) =>
+        accept(m[0]) ? violation(spec, text, m.index, m.index + m[0].length) : undefined,
+      );
       // A key split into groups by spaces ("AKIA ABCD EFGH IJKL MNOP"): each marker's word is read with its groups.
       for (const marker of markers) {
         for (

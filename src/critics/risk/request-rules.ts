@@ -1,5 +1,7 @@
 // Risk rules on the user's input (data, versioned with RISK_RULES): requests for weapons, drugs, intrusion, fraud,
 // violence, trafficking, poaching, stalking and other crime. Severity 3: a clear request is denied.
+// Over 400 lines on purpose: it is data (one rule per area of harm, each with its phrases and look-alike exclusions),
+// kept in one file so that the areas' shared frames and cues are read together; the logic is in rule-critic.ts.
 //
 // A request is a frame ("how do I", "help me", "steps to", "I want to") right before an act with its object, so
 // homonyms ("kill a Python process", "shoot a photo", "crack an egg") never match: the objects are people, devices of
