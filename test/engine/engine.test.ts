@@ -1,22 +1,15 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine, type EngineConfig } from '../../src/engine/index.js';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/index.js';
 import { BUILTIN_CRITICS } from '../../src/critics/registry.js';
 import { createFunctionModel, isEleanorError } from '../../src/index.js';
+import { engineFactory } from '../support/engines.js';
 
 const OK = { score: 0, severity: 0, violations: [] };
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
-const engines: Engine[] = [];
 /** An engine recording in memory unless the test names its own evidence settings. */
-function engine(config: EngineConfig = {}): Engine {
-  const e = createEngine({ evidence: { store: 'memory' }, ...config });
-  engines.push(e);
-  return e;
-}
-afterAll(async () => {
-  await Promise.all(engines.map((e) => e.close()));
-});
+const engine = engineFactory();
 
 describe('engine.evaluate (end to end, built-in critics)', () => {
   const builtins = engine();
