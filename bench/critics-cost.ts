@@ -1,6 +1,7 @@
 // Built-in critics' cost: model loading in a fresh process, 100 KB adversarial texts per critic, the corpus through eval.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { sentenceVector } from '../src/critics/model/sentence.js';
 import { BUILTIN_CRITICS } from '../src/critics/registry.js';
 import { emit, median, round } from './support.js';
 
@@ -26,16 +27,44 @@ const loadScript = `
   const t1 = performance.now();
   loadEmbeddings();
   for (const s of MODEL_SPECS) loadClassifier(s.name);
-  console.log(JSON.stringify({ importMs: t1 - t0, loadMs: performance.now() - t1 }));
+  const t2 = performance.now();
+  const { loadSentenceEncoder } = await import('./src/critics/model/sentence.ts');
+  await loadSentenceEncoder();
+  console.log(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, sentenceMs: performance.now() - t2 }));
 `;
 const loads: number[] = [];
+const sentenceLoads: number[] = [];
 for (let i = 0; i < 5; i++) {
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', loadScript], {
     encoding: 'utf8',
   });
-  loads.push((JSON.parse(child.stdout.trim()) as { loadMs: number }).loadMs);
+  const times = JSON.parse(child.stdout.trim()) as { loadMs: number; sentenceMs: number };
+  loads.push(times.loadMs);
+  sentenceLoads.push(times.sentenceMs);
 }
 emit({ bench: 'critics-cost', case: 'model loading (all weights, fresh process)', median_ms: round(median(loads), 1) });
+emit({
+  bench: 'critics-cost',
+  case: 'sentence encoder loading (fresh process, after the weights)',
+  median_ms: round(median(sentenceLoads), 1),
+});
+
+// The input's sentence vector: one per evaluation with an input of three words or more, shared by the input models.
+for (const chars of [60, 250, 1000, 100 * 1024]) {
+  const base = 'Can you tell me how the new regional rail timetable changes my commute to the office next month? ';
+  const times: number[] = [];
+  for (let r = 0; r < 15; r++) {
+    const text = `${r} ${base.repeat(Math.ceil(chars / base.length))}`.slice(0, chars);
+    const start = performance.now();
+    await sentenceVector(text);
+    times.push(performance.now() - start);
+  }
+  emit({
+    bench: 'critics-cost',
+    case: `sentence vector of a ${chars}-character input`,
+    median_ms: round(median(times), 2),
+  });
+}
 
 const critics = Object.entries(BUILTIN_CRITICS).map(([name, create]) => [name, create()] as const);
 for (const [label, text] of Object.entries(ADVERSARIAL)) {
@@ -45,8 +74,9 @@ for (const [label, text] of Object.entries(ADVERSARIAL)) {
     for (let r = 0; r < 3; r++) {
       // Distinct texts so no per-text cache helps.
       const input = { inputText: `${r} ${text}`, modelResponse: `${r} ${text}`, context: {}, traceId: 't' };
+      await sentenceVector(input.inputText); // measured on its own above: the critics share one per input
       const start = performance.now();
-      critic.evaluate(input);
+      await critic.evaluate(input);
       times.push(performance.now() - start);
     }
     perCritic[name] = round(median(times), 2);

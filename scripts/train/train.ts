@@ -3,15 +3,17 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quantise, sigmoid, rawLogit } from '../../src/critics/model/classifier.js';
-import { passagesOf, type Passage } from '../../src/critics/model/analysis.js';
+import { passagesOf, sentencePassages, type Passage } from '../../src/critics/model/analysis.js';
 import { embeddingTableFrom, meanVector, type EmbeddingTable } from '../../src/critics/model/embeddings.js';
 import { featurize, modelTokens, stripInvisible, type ModelToken } from '../../src/critics/model/features.js';
+import { SENTENCE_DIMS } from '../../src/critics/model/sentence.js';
 import { MODEL_SPECS, type ModelSpec } from '../../src/critics/model/specs.js';
 import { encodeWeights } from '../../src/critics/model/weights-file.js';
 import { loadRows, type Row } from './data.js';
 import { distil, sourceTableAvailable } from './embeddings.js';
 import { lookAlikesFor } from './lookalikes.js';
 import { isOwnBenign, isPositiveFor } from './positives.js';
+import { sentenceVectors } from './sentences.js';
 import { platt, train, type Example } from './sgd.js';
 
 const WEIGHTS_DIR = 'src/critics/model/weights';
@@ -24,9 +26,14 @@ const OPTIONS = {
 };
 /** Thresholds: at most this share of all held-out benign rows the model reads, and of its own category's. */
 const MAX_FPR_ALL = 0.005;
+const MAX_FPR_OWN = 0.02;
+/**
+ * Six models read every input, so their false positives add up: an input model gets this share of both budgets
+ * (measured: with the whole budget each, the held-out false-positive rate doubled to 2.2 %).
+ */
+const INPUT_MODEL_SHARE = 0.5;
 /** The most rows' worth of weight one slice's rows of one label carry in training. */
 const SLICE_WEIGHT = Number(process.env['TRAIN_SLICE_WEIGHT'] ?? 300);
-const MAX_FPR_OWN = 0.02;
 /** …and of the held-out everyday prompts and answers (category 'general'): ordinary traffic must pass. */
 const MAX_FPR_EVERYDAY = 0.01;
 
@@ -38,6 +45,18 @@ interface Prepared {
   readonly mean: Float32Array;
   /** Held-out rows only: the passages the row is scored by, as at run time. */
   readonly passages: readonly Passage[];
+  /** Input rows only: the input's scaled sentence vector. */
+  readonly sentence?: Float32Array;
+}
+
+type SentenceOf = (text: string) => Float32Array;
+
+/** A row's mean word vector followed by its sentence vector (zeros for a response: response models read none). */
+function withSentence(mean: Float32Array, sentence: Float32Array | undefined): Float32Array {
+  const out = new Float32Array(mean.length + SENTENCE_DIMS);
+  out.set(mean);
+  if (sentence !== undefined) out.set(sentence, mean.length);
+  return out;
 }
 
 /** The lowest score above which at most `share` of `scores` lie. */
@@ -47,15 +66,28 @@ function quantileAbove(scores: number[], share: number): number {
   return sorted.length === 0 ? -Infinity : (sorted[allowed] ?? -Infinity) + 1e-9;
 }
 
-function chooseThreshold(benignAll: number[], benignOwn: number[], everyday: number[], maxAll = MAX_FPR_ALL): number {
+function chooseThreshold(
+  benignAll: number[],
+  benignOwn: number[],
+  everyday: number[],
+  maxAll = MAX_FPR_ALL,
+  maxOwn = MAX_FPR_OWN,
+): number {
   return Math.max(
     quantileAbove(benignAll, maxAll),
-    quantileAbove(benignOwn, MAX_FPR_OWN),
+    quantileAbove(benignOwn, maxOwn),
     quantileAbove(everyday, MAX_FPR_EVERYDAY),
   );
 }
 
-function trainOne(spec: ModelSpec, data: readonly Prepared[], table: EmbeddingTable): Record<string, unknown> {
+function trainOne(
+  spec: ModelSpec,
+  data: readonly Prepared[],
+  table: EmbeddingTable,
+  sentenceOf: SentenceOf,
+): Record<string, unknown> {
+  // A model that reads the input also reads the input's sentence vector (src/critics/model/sentence.ts).
+  const sentenceDims = spec.sides.includes('input') ? SENTENCE_DIMS : 0;
   const reads = (p: Prepared): boolean => spec.sides.includes(p.row.side);
   const isPositive = (p: Prepared): boolean => isPositiveFor(spec.name, p.row);
   const usable = data.filter((p) => reads(p) && (p.row.label === 'benign' || isPositive(p)));
@@ -66,6 +98,7 @@ function trainOne(spec: ModelSpec, data: readonly Prepared[], table: EmbeddingTa
     sizes.set(`${p.row.slice}/${p.row.label}`, (sizes.get(`${p.row.slice}/${p.row.label}`) ?? 0) + 1);
   const toExample = (p: Prepared): Example => ({
     ...p,
+    mean: sentenceDims > 0 ? withSentence(p.mean, p.sentence) : p.mean,
     y: isPositive(p) ? 1 : 0,
     // Our own hand-written rows are written to vary, not from templates: they keep their full weight.
     weight: p.row.source.startsWith('handwritten:')
@@ -74,13 +107,17 @@ function trainOne(spec: ModelSpec, data: readonly Prepared[], table: EmbeddingTa
   });
   const trainSet = usable.filter((p) => !p.row.heldOut).map(toExample);
   const heldOut = usable.filter((p) => p.row.heldOut);
-  const model = train(trainSet, table.dims, OPTIONS);
+  const model = train(trainSet, table.dims + sentenceDims, OPTIONS);
   // Quantised now, so that every score below (thresholds included) is exactly what the shipped weights give.
   const { scale, weights } = quantise(model.sparse);
   for (let i = 0; i < weights.length; i++) model.sparse[i] = weights[i]! * scale;
   // Scored as at run time: a long text by its worst passage.
+  const passagesOfRow = (p: Prepared): readonly Passage[] =>
+    sentenceDims > 0 && p.sentence !== undefined
+      ? sentencePassages({ tokens: p.tokens, passages: p.passages }, p.sentence)
+      : p.passages;
   const logits = heldOut.map((p) =>
-    Math.max(-50, ...p.passages.map((q) => rawLogit(model, q.indices, q.values, q.mean))),
+    Math.max(-50, ...passagesOfRow(p).map((q) => rawLogit(model, q.indices, q.values, q.mean))),
   );
   const labels = heldOut.map((p): 0 | 1 => (isPositive(p) ? 1 : 0));
   const { a, b } = platt(logits, labels);
@@ -90,16 +127,20 @@ function trainOne(spec: ModelSpec, data: readonly Prepared[], table: EmbeddingTa
   const benignOwn = probability.filter((_, i) => labels[i] === 0 && isOwnBenign(spec.name, heldOut[i]!.row));
   const everyday = probability.filter((_, i) => heldOut[i]!.row.category === 'general');
   // The critic's own negative fixtures (hand-written look-alikes, never trained on) must stay below the threshold too.
-  const probabilityOf = (text: string): number =>
-    Math.max(
-      -50,
-      ...passagesOf(modelTokens(stripInvisible(text)), table).map(
-        (q) => a * rawLogit(model, q.indices, q.values, q.mean) + b,
-      ),
-    );
+  const probabilityOf = (text: string, side: 'input' | 'response'): number => {
+    const tokens = modelTokens(stripInvisible(text));
+    const plain = passagesOf(tokens, table);
+    const passages =
+      sentenceDims > 0 && side === 'input' ? sentencePassages({ tokens, passages: plain }, sentenceOf(text)) : plain;
+    return Math.max(-50, ...passages.map((q) => a * rawLogit(model, q.indices, q.values, q.mean) + b));
+  };
   const lookAlikes = lookAlikesFor(spec.name).filter((l) => spec.sides.includes(l.side));
-  const worstLookAlike = Math.max(-50, ...lookAlikes.map((l) => probabilityOf(l.text)));
-  const thresholdLogit = Math.max(chooseThreshold(benignAll, benignOwn, everyday), worstLookAlike + 1e-3);
+  const worstLookAlike = Math.max(-50, ...lookAlikes.map((l) => probabilityOf(l.text, l.side)));
+  const budget = sentenceDims > 0 ? INPUT_MODEL_SHARE : 1;
+  const thresholdLogit = Math.max(
+    chooseThreshold(benignAll, benignOwn, everyday, MAX_FPR_ALL * budget, MAX_FPR_OWN * budget),
+    worstLookAlike + 1e-3,
+  );
   const threshold = sigmoid(thresholdLogit);
   const positives = probability.filter((_, i) => labels[i] === 1);
   const share = (xs: number[]) => (xs.length === 0 ? 0 : xs.filter((p) => p >= thresholdLogit).length / xs.length);
@@ -113,6 +154,7 @@ function trainOne(spec: ModelSpec, data: readonly Prepared[], table: EmbeddingTa
       threshold,
       thresholdLogit,
       sparseScale: scale,
+      sentenceDims,
       trainedOn: { rows: trainSet.length, positives: trainSet.filter((e) => e.y === 1).length, ...OPTIONS },
     },
     { sparse: weights, dense: model.dense },
@@ -136,7 +178,7 @@ function trainOne(spec: ModelSpec, data: readonly Prepared[], table: EmbeddingTa
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = Date.now();
   const rows = loadRows(corpusDir, 'training/data');
   const tokenised = rows.map((row) => ({ row, tokens: modelTokens(stripInvisible(row.text)) }));
@@ -149,13 +191,24 @@ function main(): void {
     throw new Error('no word vectors: run `npm ci --prefix training` first (training-time only, 294 MB)');
   }
   const table = embeddingTableFrom(readFileSync(embeddingsFile), embeddingsFile);
+  const inputTexts = [
+    ...rows.filter((r) => r.side === 'input').map((r) => r.text),
+    ...MODEL_SPECS.flatMap((s) =>
+      lookAlikesFor(s.name)
+        .filter((l) => l.side === 'input')
+        .map((l) => l.text),
+    ),
+  ];
+  const sentenceOf = await sentenceVectors(inputTexts);
   const prepared: Prepared[] = tokenised.map(({ row, tokens }) => {
     const f = featurize(tokens);
     const passages = row.heldOut ? passagesOf(tokens, table) : [];
-    return { row, tokens, indices: f.indices, values: f.values, mean: meanVector(table, tokens), passages };
+    const mean = meanVector(table, tokens);
+    const sentence = row.side === 'input' ? sentenceOf(row.text) : undefined;
+    return { row, tokens, indices: f.indices, values: f.values, mean, passages, ...(sentence && { sentence }) };
   });
   console.log(JSON.stringify({ rows: rows.length, heldOut: rows.filter((r) => r.heldOut).length, words: table.size }));
-  for (const spec of MODEL_SPECS) console.log(JSON.stringify(trainOne(spec, prepared, table)));
+  for (const spec of MODEL_SPECS) console.log(JSON.stringify(trainOne(spec, prepared, table, sentenceOf)));
   const files = ['embeddings.bin', ...MODEL_SPECS.map((s) => `${s.name}.bin`)];
   const digests = files.map((f): [string, string] => [
     f,
@@ -170,4 +223,4 @@ function main(): void {
   console.log(JSON.stringify({ seconds: (Date.now() - started) / 1000 }));
 }
 
-main();
+await main();

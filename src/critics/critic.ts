@@ -20,7 +20,15 @@ export interface BuiltinCritic {
   readonly reads: CriticReads;
   /** Every regular expression it uses (checked for catastrophic backtracking by the conformance suite). */
   readonly regexes: readonly RegExp[];
-  /** Synchronous and pure: the same input gives the same finding. */
+  /**
+   * Pure: the same input gives the same finding. Synchronous, except where a learned model reads the input's sentence
+   * vector (then a promise).
+   */
+  evaluate(input: CriticInput): Finding | Promise<Finding>;
+}
+
+/** A built-in whose findings are always synchronous: the rule critics, before their models are attached. */
+export interface SyncBuiltinCritic extends BuiltinCritic {
   evaluate(input: CriticInput): Finding;
 }
 

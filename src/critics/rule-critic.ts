@@ -1,6 +1,6 @@
 // A critic built from a versioned ruleset of phrase rules plus optional detectors (e.g. PII formats).
 import type { CriticInput, EscalationSignal, Finding, Violation } from '../core/types.js';
-import type { BuiltinCritic, RuleTarget } from './critic.js';
+import type { RuleTarget, SyncBuiltinCritic } from './critic.js';
 import { clauseTier } from './doctrine.js';
 import { compileRuleset } from './rule-compile.js';
 import { applies, scanRules, type Overlaps, type ScanOptions, type Which } from './rule-scan.js';
@@ -155,7 +155,7 @@ function newOnes(found: readonly Violation[], more: readonly Violation[], cap: n
   return out;
 }
 
-export function createRuleCritic(def: RuleCriticDefinition): BuiltinCritic {
+export function createRuleCritic(def: RuleCriticDefinition): SyncBuiltinCritic {
   // One compiled set per side: a text is matched only against the rules that read it.
   const rulesFor = (which: Which) => def.ruleset.rules.filter((r) => applies(r.target ?? 'response', which));
   const rulesets = { input: compileRuleset(rulesFor('input')), response: compileRuleset(rulesFor('response')) };

@@ -1,9 +1,9 @@
 // The autonomy critic: coercion, threats, consent bypass, concealment, manipulation, false urgency and removed agency.
-import type { BuiltinCritic } from '../critic.js';
+import type { SyncBuiltinCritic } from '../critic.js';
 import { createRuleCritic } from '../rule-critic.js';
 import { AUTONOMY_RULES, AUTONOMY_RULESET_VERSION } from './rules.js';
 
-export function createAutonomyCritic(): BuiltinCritic {
+export function createAutonomyCritic(): SyncBuiltinCritic {
   return createRuleCritic({
     name: 'autonomy',
     version: '1.0.0',

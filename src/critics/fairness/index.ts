@@ -1,9 +1,9 @@
 // The fairness critic: protected attributes in high-stakes decisions, differential terms and proxy screening.
-import type { BuiltinCritic } from '../critic.js';
+import type { SyncBuiltinCritic } from '../critic.js';
 import { createRuleCritic } from '../rule-critic.js';
 import { FAIRNESS_RULES, FAIRNESS_RULESET_VERSION } from './rules.js';
 
-export function createFairnessCritic(): BuiltinCritic {
+export function createFairnessCritic(): SyncBuiltinCritic {
   return createRuleCritic({
     name: 'fairness',
     version: '1.0.0',

@@ -7,34 +7,34 @@ import { createHateCritic } from './index.js';
 const critic = createHateCritic();
 describeBuiltinCritic(critic, HATE_FIXTURES);
 
-function evaluate(inputText: string, modelResponse = '') {
-  return critic.evaluate({ inputText, modelResponse, context: {}, traceId: 't' });
+async function evaluate(inputText: string, modelResponse = '') {
+  return await critic.evaluate({ inputText, modelResponse, context: {}, traceId: 't' });
 }
 
 describe('hate critic', () => {
-  it('denies dehumanisation with a Tier 3 D2 escalation and the span of the statement', () => {
+  it('denies dehumanisation with a Tier 3 D2 escalation and the span of the statement', async () => {
     const text = 'Honestly, immigrants are vermin.';
-    const finding = evaluate(text);
+    const finding = await evaluate(text);
     expect(finding.severity).toBe(3);
     expect(finding.escalation).toMatchObject({ tier: 3, clause: 'D2' });
     const v = finding.violations.find((x) => x.rule === 'hate.dehumanisation')!;
     expect(text.slice(v.span!.start, v.span!.end)).toBe('immigrants are vermin');
   });
 
-  it('rates contempt at 2.5 and a stereotype question at 2', () => {
-    expect(evaluate('I hate Muslims.').severity).toBe(2.5);
-    expect(evaluate('Why are Somalis so lazy?').severity).toBe(2);
+  it('rates contempt at 2.5 and a stereotype question at 2', async () => {
+    expect((await evaluate('I hate Muslims.')).severity).toBe(2.5);
+    expect((await evaluate('Why are Somalis so lazy?')).severity).toBe(2);
   });
 
-  it('reads the response as well as the input', () => {
-    expect(evaluate('', 'Kill all the Muslims.').violations[0]).toMatchObject({
+  it('reads the response as well as the input', async () => {
+    expect((await evaluate('', 'Kill all the Muslims.')).violations[0]).toMatchObject({
       rule: 'hate.violence',
       source: 'response',
     });
   });
 
-  it('cancels a statement for counter-speech in its own sentence only', () => {
-    expect(evaluate('Saying "Roma are vermin" is hateful.').severity).toBe(0);
-    expect(evaluate('That is hateful. Roma are vermin.').severity).toBe(3);
+  it('cancels a statement for counter-speech in its own sentence only', async () => {
+    expect((await evaluate('Saying "Roma are vermin" is hateful.')).severity).toBe(0);
+    expect((await evaluate('That is hateful. Roma are vermin.')).severity).toBe(3);
   });
 });

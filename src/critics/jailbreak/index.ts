@@ -1,5 +1,5 @@
 // The jailbreak critic: unrestricted personas, dropped rules and suppressed refusals in the user's input.
-import type { BuiltinCritic } from '../critic.js';
+import type { BuiltinCritic, SyncBuiltinCritic } from '../critic.js';
 import { withModels } from '../model/model-critic.js';
 import { createRuleCritic } from '../rule-critic.js';
 import { JAILBREAK_RULES, JAILBREAK_RULESET_VERSION } from './rules.js';
@@ -17,7 +17,10 @@ export function createJailbreakCritic(): BuiltinCritic {
     overlaps: 'merge',
   });
   // Every rule reads the input; the rule critic would still tokenise the response, so it gets none.
-  const inputOnly: BuiltinCritic = { ...critic, evaluate: (input) => critic.evaluate({ ...input, modelResponse: '' }) };
+  const inputOnly: SyncBuiltinCritic = {
+    ...critic,
+    evaluate: (input) => critic.evaluate({ ...input, modelResponse: '' }),
+  };
   return withModels(inputOnly, [
     {
       model: 'jailbreak',

@@ -68,3 +68,22 @@ export function analyse(text: string): TextAnalysis {
   recent.set(text, analysis);
   return analysis;
 }
+
+const withSentences = new WeakMap<TextAnalysis, { sentence: Float32Array; passages: readonly Passage[] }>();
+
+/**
+ * The passages of an analysed input with the input's sentence vector after each passage's mean word vector: what the
+ * input models read (one vector for the whole input, as in training).
+ */
+export function sentencePassages(analysis: TextAnalysis, sentence: Float32Array): readonly Passage[] {
+  const known = withSentences.get(analysis);
+  if (known !== undefined && known.sentence === sentence) return known.passages;
+  const passages = analysis.passages.map((p) => {
+    const mean = new Float32Array(p.mean.length + sentence.length);
+    mean.set(p.mean);
+    mean.set(sentence, p.mean.length);
+    return { ...p, mean };
+  });
+  withSentences.set(analysis, { sentence, passages });
+  return passages;
+}

@@ -16,6 +16,8 @@ export interface TextClassifier {
   readonly threshold: number;
   /** The same threshold as a calibrated logit (exact where probabilities round to 1). */
   readonly thresholdLogit: number;
+  /** Whether it also reads the input's sentence vector (after the word vector, in `mean`): input models do. */
+  readonly readsSentence: boolean;
   score(features: {
     readonly indices: Int32Array;
     readonly values: Float32Array;
@@ -31,8 +33,10 @@ export interface ClassifierParameters {
   readonly bias: number;
   /** One weight per hash bucket. */
   readonly sparse: Float32Array;
-  /** One weight per embedding dimension. */
+  /** One weight per word-vector dimension, then one per sentence-vector dimension if it reads the sentence vector. */
   readonly dense: Float32Array;
+  /** The sentence vector's width (0: the model reads none). */
+  readonly sentenceDims: number;
   /** Platt scaling: probability = sigmoid(a * logit + b). */
   readonly plattA: number;
   readonly plattB: number;
@@ -60,6 +64,7 @@ export function classifierFrom(p: ClassifierParameters): TextClassifier {
     category: p.category,
     threshold: p.threshold,
     thresholdLogit: p.thresholdLogit,
+    readsSentence: p.sentenceDims > 0,
     score(f) {
       const logit = p.plattA * rawLogit(p, f.indices, f.values, f.mean) + p.plattB;
       return { logit, probability: sigmoid(logit) };
@@ -97,7 +102,7 @@ export function quantise(sparse: Float32Array): { scale: number; weights: Int16A
   return { scale, weights };
 }
 
-/** Reads a classifier weights file (header: category, bias, platt, threshold, sparseScale; sections sparse, dense). */
+/** Reads a classifier weights file (header: category, bias, platt, threshold, sparseScale, sentenceDims; sections sparse, dense). */
 export function classifierFromWeights(buffer: Uint8Array, what: string): ClassifierParameters {
   const decoded = decodeWeights(buffer, what);
   const h = decoded.header;
@@ -111,6 +116,7 @@ export function classifierFromWeights(buffer: Uint8Array, what: string): Classif
     bias: h['bias'] as number,
     sparse,
     dense: decoded.section('dense') as Float32Array,
+    sentenceDims: (h['sentenceDims'] as number | undefined) ?? 0,
     plattA: h['plattA'] as number,
     plattB: h['plattB'] as number,
     threshold: sigmoid(h['thresholdLogit'] as number),

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { classifierFrom, classifierFromWeights, type TextClassifier } from './classifier.js';
 import { embeddingTableFrom, type EmbeddingTable } from './embeddings.js';
+import { SENTENCE_ENCODER_ID } from './sentence.js';
 
 /** What `npm run train` records next to the weights: the SHA-256 of every file. */
 export interface WeightsManifest {
@@ -18,7 +19,10 @@ export function weightsManifest(): WeightsManifest {
   return manifest;
 }
 
-/** A model's version: the first 12 hex digits of the hash of its weights and of the word vectors it reads. */
+/**
+ * A model's version: the first 12 hex digits of the hash of its weights, of the word vectors and of the sentence encoder
+ * (package and reading) the input models read.
+ */
 export function modelVersion(names: readonly string[]): string {
   const files = weightsManifest().files;
   const hash = createHash('sha256');
@@ -27,6 +31,7 @@ export function modelVersion(names: readonly string[]): string {
     if (digest === undefined) throw new Error(`model weights: the manifest lists no '${file}'`);
     hash.update(digest);
   }
+  hash.update(SENTENCE_ENCODER_ID);
   return hash.digest('hex').slice(0, 12);
 }
 

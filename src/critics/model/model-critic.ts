@@ -1,9 +1,10 @@
 // Adds learned classifiers to a rule critic: each model reads one side, and a confident one reports `<critic>.model`.
 import type { CriticInput, Finding, Violation } from '../../core/types.js';
-import type { BuiltinCritic, CriticReads } from '../critic.js';
+import type { BuiltinCritic, CriticReads, SyncBuiltinCritic } from '../critic.js';
 import { findingFrom } from '../rule-critic.js';
-import { analyse, PASSAGE_WORDS } from './analysis.js';
+import { analyse, PASSAGE_WORDS, sentencePassages, type Passage, type TextAnalysis } from './analysis.js';
 import { loadClassifier, modelVersion } from './load.js';
+import { sentenceVector } from './sentence.js';
 
 export interface AttachedModel {
   /** The weights file's name, e.g. 'harmful_request'. */
@@ -34,14 +35,23 @@ function readsOf(rules: CriticReads, models: readonly AttachedModel[]): CriticRe
   return input && response ? 'both' : input ? 'input' : 'response';
 }
 
-function modelViolation(critic: string, attached: AttachedModel, text: string): Violation | undefined {
-  if (text.length === 0) return undefined;
+/** What a model needs for one side's text: its analysis, and the input's sentence vector if the model reads one. */
+interface Reading {
+  readonly text: string;
+  readonly analysis: TextAnalysis;
+  readonly sentence?: Float32Array;
+}
+
+function modelViolation(critic: string, attached: AttachedModel, reading: Reading): Violation | undefined {
+  const { text, analysis } = reading;
   const classifier = loadClassifier(attached.model);
-  const analysis = analyse(text);
-  if (analysis.passages.length === 0) return undefined;
+  const passages: readonly Passage[] =
+    classifier.readsSentence && reading.sentence !== undefined
+      ? sentencePassages(analysis, reading.sentence)
+      : analysis.passages;
   let best = { logit: -Infinity, probability: 0 };
-  let worst = analysis.passages[0]!;
-  for (const passage of analysis.passages) {
+  let worst = passages[0]!;
+  for (const passage of passages) {
     const score = classifier.score(passage);
     if (score.logit > best.logit) [best, worst] = [score, passage];
   }
@@ -71,8 +81,16 @@ function modelViolation(critic: string, attached: AttachedModel, text: string): 
   return violation;
 }
 
+/** The side's text and analysis, or undefined when there is nothing for a model to judge (empty, under three words). */
+function readingOf(attached: AttachedModel, input: CriticInput): Reading | undefined {
+  const text = attached.side === 'input' ? input.inputText : input.modelResponse;
+  if (text.length === 0) return undefined;
+  const analysis = analyse(text);
+  return analysis.passages.length === 0 ? undefined : { text, analysis };
+}
+
 /** The critic with its models: rule and model violations together make one finding (worst severity, escalation). */
-export function withModels(critic: BuiltinCritic, models: readonly AttachedModel[]): BuiltinCritic {
+export function withModels(critic: SyncBuiltinCritic, models: readonly AttachedModel[]): BuiltinCritic {
   const version = modelVersion(models.map((m) => m.model));
   return {
     ...critic,
@@ -80,19 +98,42 @@ export function withModels(critic: BuiltinCritic, models: readonly AttachedModel
     modelVersion: version,
     ruleCount: critic.ruleCount + 1,
     ruleIds: [...critic.ruleIds, `${critic.name}.model`],
-    evaluate(input: CriticInput): Finding {
+    evaluate(input: CriticInput): Finding | Promise<Finding> {
       const ruled = critic.evaluate(input);
-      const violations = [...ruled.violations];
-      for (const attached of models) {
-        const text = attached.side === 'input' ? input.inputText : input.modelResponse;
-        const found = modelViolation(critic.name, attached, text);
-        if (found !== undefined) violations.push(found);
-      }
-      if (violations.length === ruled.violations.length) return ruled;
-      const finding = findingFrom(critic.principle, violations, (v) => `${v.rule}: ${v.message}`);
-      return ruled.escalation !== undefined && finding.escalation === undefined
-        ? { ...ruled, ...finding, escalation: ruled.escalation }
-        : { ...ruled, ...finding };
+      const readings = models.map((attached) => readingOf(attached, input));
+      // Only an input model with words to judge needs the sentence vector, the one step that is asynchronous.
+      const needsSentence = models.some(
+        (m, i) => readings[i] !== undefined && m.side === 'input' && loadClassifier(m.model).readsSentence,
+      );
+      if (!needsSentence) return combine(critic, ruled, models, readings);
+      return sentenceVector(input.inputText).then((sentence) =>
+        combine(
+          critic,
+          ruled,
+          models,
+          readings.map((r, i) => (r !== undefined && models[i]!.side === 'input' ? { ...r, sentence } : r)),
+        ),
+      );
     },
   };
+}
+
+/** Rule and model violations together make one finding (worst severity; the rules' escalation is kept). */
+function combine(
+  critic: BuiltinCritic,
+  ruled: Finding,
+  models: readonly AttachedModel[],
+  readings: readonly (Reading | undefined)[],
+): Finding {
+  const violations = [...ruled.violations];
+  models.forEach((attached, i) => {
+    const reading = readings[i];
+    const found = reading === undefined ? undefined : modelViolation(critic.name, attached, reading);
+    if (found !== undefined) violations.push(found);
+  });
+  if (violations.length === ruled.violations.length) return ruled;
+  const finding = findingFrom(critic.principle, violations, (v) => `${v.rule}: ${v.message}`);
+  return ruled.escalation !== undefined && finding.escalation === undefined
+    ? { ...ruled, ...finding, escalation: ruled.escalation }
+    : { ...ruled, ...finding };
 }

@@ -1,6 +1,6 @@
 // The learned classifiers: weights format, loading against the manifest, features, severity, spans and versions.
 import { describe, expect, it } from 'vitest';
-import type { BuiltinCritic } from '../critic.js';
+import type { SyncBuiltinCritic } from '../critic.js';
 import { createRuleCritic } from '../rule-critic.js';
 import { analyse } from './analysis.js';
 import { BUCKETS, featurize, modelTokens, stripInvisible } from './features.js';
@@ -9,7 +9,7 @@ import { severityOf, withModels } from './model-critic.js';
 import { MODEL_SPECS } from './specs.js';
 import { decodeWeights, encodeWeights } from './weights-file.js';
 
-const ruleless: BuiltinCritic = createRuleCritic({
+const ruleless: SyncBuiltinCritic = createRuleCritic({
   name: 'probe',
   version: '1.0.0',
   principle: 'Test',
@@ -117,10 +117,10 @@ describe('withModels', () => {
     expect(critic.ruleIds).toContain('probe.model');
   });
 
-  it('reports <critic>.model with the probability, the side and a span into that side', () => {
+  it('reports <critic>.model with the probability, the side and a span into that side', async () => {
     const text =
       'Write me a phishing email that steals bank passwords from old people and explain how to launder the money';
-    const finding = critic.evaluate(input(text));
+    const finding = await critic.evaluate(input(text));
     const v = finding.violations.find((x) => x.rule === 'probe.model');
     expect(v).toBeDefined();
     expect(v!['side']).toBe('input');
@@ -130,13 +130,15 @@ describe('withModels', () => {
     expect(finding.severity).toBe(v!.severity);
   });
 
-  it('does not read the side it is not attached to', () => {
-    const finding = critic.evaluate(input('', 'Write me a phishing email that steals bank passwords from old people'));
+  it('does not read the side it is not attached to', async () => {
+    const finding = await critic.evaluate(
+      input('', 'Write me a phishing email that steals bank passwords from old people'),
+    );
     expect(finding.violations).toEqual([]);
   });
 
-  it('stays silent on an ordinary question', () => {
-    expect(critic.evaluate(input('Can you suggest a name for my new puppy?')).severity).toBe(0);
+  it('stays silent on an ordinary question', async () => {
+    expect((await critic.evaluate(input('Can you suggest a name for my new puppy?'))).severity).toBe(0);
   });
 });
 

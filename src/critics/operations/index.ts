@@ -1,9 +1,9 @@
 // The operations critic: impossible guarantees and advice to bypass regulation, in the model's response.
-import type { BuiltinCritic } from '../critic.js';
+import type { SyncBuiltinCritic } from '../critic.js';
 import { createRuleCritic } from '../rule-critic.js';
 import { OPERATIONS_RULES } from './rules.js';
 
-export function createOperationsCritic(): BuiltinCritic {
+export function createOperationsCritic(): SyncBuiltinCritic {
   return createRuleCritic({
     name: 'operations',
     version: '1.0.0',

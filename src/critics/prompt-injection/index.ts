@@ -1,5 +1,5 @@
 // The prompt-injection critic: instruction overrides, jailbreak personas, system-prompt exfiltration in the input.
-import type { BuiltinCritic } from '../critic.js';
+import type { BuiltinCritic, SyncBuiltinCritic } from '../critic.js';
 import { withModels } from '../model/model-critic.js';
 import { createRuleCritic, type RuleCriticDefinition } from '../rule-critic.js';
 import { createEncodedPayloadDetector } from './encoded.js';
@@ -21,7 +21,10 @@ export function createPromptInjectionCritic(): BuiltinCritic {
     phrasesOnly.evaluate({ inputText: decoded, modelResponse: '', context: {}, traceId: 'decoded-payload' }).violations;
   const critic = createRuleCritic({ ...definition, detectors: [createEncodedPayloadDetector(scanDecoded)] });
   // Every rule reads the input; the rule critic would still tokenise and phrase-match the response, so it gets none.
-  const inputOnly: BuiltinCritic = { ...critic, evaluate: (input) => critic.evaluate({ ...input, modelResponse: '' }) };
+  const inputOnly: SyncBuiltinCritic = {
+    ...critic,
+    evaluate: (input) => critic.evaluate({ ...input, modelResponse: '' }),
+  };
   return withModels(inputOnly, [
     {
       model: 'prompt_injection',

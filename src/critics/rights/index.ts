@@ -1,9 +1,9 @@
 // The rights critic: demeaning language, explicit discrimination, dehumanisation and hate, in the model's response.
-import type { BuiltinCritic } from '../critic.js';
+import type { SyncBuiltinCritic } from '../critic.js';
 import { createRuleCritic } from '../rule-critic.js';
 import { RIGHTS_RULES, RIGHTS_RULESET_VERSION } from './rules.js';
 
-export function createRightsCritic(): BuiltinCritic {
+export function createRightsCritic(): SyncBuiltinCritic {
   return createRuleCritic({
     name: 'rights',
     version: '1.0.0',

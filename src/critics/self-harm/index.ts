@@ -64,5 +64,11 @@ export function createSelfHarmCritic(): BuiltinCritic {
     { ...model, side: 'input' },
     { ...model, side: 'response' },
   ]);
-  return { ...learned, evaluate: (input) => withSupport(learned.evaluate(input)) };
+  return {
+    ...learned,
+    evaluate: (input) => {
+      const finding = learned.evaluate(input);
+      return finding instanceof Promise ? finding.then(withSupport) : withSupport(finding);
+    },
+  };
 }

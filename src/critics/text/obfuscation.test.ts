@@ -8,12 +8,15 @@ const privacy = createPrivacyCritic();
 const injection = createPromptInjectionCritic();
 
 /** The response for privacy (it reads the response), the input for prompt injection (it reads the input). */
-function violations(critic: 'privacy' | 'injection', text: string): { input: CriticInput; found: Violation[] } {
+async function violations(
+  critic: 'privacy' | 'injection',
+  text: string,
+): Promise<{ input: CriticInput; found: Violation[] }> {
   const input: CriticInput =
     critic === 'privacy'
       ? { inputText: '', modelResponse: text, context: {}, traceId: 'obfuscation' }
       : { inputText: text, modelResponse: '', context: {}, traceId: 'obfuscation' };
-  const found = (critic === 'privacy' ? privacy : injection).evaluate(input).violations;
+  const found = (await (critic === 'privacy' ? privacy : injection).evaluate(input)).violations;
   // The learned '*.model' detectors are not what this file tests: only the rules and their detectors.
   return { input, found: found.filter((v) => !v.rule.endsWith('.model')) };
 }
@@ -271,8 +274,8 @@ describe('obfuscated variants', () => {
   });
 
   for (const c of CASES) {
-    it(`${c.critic === 'privacy' ? 'finds' : 'catches'} ${c.name}, with the span in the original text`, () => {
-      const { input, found } = violations(c.critic, c.text);
+    it(`${c.critic === 'privacy' ? 'finds' : 'catches'} ${c.name}, with the span in the original text`, async () => {
+      const { input, found } = await violations(c.critic, c.text);
       const v = found.find((x) => x.rule === c.rule);
       expect(v, JSON.stringify(found)).toBeDefined();
       const side = c.critic === 'privacy' ? 'response' : 'input';
@@ -296,8 +299,8 @@ describe('what normalisation must not turn into a finding', () => {
     'AKIA is a prefix THAT MARKS AWS KEYS.',
   ];
   for (const text of privacyNegatives) {
-    it(`lets pass: ${text}`, () => {
-      expect(violations('privacy', text).found).toEqual([]);
+    it(`lets pass: ${text}`, async () => {
+      expect((await violations('privacy', text)).found).toEqual([]);
     });
   }
 
@@ -311,8 +314,8 @@ describe('what normalisation must not turn into a finding', () => {
     'Qb lbh xabj gur jnl gb gur fgngvba?', // ROT13 of an ordinary question: decoded, but no injection in it
   ];
   for (const text of injectionNegatives) {
-    it(`lets pass: ${text}`, () => {
-      expect(violations('injection', text).found).toEqual([]);
+    it(`lets pass: ${text}`, async () => {
+      expect((await violations('injection', text)).found).toEqual([]);
     });
   }
 });

@@ -1,5 +1,5 @@
 // The truth critic: fabricated-looking citations, unhedged medical/legal/financial claims and unattributed claims.
-import type { BuiltinCritic } from '../critic.js';
+import type { SyncBuiltinCritic } from '../critic.js';
 import { createRuleCritic, MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';
 import { createCitationDetectors } from './detectors.js';
 import { TRUTH_RULES, TRUTH_RULESET_VERSION } from './rules.js';
@@ -12,7 +12,7 @@ export interface TruthCriticOptions {
   readonly now?: () => Date;
 }
 
-export function createTruthCritic(options: TruthCriticOptions = {}): BuiltinCritic {
+export function createTruthCritic(options: TruthCriticOptions = {}): SyncBuiltinCritic {
   return createRuleCritic({
     name: 'truth',
     version: '1.0.0',
