@@ -2,11 +2,8 @@
 import { chainHash, GENESIS_HASH } from './canonical.js';
 import type { ChainBreak, ChainReport, EvidenceEntry, StoredRow } from './types.js';
 
-/**
- * Checks a row's own integrity first (its hash covers its content, its columns agree with its record), so a record
- * moved or altered is reported at its own seq; then that it follows the previous record (seq, prevHash).
- */
-function rowProblem(row: StoredRow, expectedSeq: number, expectedPrev: string): ChainBreak | null {
+/** A row's own integrity: its hash covers its content, and its columns agree with its record. */
+function ownProblem(row: StoredRow): ChainBreak | null {
   const recomputed = chainHash(row.prevHash, row.record);
   if (recomputed !== row.hash) {
     return {
@@ -17,19 +14,49 @@ function rowProblem(row: StoredRow, expectedSeq: number, expectedPrev: string): 
     };
   }
   const mismatch = columnMismatch(row);
-  if (mismatch) return { seq: row.seq, reason: mismatch };
+  return mismatch ? { seq: row.seq, reason: mismatch } : null;
+}
+
+function linkProblem(row: StoredRow, expectedPrev: string): ChainBreak | null {
+  if (row.prevHash === expectedPrev) return null;
+  return {
+    seq: row.seq,
+    reason: 'prevHash does not match the previous record’s hash',
+    expectedHash: expectedPrev,
+    actualHash: row.prevHash,
+  };
+}
+
+/**
+ * Checks a row's own integrity first (its hash covers its content, its columns agree with its record), so a record
+ * moved or altered is reported at its own seq; then that it follows the previous record (seq, prevHash).
+ */
+function rowProblem(row: StoredRow, expectedSeq: number, expectedPrev: string): ChainBreak | null {
+  const own = ownProblem(row);
+  if (own) return own;
   if (row.seq !== expectedSeq) {
     return { seq: expectedSeq, reason: `record ${expectedSeq} is missing (found seq ${row.seq} next)` };
   }
-  if (row.prevHash !== expectedPrev) {
-    return {
-      seq: row.seq,
-      reason: 'prevHash does not match the previous record’s hash',
-      expectedHash: expectedPrev,
-      actualHash: row.prevHash,
-    };
+  return linkProblem(row, expectedPrev);
+}
+
+/**
+ * Checks one record where it stands, without walking its chain: its own integrity, the record before it (intact, and
+ * the one it links to) and the record after it (intact, and linking back to it). A record altered in place, or
+ * rewritten with its own hash recomputed, is caught; a consistent rewrite of it and everything after it is not (that
+ * needs a head kept outside the store).
+ */
+export function recordProblem(row: StoredRow, neighbours: readonly StoredRow[]): ChainBreak | null {
+  const before = neighbours.find((n) => n.seq === row.seq - 1);
+  const after = neighbours.find((n) => n.seq === row.seq + 1);
+  if (row.seq > 1) {
+    if (before === undefined) return { seq: row.seq - 1, reason: `record ${row.seq - 1} is missing` };
+    const problem = ownProblem(before);
+    if (problem) return problem;
   }
-  return null;
+  const problem = ownProblem(row) ?? linkProblem(row, before?.hash ?? GENESIS_HASH);
+  if (problem) return problem;
+  return after === undefined ? null : (ownProblem(after) ?? linkProblem(after, row.hash));
 }
 
 /** The indexed columns are copies of fields of the hashed record; a copy that differs is tampering too. */

@@ -2,6 +2,7 @@
 import { EleanorError, isEleanorError } from '../core/errors.js';
 import { CANONICAL_STATEMENTS } from '../critics/doctrine.js';
 import type { Gate } from '../engine/types.js';
+import { recordProblem, toEntry } from './chain-check.js';
 import type { EvaluationPayload } from './evaluation-record.js';
 import type { HashedText } from './redact.js';
 import type {
@@ -13,6 +14,7 @@ import type {
   ReviewOutcome,
   ReviewQuery,
   ReviewRecord,
+  StoredRow,
 } from './types.js';
 
 export interface ReviewDecisionInput {
@@ -139,9 +141,36 @@ export function createReviewQueue(store: EvidenceStore): ReviewQueue {
   };
 }
 
-/** The execution gate: grants only a recorded evaluation that is allowed outright or approved by its reviewer. */
+/** Refuses to trust a trace's record that fails verification where it stands (chain-check.ts: recordProblem). */
+async function checkIntact(store: EvidenceStore, traceId: string, row: StoredRow): Promise<void> {
+  const neighbours = await store.rowsBetween(row.chain, row.seq - 1, row.seq + 1);
+  const problem = recordProblem(row, neighbours);
+  if (problem === null) return;
+  throw new EleanorError(
+    'EVIDENCE_TAMPERED',
+    `trace '${traceId}' cannot be executed: its ${row.kind} record (chain '${row.chain}', seq ${row.seq}) fails ` +
+      `verification at seq ${problem.seq}: ${problem.reason}`,
+  );
+}
+
+/**
+ * The execution gate: grants only a recorded evaluation that is allowed outright or approved by its reviewer, and only
+ * when the records it relies on (the evaluation and its review) verify where they stand.
+ */
 export async function authorizeExecution(store: EvidenceStore, traceId: string): Promise<ExecutionGrant> {
-  const { entry, review } = await evaluationEntry(store, traceId);
+  const rows = await store.traceRows(traceId);
+  for (const row of rows) await checkIntact(store, traceId, row);
+  const entries = rows.map(toEntry);
+  const entry = entries.find((e) => e.kind === 'evaluation');
+  if (!entry) throw new EleanorError('EVIDENCE_NOT_FOUND', `no evaluation is on record for trace '${traceId}'`);
+  const review = entries.find((e) => e.kind === 'review');
+  if (review !== undefined && (review.chain !== entry.chain || review.seq < entry.seq)) {
+    throw new EleanorError(
+      'EVIDENCE_TAMPERED',
+      `trace '${traceId}' cannot be executed: its review (chain '${review.chain}', seq ${review.seq}) does not ` +
+        `follow its evaluation (chain '${entry.chain}', seq ${entry.seq})`,
+    );
+  }
   const payload = entry.payload as EvaluationPayload;
   const reviewed = review?.payload as ReviewRecord | undefined;
   const refuse = (why: string): never => {

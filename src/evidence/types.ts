@@ -122,6 +122,10 @@ export interface EvidenceStore {
   append(request: AppendRequest): Promise<EvidenceRef>;
   /** Every record of a trace (its evaluation, then its review), or [] when none. */
   entries(traceId: string): Promise<EvidenceEntry[]>;
+  /** The stored rows of a trace (its evaluation, then its review) as written, for checking before they are trusted. */
+  traceRows(traceId: string): Promise<StoredRow[]>;
+  /** A chain's stored rows from seq `from` to `to` (inclusive), in seq order: a record's neighbours. */
+  rowsBetween(chain: string, from: number, to: number): Promise<StoredRow[]>;
   /** Gated evaluations and their review state, newest first. */
   reviews(query?: ReviewQuery): Promise<ReviewCase[]>;
   /** Walks one chain (or every chain) and reports the first broken record of each. */

@@ -18,6 +18,7 @@ describe('HTTP error answers', () => {
       body: { code: 'INVALID_INPUT', message: 'context.a: expected…', path: 'body.context.a' },
     });
     expect(toErrorAnswer(new EleanorError('EVIDENCE_NOT_FOUND', 'none')).status).toBe(404);
+    expect(toErrorAnswer(new EleanorError('EVIDENCE_TAMPERED', 'record 3')).status).toBe(409);
     expect(toErrorAnswer(new EleanorError('REVIEW_CONFLICT', 'twice')).status).toBe(409);
     expect(toErrorAnswer(new EleanorError('MODEL_ERROR', 'down')).status).toBe(502);
     expect(toErrorAnswer(new HttpError(429, 'RATE_LIMITED', 'slow down', '', { 'retry-after': '3' }))).toEqual({

@@ -11,6 +11,7 @@ import {
   type EngineConfig,
 } from '../../src/index.js';
 import type { EvaluationPayload } from '../../src/evidence/evaluation-record.js';
+import { withoutTriggers } from '../support/sqlite.js';
 
 const CARD = '4111 1111 1111 1111';
 const EMAIL = 'jane.doe@example.com';
@@ -201,5 +202,27 @@ describe('human review and the execution gate', () => {
     const deny = await denied.evaluate({ inputText: 'q', modelResponse: 'x' });
     expect([deny.decision, deny.gate.requiredAction]).toEqual(['deny', 'none']);
     await expect(denied.execute(deny.traceId)).rejects.toThrow(/the decision is deny/);
+  });
+
+  it('execute refuses, with EVIDENCE_TAMPERED, a record that verify reports as broken', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eleanor-execute-'));
+    dirs.push(dir);
+    const path = join(dir, 'eleanor.db');
+    const e = engine({ evidence: { store: 'sqlite', path } });
+    const first = await e.evaluate({ inputText: 'q', modelResponse: PLAIN });
+    const second = await e.evaluate({ inputText: 'q', modelResponse: PLAIN });
+    expect(await e.execute(first.traceId)).toMatchObject({ modelResponse: PLAIN });
+    withoutTriggers(path, (db) =>
+      db
+        .prepare('UPDATE evidence SET record = replace(record, ?, ?) WHERE trace_id = ?')
+        .run('Unplug it', 'Open it up', first.traceId),
+    );
+    expect((await e.evidence!.verify()).ok).toBe(false);
+    await expect(e.execute(first.traceId)).rejects.toMatchObject({
+      code: 'EVIDENCE_TAMPERED',
+      message: expect.stringMatching(/fails verification at seq \d+: the record does not match its hash/) as string,
+    });
+    // Its neighbour relies on it as its predecessor, so it is refused too.
+    expect(await codeOf(e.execute(second.traceId))).toBe('EVIDENCE_TAMPERED');
   });
 });

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isEleanorError } from '../../core/errors.js';
+import { executeIntegrityConformance } from '../execute-integrity.conformance.js';
 import { evaluationRequest, evidenceStoreConformance, type StoreUnderTest } from '../store.conformance.js';
 import { PgEvidenceStore } from './pg-store.js';
 
@@ -59,6 +60,7 @@ function pgSut(): StoreUnderTest {
 }
 
 evidenceStoreConformance('PostgreSQL (pg)', pgSut);
+executeIntegrityConformance('PostgreSQL', pgSut);
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {

@@ -81,6 +81,7 @@ function statements(table: string) {
     byTrace: `${row} WHERE kind = 'evaluation' AND trace_id = $1
       UNION ALL ${row} WHERE kind = 'review' AND trace_id = $1 ORDER BY kind`,
     chains: `SELECT DISTINCT chain FROM ${table} ORDER BY chain`,
+    between: `${row} WHERE chain = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq`,
     chainPage: `${row} WHERE chain = $1 AND seq > $2 AND created_at >= $3 ORDER BY seq LIMIT ${PAGE}`,
     reviews: (status: ReviewQuery['status'], byChain: boolean) =>
       `SELECT e.chain, e.seq, e.trace_id AS "traceId", e.created_at AS "createdAt", e.record,
@@ -287,6 +288,14 @@ export class PgEvidenceStore implements EvidenceStore {
 
   entries(traceId: string): Promise<EvidenceEntry[]> {
     return this.read<StoredRow>(this.sql.byTrace, [traceId]).then((rows) => rows.map(toEntry));
+  }
+
+  traceRows(traceId: string): Promise<StoredRow[]> {
+    return this.read<StoredRow>(this.sql.byTrace, [traceId]);
+  }
+
+  rowsBetween(chain: string, from: number, to: number): Promise<StoredRow[]> {
+    return this.read<StoredRow>(this.sql.between, [chain, from, to]);
   }
 
   async reviews(query: ReviewQuery = {}): Promise<ReviewCase[]> {

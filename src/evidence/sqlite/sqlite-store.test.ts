@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { executeIntegrityConformance } from '../execute-integrity.conformance.js';
 import { evidenceStoreConformance, type StoreUnderTest } from '../store.conformance.js';
 import { withoutTriggers } from '../../../test/support/sqlite.js';
 import { SqliteEvidenceStore } from './sqlite-store.js';
@@ -38,3 +39,4 @@ function sqliteSut(): StoreUnderTest {
 }
 
 evidenceStoreConformance('SQLite (better-sqlite3, WAL)', sqliteSut);
+executeIntegrityConformance('SQLite', sqliteSut);

@@ -105,6 +105,9 @@ export class SqliteEvidenceStore implements EvidenceStore {
       chains: this.db.prepare<[], { chain: string }>(
         'SELECT hex(chain) AS chain FROM (SELECT DISTINCT chain FROM evidence) ORDER BY 1',
       ),
+      between: this.db.prepare<[string, number, number], StoredRow>(
+        `${SELECT_ROW} WHERE chain = ? AND seq BETWEEN ? AND ? ORDER BY seq`,
+      ),
       chainPage: this.db.prepare<[string, number, number], StoredRow>(
         `${SELECT_ROW} WHERE chain = CAST(unhex(?) AS TEXT) AND seq > ? ORDER BY seq LIMIT ?`,
       ),
@@ -157,6 +160,14 @@ export class SqliteEvidenceStore implements EvidenceStore {
 
   entries(traceId: string): Promise<EvidenceEntry[]> {
     return this.read(() => this.statements.byTrace.all(traceId, traceId).map(toEntry));
+  }
+
+  traceRows(traceId: string): Promise<StoredRow[]> {
+    return this.read(() => this.statements.byTrace.all(traceId, traceId));
+  }
+
+  rowsBetween(chain: string, from: number, to: number): Promise<StoredRow[]> {
+    return this.read(() => this.statements.between.all(chain, from, to));
   }
 
   reviews(query: ReviewQuery = {}): Promise<ReviewCase[]> {
