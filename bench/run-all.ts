@@ -14,6 +14,7 @@ const BENCHES = [
   'adaptive-timeouts.ts',
   'infra.ts',
   'evidence.ts',
+  'checkpoints.ts',
   'http.ts',
   'distributed.ts',
 ];

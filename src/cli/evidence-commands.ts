@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EleanorError } from '../core/errors.js';
 import { loadConfig } from '../engine/config/load.js';
+import { checkWitness, formatWitness, type WitnessFlags } from './checkpoint-commands.js';
 import type { EvidenceConfig } from '../evidence/config.js';
 import { openEvidenceStore } from '../evidence/open-store.js';
 import { createReviewQueue } from '../evidence/reviews.js';
@@ -63,7 +64,10 @@ function assertSomethingToRead(settings: Exclude<EvidenceConfig, false>, baseDir
 }
 
 /** Opens the store the flags name, runs `use` on it and always closes it. */
-async function withStore<T>(flags: StoreFlags, use: (store: EvidenceStore) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  flags: StoreFlags,
+  use: (store: EvidenceStore, settings: Exclude<EvidenceConfig, false>, baseDir: string) => Promise<T>,
+): Promise<T> {
   const { settings, baseDir } = await evidenceSettings(flags);
   if (settings === false) {
     throw new EleanorError(
@@ -76,7 +80,7 @@ async function withStore<T>(flags: StoreFlags, use: (store: EvidenceStore) => Pr
   const { store, owned } = openEvidenceStore(settings, baseDir);
   try {
     await store.ready();
-    return await use(store);
+    return await use(store, settings, baseDir);
   } finally {
     if (owned) await store.close();
   }
@@ -132,10 +136,22 @@ function formatVerify(report: VerifyReport): string {
   ].join('\n');
 }
 
-export async function verifyCommand(flags: StoreFlags & { chain?: string; json?: boolean }): Promise<number> {
-  const report = await withStore(flags, (store) => store.verify(flags.chain));
-  console.log(flags.json ? JSON.stringify(report, null, 2) : formatVerify(report));
-  return report.ok ? 0 : EXIT_TAMPERED;
+export async function verifyCommand(flags: StoreFlags & WitnessFlags & { json?: boolean }): Promise<number> {
+  const { report, witness } = await withStore(flags, async (store, settings, baseDir) => ({
+    report: await store.verify(flags.chain),
+    witness: await checkWitness(store, flags, settings, baseDir),
+  }));
+  if (flags.json) {
+    console.log(JSON.stringify(witness === undefined ? report : { ...report, witness: witness.report }, null, 2));
+  } else {
+    console.log(formatVerify(report));
+    console.log(
+      witness === undefined
+        ? 'no witness: a cut tail or a consistent rewrite is not detectable (configure evidence.checkpoints)'
+        : formatWitness(witness.path, witness.report),
+    );
+  }
+  return report.ok && (witness?.report.ok ?? true) ? 0 : EXIT_TAMPERED;
 }
 
 export async function showCommand(traceId: string, flags: StoreFlags): Promise<number> {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `eleanor` command: evaluate, critics, config check, demo, serve, keys create, evidence verify|show|export, review list|decide, eval.
+// The `eleanor` command: evaluate, critics, config check, demo, serve, keys create, evidence verify|show|export|keygen, review list|decide, eval.
 // Exit codes: 0 allow (or success), 2 escalate, 3 deny, 4 evidence tampered (a broken chain), 5 an eval gate failed, 1 error.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { describeError } from '../core/errors.js';
@@ -16,6 +16,7 @@ import {
   type ReviewListFlags,
   type StoreFlags,
 } from './evidence-commands.js';
+import { keygenCommand, type WitnessFlags } from './checkpoint-commands.js';
 import { keysCreateCommand } from './keys-command.js';
 import { serveCommand, type ServeFlags } from './serve-command.js';
 import { API_ROLES, type ApiRole } from '../engine/config/http-schema.js';
@@ -103,13 +104,21 @@ program
   .description('validate a configuration file and load its critics')
   .action((file: string) => exitWith(() => configCheckCommand(file)));
 
-const evidence = program.command('evidence').description('the tamper-evident record: verify, show, export');
+const evidence = program.command('evidence').description('the tamper-evident record: verify, show, export, keygen');
 
 storeOptions(evidence.command('verify'))
-  .description('walk the hash chains; exit 4 when a chain is broken (tampering)')
+  .description('walk the hash chains and check the signed checkpoints; exit 4 when either fails (tampering)')
   .option('--chain <name>', 'only this chain (tenant)')
   .option('--json', 'print the VerifyReport as JSON')
-  .action((flags: StoreFlags & { chain?: string; json?: boolean }) => exitWith(() => verifyCommand(flags)));
+  .option('--witness <file>', "the signed checkpoints to check the store against (default: the configuration's)")
+  .option('--public-key <file>', "the signing key's public PEM (default: from the configured signing key)")
+  .action((flags: StoreFlags & WitnessFlags & { json?: boolean }) => exitWith(() => verifyCommand(flags)));
+
+evidence
+  .command('keygen')
+  .description('write an Ed25519 key pair for signed checkpoints: FILE (private, mode 0600) and FILE.pub')
+  .requiredOption('--out <file>', 'where to write the private key')
+  .action((flags: { out: string }) => exitWith(() => Promise.resolve(keygenCommand(flags))));
 
 storeOptions(evidence.command('show'))
   .description("print a trace's records (its evaluation, then its review) as JSON")

@@ -2,6 +2,8 @@
 import { EleanorError } from '../core/errors.js';
 import type { EvidenceConfig } from '../evidence/config.js';
 import { evaluationPayload, type RecordSource } from '../evidence/evaluation-record.js';
+import { checkpointSigningKey, createCheckpointer } from '../evidence/checkpoint-setup.js';
+import { withCheckpoints } from '../evidence/checkpointed-store.js';
 import { openEvidenceStore } from '../evidence/open-store.js';
 import { authorizeExecution, createReviewQueue, type ExecutionGrant, type ReviewQueue } from '../evidence/reviews.js';
 import type { EvidenceRef, EvidenceStore } from '../evidence/types.js';
@@ -36,7 +38,15 @@ export function setUpEvidence(
     };
   }
   const settings = config ?? {};
-  const { store, owned } = openEvidenceStore(settings, baseDir);
+  const checkpoints = settings.checkpoints;
+  const key = checkpoints === undefined ? undefined : checkpointSigningKey(checkpoints, baseDir);
+  const opened = openEvidenceStore(settings, baseDir);
+  const checkpointer =
+    checkpoints === undefined || key === undefined
+      ? undefined
+      : createCheckpointer(opened.store, checkpoints, key, baseDir, warn);
+  const store = checkpointer === undefined ? opened.store : withCheckpoints(opened.store, checkpointer);
+  const owned = opened.owned;
   const strict = settings.mode !== 'async';
   const redaction = settings.redact ?? 'none';
   const defaultChain = settings.chain ?? DEFAULT_CHAIN;
@@ -64,7 +74,12 @@ export function setUpEvidence(
     execute: (traceId) => authorizeExecution(store, traceId),
     async close() {
       await Promise.allSettled([...background]);
-      if (owned) await store.close();
+      // The last checkpoints are signed over everything appended, before the store closes.
+      try {
+        await checkpointer?.close();
+      } finally {
+        if (owned) await store.close();
+      }
     },
   };
 }

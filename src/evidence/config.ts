@@ -26,6 +26,15 @@ const settingsSchema = z
     redact: z.enum(['none', 'hash', 'mask']).optional(),
     chain: chainName.optional(),
     maxBatch: z.number().int().min(1).max(5_000).optional(),
+    checkpoints: z
+      .object({
+        every: z.number().int().min(1).optional(),
+        seconds: z.number().positive().max(86_400).optional(),
+        signingKey: z.string().min(1).optional(),
+        witness: z.string().min(1),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -59,4 +68,17 @@ export type EvidenceConfig =
       readonly chain?: string;
       /** Most records in one group commit. @default 1_000 */
       readonly maxBatch?: number;
+      /** Signed checkpoints appended to a witness file kept apart from the store (docs/evidence.md). */
+      readonly checkpoints?: CheckpointsConfig;
     };
+
+export interface CheckpointsConfig {
+  /** A checkpoint per this many records of a chain (and on close). @default 1_000 */
+  readonly every?: number;
+  /** Also every this many seconds, for chains with new records. */
+  readonly seconds?: number;
+  /** The Ed25519 private key's PEM file, relative to `baseDir`. @default process.env.ELEANOR_EVIDENCE_SIGNING_KEY (the PEM) */
+  readonly signingKey?: string;
+  /** The witness JSONL file, relative to `baseDir`: keep it on another disk or machine than the store. */
+  readonly witness: string;
+}

@@ -13,6 +13,8 @@ export interface StoreUnderTest {
   exec(sql: string): Promise<void>;
   /** Overwrites one column of one record, bypassing the append-only triggers, as an attacker with the file would. */
   tamper(chain: string, seq: number, column: string, value: string): Promise<void>;
+  /** Deletes one record, bypassing the append-only triggers, as an attacker with the file would. */
+  remove(chain: string, seq: number): Promise<void>;
   cleanup(): Promise<void>;
 }
 

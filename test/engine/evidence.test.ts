@@ -1,5 +1,5 @@
 // The engine records every evaluation (strict or async), redacts as configured, and gates execution on human review.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ import {
 } from '../../src/index.js';
 import type { EvaluationPayload } from '../../src/evidence/evaluation-record.js';
 import { withoutTriggers } from '../support/sqlite.js';
+import { verifyWitness } from '../../src/evidence/checkpoint-verify.js';
+import { generateSigningKeyPem, signingKeyFrom } from '../../src/evidence/signing.js';
 
 const CARD = '4111 1111 1111 1111';
 const EMAIL = 'jane.doe@example.com';
@@ -224,5 +226,27 @@ describe('human review and the execution gate', () => {
     });
     // Its neighbour relies on it as its predecessor, so it is refused too.
     expect(await codeOf(e.execute(second.traceId))).toBe('EVIDENCE_TAMPERED');
+  });
+
+  it('signs checkpoints into the witness as it records, and refuses a checkpoints section without a key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eleanor-checkpoints-'));
+    dirs.push(dir);
+    const { privateKeyPem } = generateSigningKeyPem();
+    writeFileSync(join(dir, 'signing.pem'), privateKeyPem);
+    const checkpoints = { every: 2, signingKey: 'signing.pem', witness: 'witness/checkpoints.jsonl' };
+    const e = createEngine({ baseDir: dir, evidence: { store: 'sqlite', path: 'e.db', checkpoints } });
+    for (let i = 0; i < 3; i++) await e.evaluate({ inputText: 'q', modelResponse: PLAIN });
+    await e.close();
+    const witness = readFileSync(join(dir, 'witness/checkpoints.jsonl'), 'utf8');
+    expect(witness.trim().split('\n').at(-1)).toMatch(/"seq":3,/);
+    const store = new SqliteEvidenceStore({ path: join(dir, 'e.db') });
+    const report = await verifyWitness(store, witness, signingKeyFrom(privateKeyPem, 'key').publicKey);
+    await store.close();
+    expect(report.ok).toBe(true);
+    expect(() =>
+      createEngine({ baseDir: dir, evidence: { store: 'memory', checkpoints: { witness: 'w.jsonl' } } }),
+    ).toThrow(
+      /evidence.checkpoints.signingKey: expected a PEM file, or the PEM in ELEANOR_EVIDENCE_SIGNING_KEY; got neither/,
+    );
   });
 });

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isEleanorError } from '../../core/errors.js';
 import { executeIntegrityConformance } from '../execute-integrity.conformance.js';
+import { witnessConformance } from '../witness.conformance.js';
 import { evaluationRequest, evidenceStoreConformance, type StoreUnderTest } from '../store.conformance.js';
 import { PgEvidenceStore } from './pg-store.js';
 
@@ -28,6 +29,21 @@ const dropSchema = (schema: string): Promise<void> =>
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   });
 
+/** Runs one statement with the append-only triggers disabled, as an attacker with the database's owner rights would. */
+const withoutTriggers = (schema: string, sql: string, values: unknown[]): Promise<void> =>
+  withClient(schema, async (client) => {
+    await client.query('BEGIN');
+    try {
+      await client.query('ALTER TABLE evidence DISABLE TRIGGER USER');
+      await client.query(sql, values);
+      await client.query('ALTER TABLE evidence ENABLE TRIGGER USER');
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  });
+
 function pgSut(): StoreUnderTest {
   const schema = freshSchema();
   const openStore = async (): Promise<PgEvidenceStore> => {
@@ -43,24 +59,15 @@ function pgSut(): StoreUnderTest {
         await client.query(sql);
       }),
     tamper: (chain, seq, column, value) =>
-      withClient(schema, async (client) => {
-        await client.query('BEGIN');
-        try {
-          await client.query('ALTER TABLE evidence DISABLE TRIGGER USER');
-          await client.query(`UPDATE evidence SET ${column} = $1 WHERE chain = $2 AND seq = $3`, [value, chain, seq]);
-          await client.query('ALTER TABLE evidence ENABLE TRIGGER USER');
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
-        }
-      }),
+      withoutTriggers(schema, `UPDATE evidence SET ${column} = $1 WHERE chain = $2 AND seq = $3`, [value, chain, seq]),
+    remove: (chain, seq) => withoutTriggers(schema, 'DELETE FROM evidence WHERE chain = $1 AND seq = $2', [chain, seq]),
     cleanup: () => dropSchema(schema),
   };
 }
 
 evidenceStoreConformance('PostgreSQL (pg)', pgSut);
 executeIntegrityConformance('PostgreSQL', pgSut);
+witnessConformance('PostgreSQL', pgSut);
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {

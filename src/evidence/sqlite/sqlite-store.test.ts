@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { executeIntegrityConformance } from '../execute-integrity.conformance.js';
+import { witnessConformance } from '../witness.conformance.js';
 import { evidenceStoreConformance, type StoreUnderTest } from '../store.conformance.js';
 import { withoutTriggers } from '../../../test/support/sqlite.js';
 import { SqliteEvidenceStore } from './sqlite-store.js';
@@ -31,6 +32,10 @@ function sqliteSut(): StoreUnderTest {
       );
       return Promise.resolve();
     },
+    remove(chain, seq) {
+      withoutTriggers(path, (db) => db.prepare('DELETE FROM evidence WHERE chain = ? AND seq = ?').run(chain, seq));
+      return Promise.resolve();
+    },
     cleanup() {
       rmSync(dir, { recursive: true, force: true });
       return Promise.resolve();
@@ -40,3 +45,4 @@ function sqliteSut(): StoreUnderTest {
 
 evidenceStoreConformance('SQLite (better-sqlite3, WAL)', sqliteSut);
 executeIntegrityConformance('SQLite', sqliteSut);
+witnessConformance('SQLite', sqliteSut);

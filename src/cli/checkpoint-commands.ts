@@ -1,0 +1,100 @@
+// `eleanor evidence keygen` and the witness half of `eleanor evidence verify`: signed checkpoints against the store.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { EleanorError } from '../core/errors.js';
+import { checkpointSigningKey } from '../evidence/checkpoint-setup.js';
+import { verifyWitness, type WitnessReport } from '../evidence/checkpoint-verify.js';
+import type { EvidenceConfig } from '../evidence/config.js';
+import { generateSigningKeyPem, publicKeyFromFile } from '../evidence/signing.js';
+import type { EvidenceStore } from '../evidence/types.js';
+
+export interface WitnessFlags {
+  readonly witness?: string;
+  readonly publicKey?: string;
+  readonly chain?: string;
+}
+
+/** Writes an Ed25519 key pair: FILE (the private key, mode 0600) and FILE.pub; refuses to overwrite either. */
+export function keygenCommand(flags: { out: string }): number {
+  const privatePath = resolve(flags.out);
+  const publicPath = `${privatePath}.pub`;
+  for (const path of [privatePath, publicPath]) {
+    if (existsSync(path)) {
+      throw new EleanorError('INVALID_INPUT', `--out: '${path}' exists; a signing key is never overwritten`, {
+        path: '--out',
+      });
+    }
+  }
+  const { privateKeyPem, publicKeyPem, keyId } = generateSigningKeyPem();
+  writeFileSync(privatePath, privateKeyPem, { mode: 0o600, flag: 'wx' });
+  writeFileSync(publicPath, publicKeyPem, { mode: 0o644, flag: 'wx' });
+  console.log(
+    `key ${keyId}\nprivate key ${privatePath} (keep it secret)\npublic key  ${publicPath} (give it to verifiers)`,
+  );
+  return 0;
+}
+
+/** The witness to check and the key to check it with: the flags, else the configuration's checkpoints. */
+function witnessSource(
+  flags: WitnessFlags,
+  settings: Exclude<EvidenceConfig, false>,
+  baseDir: string,
+): { path: string; key: KeyObject } | undefined {
+  const configured = settings.checkpoints;
+  const path =
+    flags.witness !== undefined
+      ? resolve(flags.witness)
+      : configured === undefined
+        ? undefined
+        : resolve(baseDir, configured.witness);
+  if (path === undefined) return undefined;
+  if (flags.publicKey !== undefined) return { path, key: publicKeyFromFile(resolve(flags.publicKey), '--public-key') };
+  if (configured === undefined) {
+    throw new EleanorError('INVALID_INPUT', '--public-key: expected the signing key’s public PEM file, got none', {
+      path: '--public-key',
+    });
+  }
+  return { path, key: checkpointSigningKey(configured, baseDir).publicKey };
+}
+
+/** Checks the witness (when one is given or configured) against the store; undefined when there is none. */
+export async function checkWitness(
+  store: EvidenceStore,
+  flags: WitnessFlags,
+  settings: Exclude<EvidenceConfig, false>,
+  baseDir: string,
+): Promise<{ path: string; report: WitnessReport } | undefined> {
+  const source = witnessSource(flags, settings, baseDir);
+  if (source === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(source.path, 'utf8');
+  } catch (error) {
+    throw new EleanorError(
+      'INVALID_INPUT',
+      `--witness: cannot read '${source.path}' (${(error as NodeJS.ErrnoException).code})`,
+      { path: '--witness' },
+    );
+  }
+  if (flags.chain !== undefined) {
+    text = text
+      .split('\n')
+      .map((line) => (line.includes(`"chain":${JSON.stringify(flags.chain)}`) ? line : ''))
+      .join('\n');
+  }
+  return { path: source.path, report: await verifyWitness(store, text, source.key) };
+}
+
+export function formatWitness(path: string, report: WitnessReport): string {
+  const failures = report.chains.filter((c) => c.failure !== null);
+  if (failures.length === 0) {
+    return `witness ${path}: ${report.checkpoints} signed checkpoint(s) hold (${report.chains.length} chain(s))`;
+  }
+  return [
+    `witness ${path}: TAMPERING DETECTED`,
+    ...failures.map(
+      (c) => `  ${c.chain} checkpoint at seq ${c.failure!.seq} (witness line ${c.failure!.line}): ${c.failure!.reason}`,
+    ),
+  ].join('\n');
+}

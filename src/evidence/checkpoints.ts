@@ -1,0 +1,164 @@
+// Signed checkpoints: every N records (and every S seconds, and on close) a chain's head and Merkle root, signed, appended
+// to a witness file kept apart from the store, so a cut tail or a consistent rewrite no longer verifies.
+import { mkdirSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { canonicalJson, chainHash, GENESIS_HASH } from './canonical.js';
+import { MerkleFrontier, recordLeaf } from './merkle.js';
+import { signText, type SigningKey } from './signing.js';
+import type { EvidenceRef, EvidenceStore } from './types.js';
+
+export interface Checkpoint {
+  readonly chain: string;
+  /** The last record it covers. */
+  readonly seq: number;
+  /** That record's hash: the chain's head at `seq`. */
+  readonly head: string;
+  /** The RFC 6962 Merkle root over the hashes of records 1..seq. */
+  readonly root: string;
+  readonly time: string;
+  /** The signing key's id (signing.ts: keyIdOf). */
+  readonly keyId: string;
+  /** Ed25519, base64, over checkpointText. */
+  readonly signature: string;
+}
+
+/** What is signed: every field but the signature, as canonical JSON. */
+export function checkpointText(c: Omit<Checkpoint, 'signature'>): string {
+  return canonicalJson({ chain: c.chain, seq: c.seq, head: c.head, root: c.root, time: c.time, keyId: c.keyId });
+}
+
+export interface CheckpointSettings {
+  /** A checkpoint once this many records were appended to a chain since its last one. */
+  readonly every: number;
+  /** Also every this many seconds, for chains with records since their last checkpoint. */
+  readonly seconds?: number;
+  readonly key: SigningKey;
+  /** The witness file (append-only JSONL). */
+  readonly witness: string;
+  /** Called with each checkpoint once it is in the witness (e.g. to publish it). */
+  readonly onCheckpoint?: (checkpoint: Checkpoint) => void;
+}
+
+/** Rows read from the store per page while a chain's tree is brought up to date. */
+const PAGE = 5_000;
+
+interface ChainState {
+  readonly frontier: MerkleFrontier;
+  head: string;
+  signedSeq: number;
+  /** The highest seq appended through this process, and the one when the last checkpoint was asked for. */
+  noted: number;
+  asked: number;
+  /** Checkpoints of one chain are made one after another. */
+  queue: Promise<void>;
+}
+
+export class Checkpointer {
+  readonly #chains = new Map<string, ChainState>();
+  readonly #timer: NodeJS.Timeout | undefined;
+  #failure: Error | undefined;
+
+  constructor(
+    private readonly store: EvidenceStore,
+    private readonly settings: CheckpointSettings,
+    private readonly warn: (error: unknown, message: string) => void,
+  ) {
+    mkdirSync(dirname(settings.witness), { recursive: true });
+    if (settings.seconds !== undefined) {
+      this.#timer = setInterval(() => void this.#checkpointAll(), settings.seconds * 1000);
+      this.#timer.unref();
+    }
+  }
+
+  /** Counts an appended record; a chain that reached `every` gets its checkpoint (in the background). */
+  noteAppend(ref: EvidenceRef): void {
+    const state = this.#state(ref.chain);
+    state.noted = Math.max(state.noted, ref.seq);
+    if (state.noted - state.asked >= this.settings.every) void this.#enqueue(ref.chain, state);
+  }
+
+  /** Checkpoints every chain with records since its last checkpoint; resolves once they are in the witness. */
+  async flush(): Promise<void> {
+    await this.#checkpointAll();
+    if (this.#failure !== undefined) throw this.#failure;
+  }
+
+  async close(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    await this.flush();
+  }
+
+  #state(chain: string): ChainState {
+    let state = this.#chains.get(chain);
+    if (state === undefined) {
+      state = {
+        frontier: new MerkleFrontier(),
+        head: GENESIS_HASH,
+        signedSeq: 0,
+        noted: 0,
+        asked: 0,
+        queue: Promise.resolve(),
+      };
+      this.#chains.set(chain, state);
+    }
+    return state;
+  }
+
+  #checkpointAll(): Promise<void> {
+    const due = [...this.#chains].filter(([, s]) => s.noted > s.signedSeq);
+    return Promise.all(due.map(([chain, state]) => this.#enqueue(chain, state))).then(() => undefined);
+  }
+
+  #enqueue(chain: string, state: ChainState): Promise<void> {
+    state.asked = state.noted;
+    state.queue = state.queue
+      .then(() => this.#checkpoint(chain, state))
+      .catch((error: unknown) => {
+        this.#failure = error instanceof Error ? error : new Error(String(error));
+        this.warn(error, `eleanor: the evidence checkpoint of chain '${chain}' could not be written`);
+      });
+    return state.queue;
+  }
+
+  /** Brings the chain's tree up to its stored head (checking each row as it goes), signs, appends to the witness. */
+  async #checkpoint(chain: string, state: ChainState): Promise<void> {
+    for (;;) {
+      const from = state.frontier.size + 1;
+      const rows = await this.store.rowsBetween(chain, from, from + PAGE - 1);
+      for (const row of rows) {
+        // Nothing is signed over a record that does not verify: the witness vouches only for an intact chain.
+        if (
+          row.seq !== state.frontier.size + 1 ||
+          row.prevHash !== state.head ||
+          chainHash(row.prevHash, row.record) !== row.hash
+        ) {
+          throw new Error(`chain '${chain}' does not verify at seq ${row.seq}: no checkpoint is signed over it`);
+        }
+        state.frontier.push(recordLeaf(row.hash));
+        state.head = row.hash;
+      }
+      if (rows.length < PAGE) break;
+    }
+    const seq = state.frontier.size;
+    if (seq === 0 || seq === state.signedSeq) return;
+    const unsigned = {
+      chain,
+      seq,
+      head: state.head,
+      root: state.frontier.root(),
+      time: new Date().toISOString(),
+      keyId: this.settings.key.keyId,
+    };
+    const checkpoint: Checkpoint = { ...unsigned, signature: signText(this.settings.key, checkpointText(unsigned)) };
+    const file = await open(this.settings.witness, 'a', 0o644);
+    try {
+      await file.appendFile(`${JSON.stringify(checkpoint)}\n`);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    state.signedSeq = seq;
+    this.settings.onCheckpoint?.(checkpoint);
+  }
+}
