@@ -3,8 +3,18 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { publicKeyFromFile, signatureHolds, signingKeyFrom, signText } from '../evidence/signing.js';
-import { keygenCommand } from './checkpoint-commands.js';
+import {
+  generateSigningKeyPem,
+  publicKeyFromFile,
+  signatureHolds,
+  signingKeyFrom,
+  signText,
+} from '../evidence/signing.js';
+import { CANONICAL_STATEMENTS } from '../critics/doctrine.js';
+import { createReviewQueue } from '../evidence/reviews.js';
+import { SqliteEvidenceStore } from '../evidence/sqlite/sqlite-store.js';
+import { evaluationRequest } from '../evidence/store.conformance.js';
+import { checkReviewSignatures, keygenCommand } from './checkpoint-commands.js';
 
 describe('eleanor evidence keygen', () => {
   const dir = mkdtempSync(join(tmpdir(), 'eleanor-keygen-'));
@@ -27,5 +37,26 @@ describe('eleanor evidence keygen', () => {
     expect(() => signingKeyFrom('not a key', 'evidence.checkpoints.signingKey')).toThrow(
       /^evidence.checkpoints.signingKey: expected an Ed25519 key in PEM/,
     );
+  });
+
+  it('verify finds the first review that the evidence key did not sign', async () => {
+    const key = signingKeyFrom(generateSigningKeyPem().privateKeyPem, 'test key');
+    const store = new SqliteEvidenceStore({ path: ':memory:' });
+    const decision = {
+      action: 'HUMAN_ACK',
+      actor: 'rev@example.org',
+      statement: CANONICAL_STATEMENTS.HUMAN_ACK,
+      outcome: 'approve',
+    } as const;
+    await store.append(evaluationRequest('a', 'default', 'HUMAN_ACK'));
+    await createReviewQueue(store, key).decide('a', decision);
+    expect(await checkReviewSignatures(store, key.publicKey, undefined)).toEqual({ reviews: 1, failure: null });
+    await store.append(evaluationRequest('b', 'default', 'HUMAN_ACK'));
+    await createReviewQueue(store).decide('b', decision); // no key: what a hand-made row would be
+    expect(await checkReviewSignatures(store, key.publicKey, undefined)).toMatchObject({
+      reviews: 2,
+      failure: { traceId: 'b', seq: 4, reason: 'the review is not signed by the evidence signing key' },
+    });
+    await store.close();
   });
 });

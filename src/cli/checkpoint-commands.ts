@@ -7,7 +7,8 @@ import { checkpointSigningKey } from '../evidence/checkpoint-setup.js';
 import { verifyWitness, type WitnessReport } from '../evidence/checkpoint-verify.js';
 import type { EvidenceConfig } from '../evidence/config.js';
 import { generateSigningKeyPem, publicKeyFromFile } from '../evidence/signing.js';
-import type { EvidenceStore } from '../evidence/types.js';
+import { reviewSignatureProblem } from '../evidence/review-signature.js';
+import type { EvidenceStore, ReviewRecord } from '../evidence/types.js';
 
 export interface WitnessFlags {
   readonly witness?: string;
@@ -35,6 +36,16 @@ export function keygenCommand(flags: { out: string }): number {
   return 0;
 }
 
+/** The public key checkpoints and reviews are checked with: --public-key, else the configured signing key's. */
+export function verificationKey(
+  flags: WitnessFlags,
+  settings: Exclude<EvidenceConfig, false>,
+  baseDir: string,
+): KeyObject | undefined {
+  if (flags.publicKey !== undefined) return publicKeyFromFile(resolve(flags.publicKey), '--public-key');
+  return settings.checkpoints === undefined ? undefined : checkpointSigningKey(settings.checkpoints, baseDir).publicKey;
+}
+
 /** The witness to check and the key to check it with: the flags, else the configuration's checkpoints. */
 function witnessSource(
   flags: WitnessFlags,
@@ -49,13 +60,46 @@ function witnessSource(
         ? undefined
         : resolve(baseDir, configured.witness);
   if (path === undefined) return undefined;
-  if (flags.publicKey !== undefined) return { path, key: publicKeyFromFile(resolve(flags.publicKey), '--public-key') };
-  if (configured === undefined) {
+  const key = verificationKey(flags, settings, baseDir);
+  if (key === undefined) {
     throw new EleanorError('INVALID_INPUT', '--public-key: expected the signing key’s public PEM file, got none', {
       path: '--public-key',
     });
   }
-  return { path, key: checkpointSigningKey(configured, baseDir).publicKey };
+  return { path, key };
+}
+
+export interface ReviewSignatureReport {
+  readonly reviews: number;
+  readonly failure: { chain: string; seq: number; traceId: string; reason: string } | null;
+}
+
+/** Every review record must be signed by the key, for the evaluation record it sits after. */
+export async function checkReviewSignatures(
+  store: EvidenceStore,
+  key: KeyObject,
+  chain: string | undefined,
+): Promise<ReviewSignatureReport> {
+  let reviews = 0;
+  for await (const entry of store.export(chain === undefined ? {} : { chain })) {
+    if (entry.kind !== 'review') continue;
+    reviews += 1;
+    const evaluation = (await store.entries(entry.traceId)).find((e) => e.kind === 'evaluation');
+    const reason =
+      evaluation === undefined
+        ? 'the review decides no evaluation on record'
+        : reviewSignatureProblem(entry.payload as ReviewRecord, evaluation.hash, key);
+    if (reason !== null)
+      return { reviews, failure: { chain: entry.chain, seq: entry.seq, traceId: entry.traceId, reason } };
+  }
+  return { reviews, failure: null };
+}
+
+export function formatReviewSignatures(report: ReviewSignatureReport): string {
+  const f = report.failure;
+  return f === null
+    ? `reviews: ${report.reviews} signed review(s) verify`
+    : `reviews: TAMPERING DETECTED at ${f.chain} seq ${f.seq} (trace ${f.traceId}): ${f.reason}`;
 }
 
 /** Checks the witness (when one is given or configured) against the store; undefined when there is none. */

@@ -5,7 +5,15 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EleanorError } from '../core/errors.js';
 import { loadConfig } from '../engine/config/load.js';
-import { checkWitness, formatWitness, type WitnessFlags } from './checkpoint-commands.js';
+import {
+  checkReviewSignatures,
+  checkWitness,
+  formatReviewSignatures,
+  formatWitness,
+  verificationKey,
+  type WitnessFlags,
+} from './checkpoint-commands.js';
+import { checkpointSigningKey } from '../evidence/checkpoint-setup.js';
 import type { EvidenceConfig } from '../evidence/config.js';
 import { openEvidenceStore } from '../evidence/open-store.js';
 import { createReviewQueue } from '../evidence/reviews.js';
@@ -137,12 +145,16 @@ function formatVerify(report: VerifyReport): string {
 }
 
 export async function verifyCommand(flags: StoreFlags & WitnessFlags & { json?: boolean }): Promise<number> {
-  const { report, witness } = await withStore(flags, async (store, settings, baseDir) => ({
-    report: await store.verify(flags.chain),
-    witness: await checkWitness(store, flags, settings, baseDir),
-  }));
+  const { report, witness, reviews } = await withStore(flags, async (store, settings, baseDir) => {
+    const key = verificationKey(flags, settings, baseDir);
+    return {
+      report: await store.verify(flags.chain),
+      witness: await checkWitness(store, flags, settings, baseDir),
+      reviews: key === undefined ? undefined : await checkReviewSignatures(store, key, flags.chain),
+    };
+  });
   if (flags.json) {
-    console.log(JSON.stringify(witness === undefined ? report : { ...report, witness: witness.report }, null, 2));
+    console.log(JSON.stringify({ ...report, witness: witness?.report, reviewSignatures: reviews }, null, 2));
   } else {
     console.log(formatVerify(report));
     console.log(
@@ -150,8 +162,9 @@ export async function verifyCommand(flags: StoreFlags & WitnessFlags & { json?: 
         ? 'no witness: a cut tail or a consistent rewrite is not detectable (configure evidence.checkpoints)'
         : formatWitness(witness.path, witness.report),
     );
+    if (reviews !== undefined) console.log(formatReviewSignatures(reviews));
   }
-  return report.ok && (witness?.report.ok ?? true) ? 0 : EXIT_TAMPERED;
+  return report.ok && (witness?.report.ok ?? true) && (reviews?.failure ?? null) === null ? 0 : EXIT_TAMPERED;
 }
 
 export async function showCommand(traceId: string, flags: StoreFlags): Promise<number> {
@@ -238,8 +251,11 @@ export interface ReviewDecideFlags extends StoreFlags {
 
 export async function reviewDecideCommand(traceId: string, flags: ReviewDecideFlags): Promise<number> {
   const { action, actor, outcome, statement } = flags;
-  const decision = await withStore(flags, (store) =>
-    createReviewQueue(store).decide(traceId, { action, actor, outcome, statement }),
+  const decision = await withStore(flags, (store, settings, baseDir) =>
+    createReviewQueue(
+      store,
+      settings.checkpoints === undefined ? undefined : checkpointSigningKey(settings.checkpoints, baseDir),
+    ).decide(traceId, { action, actor, outcome, statement }),
   );
   const { chain, seq, hash } = decision.evidence;
   console.log(

@@ -53,7 +53,7 @@ export function setUpEvidence(
   const background = new Set<Promise<unknown>>();
   return {
     store,
-    reviews: createReviewQueue(store),
+    reviews: createReviewQueue(store, key),
     async record(source, chain) {
       const evaluation = source.evaluation;
       const append = store.append({
@@ -71,7 +71,7 @@ export function setUpEvidence(
       void tracked.finally(() => background.delete(tracked));
       return null;
     },
-    execute: (traceId) => authorizeExecution(store, traceId),
+    execute: (traceId) => authorizeExecution(store, traceId, key?.publicKey),
     async close() {
       await Promise.allSettled([...background]);
       // The last checkpoints are signed over everything appended, before the store closes.

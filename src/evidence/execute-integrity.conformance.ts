@@ -1,7 +1,9 @@
 // What both evidence stores must refuse to execute: a record, or the review it relies on, that fails verification.
 import { afterEach, describe, expect, it } from 'vitest';
 import { chainHash } from './canonical.js';
-import { authorizeExecution } from './reviews.js';
+import { CANONICAL_STATEMENTS } from '../critics/doctrine.js';
+import { authorizeExecution, createReviewQueue } from './reviews.js';
+import { generateSigningKeyPem, signingKeyFrom } from './signing.js';
 import { evaluationRequest, type StoreUnderTest } from './store.conformance.js';
 import type { AppendRequest, EvidenceStore, StoredRow } from './types.js';
 
@@ -90,6 +92,34 @@ export function executeIntegrityConformance(name: string, makeSut: () => StoreUn
       await seeded();
       await sut.tamper('default', 3, 'required_action', 'none');
       await tampered('r3', 3);
+    });
+
+    it('with the evidence key, only a review it signed for this record releases anything', async () => {
+      await seeded();
+      const key = signingKeyFrom(generateSigningKeyPem().privateKeyPem, 'test key');
+      await store.append(evaluationRequest('forged', 'default', 'HUMAN_ACK'));
+      await store.append(evaluationRequest('signed', 'default', 'HUMAN_ACK'));
+      // A review appended with a correct hash but no signature: what a row inserted by hand would be.
+      await store.append(review('forged', 'approve'));
+      await expect(authorizeExecution(store, 'forged', key.publicKey)).rejects.toMatchObject({
+        code: 'EVIDENCE_TAMPERED',
+        message: expect.stringContaining('not signed by the evidence signing key') as string,
+      });
+      const decided = await createReviewQueue(store, key).decide('signed', {
+        action: 'HUMAN_ACK',
+        actor: 'rev@example.org',
+        statement: CANONICAL_STATEMENTS.HUMAN_ACK,
+        outcome: 'approve',
+      });
+      expect(decided.review.signature).toMatch(/^[A-Za-z0-9+/=]{80,}$/);
+      expect(await authorizeExecution(store, 'signed', key.publicKey)).toMatchObject({
+        authorizedBy: { outcome: 'approve' },
+      });
+      // Checked with another key: refused.
+      const other = signingKeyFrom(generateSigningKeyPem().privateKeyPem, 'other key');
+      await expect(authorizeExecution(store, 'signed', other.publicKey)).rejects.toMatchObject({
+        code: 'EVIDENCE_TAMPERED',
+      });
     });
   });
 }

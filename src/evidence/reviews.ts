@@ -2,7 +2,10 @@
 import { EleanorError, isEleanorError } from '../core/errors.js';
 import { CANONICAL_STATEMENTS } from '../critics/doctrine.js';
 import type { Gate } from '../engine/types.js';
+import type { KeyObject } from 'node:crypto';
 import { recordProblem, toEntry } from './chain-check.js';
+import { reviewSignatureProblem, signReview } from './review-signature.js';
+import type { SigningKey } from './signing.js';
 import type { EvaluationPayload } from './evaluation-record.js';
 import type { HashedText } from './redact.js';
 import type {
@@ -88,7 +91,8 @@ async function evaluationEntry(
   return { entry, review: entries.find((e) => e.kind === 'review') };
 }
 
-export function createReviewQueue(store: EvidenceStore): ReviewQueue {
+/** The review queue; with the evidence signing key every review is signed, bound to its evaluation's record. */
+export function createReviewQueue(store: EvidenceStore, signer?: SigningKey): ReviewQueue {
   return {
     list(query = {}) {
       if (query.status !== undefined && !STATUSES.has(query.status)) {
@@ -103,14 +107,16 @@ export function createReviewQueue(store: EvidenceStore): ReviewQueue {
       const { entry } = await evaluationEntry(store, traceId);
       const { gate } = entry.payload as EvaluationPayload;
       checkDecision(gate, input);
-      const review: ReviewRecord = {
+      const decided: ReviewRecord = {
         traceId,
         action: input.action,
         actor: input.actor,
         statement: input.statement,
         outcome: input.outcome,
         decidedAt: new Date().toISOString(),
+        evaluationHash: entry.hash,
       };
+      const review = signer === undefined ? decided : signReview(decided, signer);
       try {
         const ref = await store.append({
           chain: entry.chain,
@@ -157,7 +163,11 @@ async function checkIntact(store: EvidenceStore, traceId: string, row: StoredRow
  * The execution gate: grants only a recorded evaluation that is allowed outright or approved by its reviewer, and only
  * when the records it relies on (the evaluation and its review) verify where they stand.
  */
-export async function authorizeExecution(store: EvidenceStore, traceId: string): Promise<ExecutionGrant> {
+export async function authorizeExecution(
+  store: EvidenceStore,
+  traceId: string,
+  reviewKey?: KeyObject,
+): Promise<ExecutionGrant> {
   const rows = await store.traceRows(traceId);
   for (const row of rows) await checkIntact(store, traceId, row);
   const entries = rows.map(toEntry);
@@ -173,6 +183,14 @@ export async function authorizeExecution(store: EvidenceStore, traceId: string):
   }
   const payload = entry.payload as EvaluationPayload;
   const reviewed = review?.payload as ReviewRecord | undefined;
+  // With the evidence key configured, only a review it signed for this very record releases anything.
+  const unsigned = reviewed && reviewKey ? reviewSignatureProblem(reviewed, entry.hash, reviewKey) : null;
+  if (unsigned !== null) {
+    throw new EleanorError(
+      'EVIDENCE_TAMPERED',
+      `trace '${traceId}' cannot be executed: its review (chain '${review!.chain}', seq ${review!.seq}): ${unsigned}`,
+    );
+  }
   const refuse = (why: string): never => {
     throw new EleanorError('EXECUTION_REFUSED', `trace '${traceId}' cannot be executed: ${why}`);
   };

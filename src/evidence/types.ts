@@ -95,6 +95,11 @@ export interface ReviewRecord {
   statement: string;
   outcome: ReviewOutcome;
   decidedAt: string;
+  /** The hash of the evaluation record it decides (signed reviews). */
+  evaluationHash?: string;
+  /** The evidence signing key's id and its Ed25519 signature over the review (review-signature.ts). */
+  keyId?: string;
+  signature?: string;
   seq?: number;
 }
 
