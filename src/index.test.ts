@@ -42,6 +42,7 @@ describe('public entry', () => {
         "canonicalJson",
         "chainHash",
         "checkFinding",
+        "checkInclusionProof",
         "composeHooks",
         "createAdaptiveTimeoutHooks",
         "createAimdConcurrency",

@@ -14,6 +14,7 @@ import {
   type WitnessFlags,
 } from './checkpoint-commands.js';
 import { checkpointSigningKey } from '../evidence/checkpoint-setup.js';
+import { proveCommand } from './proof-commands.js';
 import type { EvidenceConfig } from '../evidence/config.js';
 import { openEvidenceStore } from '../evidence/open-store.js';
 import { createReviewQueue } from '../evidence/reviews.js';
@@ -165,6 +166,13 @@ export async function verifyCommand(flags: StoreFlags & WitnessFlags & { json?: 
     if (reviews !== undefined) console.log(formatReviewSignatures(reviews));
   }
   return report.ok && (witness?.report.ok ?? true) && (reviews?.failure ?? null) === null ? 0 : EXIT_TAMPERED;
+}
+
+export async function proveTraceCommand(
+  traceId: string,
+  flags: StoreFlags & { chain?: string; witness?: string },
+): Promise<number> {
+  return withStore(flags, (store, settings, baseDir) => proveCommand(store, traceId, flags, settings, baseDir));
 }
 
 export async function showCommand(traceId: string, flags: StoreFlags): Promise<number> {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `eleanor` command: evaluate, critics, config check, demo, serve, keys create, evidence verify|show|export|keygen, review list|decide, eval.
+// The `eleanor` command: evaluate, critics, config check, demo, serve, keys create, evidence verify|show|export|prove|check-proof|keygen, review list|decide, eval.
 // Exit codes: 0 allow (or success), 2 escalate, 3 deny, 4 evidence tampered (a broken chain), 5 an eval gate failed, 1 error.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { describeError } from '../core/errors.js';
@@ -12,11 +12,13 @@ import {
   reviewListCommand,
   showCommand,
   verifyCommand,
+  proveTraceCommand,
   type ReviewDecideFlags,
   type ReviewListFlags,
   type StoreFlags,
 } from './evidence-commands.js';
 import { keygenCommand, type WitnessFlags } from './checkpoint-commands.js';
+import { checkProofCommand } from './proof-commands.js';
 import { keysCreateCommand } from './keys-command.js';
 import { serveCommand, type ServeFlags } from './serve-command.js';
 import { API_ROLES, type ApiRole } from '../engine/config/http-schema.js';
@@ -104,7 +106,9 @@ program
   .description('validate a configuration file and load its critics')
   .action((file: string) => exitWith(() => configCheckCommand(file)));
 
-const evidence = program.command('evidence').description('the tamper-evident record: verify, show, export, keygen');
+const evidence = program
+  .command('evidence')
+  .description('the tamper-evident record: verify, show, export, prove, check-proof, keygen');
 
 storeOptions(evidence.command('verify'))
   .description('walk the hash chains and check the signed checkpoints; exit 4 when either fails (tampering)')
@@ -113,6 +117,24 @@ storeOptions(evidence.command('verify'))
   .option('--witness <file>', "the signed checkpoints to check the store against (default: the configuration's)")
   .option('--public-key <file>', "the signing key's public PEM (default: from the configured signing key)")
   .action((flags: StoreFlags & WitnessFlags & { json?: boolean }) => exitWith(() => verifyCommand(flags)));
+
+storeOptions(evidence.command('prove'))
+  .description("print a trace's inclusion proof as JSON: its record, Merkle audit path and signed checkpoint")
+  .argument('<traceId>', 'the trace id')
+  .option('--chain <name>', 'the chain the trace is in (when several hold it)')
+  .option('--witness <file>', "the signed checkpoints (default: the configuration's)")
+  .action((traceId: string, flags: StoreFlags & { chain?: string; witness?: string }) =>
+    exitWith(() => proveTraceCommand(traceId, flags)),
+  );
+
+evidence
+  .command('check-proof')
+  .description('check an inclusion proof without the store; exit 4 when it does not hold')
+  .argument('<file>', 'the proof (eleanor evidence prove > proof.json)')
+  .requiredOption('--public-key <file>', "the signing key's public PEM")
+  .action((file: string, flags: { publicKey: string }) =>
+    exitWith(() => Promise.resolve(checkProofCommand(file, flags))),
+  );
 
 evidence
   .command('keygen')

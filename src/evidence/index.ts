@@ -3,7 +3,9 @@ export { SqliteEvidenceStore, DEFAULT_SQLITE_PATH, type SqliteStoreOptions } fro
 export { PgEvidenceStore, type PgStoreOptions } from './postgres/pg-store.js';
 export { openEvidenceStore } from './open-store.js';
 export { canonicalJson, chainHash, GENESIS_HASH } from './canonical.js';
-export { evidenceConfigSchema, type EvidenceConfig } from './config.js';
+export { evidenceConfigSchema, type EvidenceConfig, type CheckpointsConfig } from './config.js';
+export { checkInclusionProof, inclusionProofProblem, type InclusionProof } from './inclusion-proof.js';
+export type { Checkpoint } from './checkpoints.js';
 export type { EvaluationPayload } from './evaluation-record.js';
 export type { HashedText, Redaction } from './redact.js';
 export {

@@ -1,6 +1,6 @@
 // RFC 6962 tree hashing against the published test vectors (certificate-transparency's merkle_tree_test inputs).
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ROOT, leafHash, MerkleFrontier } from './merkle.js';
+import { auditPath, EMPTY_ROOT, leafHash, MerkleFrontier, nodeHash, rootFromAuditPath } from './merkle.js';
 
 const LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'];
 /** The roots of the first 1..8 leaves. */
@@ -28,5 +28,31 @@ describe('RFC 6962 Merkle tree hash', () => {
       expect(frontier.size).toBe(i + 1);
       expect(frontier.root()).toBe(ROOTS[i]);
     });
+  });
+});
+
+describe('RFC 6962 audit paths', () => {
+  const leaves = LEAVES.map((hex) => leafHash(Buffer.from(hex, 'hex')));
+  const hex = (b: Buffer) => b.toString('hex');
+
+  it('gives the paths worked out by hand for a tree of 3 and of 5 leaves', () => {
+    const [a, b, c, d, e] = leaves as [Buffer, Buffer, Buffer, Buffer, Buffer];
+    // 3 leaves: root = H(H(a, b), c).
+    expect(auditPath([a, b, c], 0).map(hex)).toEqual([hex(b), hex(c)]);
+    expect(auditPath([a, b, c], 2).map(hex)).toEqual([hex(nodeHash(a, b))]);
+    // 5 leaves: root = H(H(H(a, b), H(c, d)), e).
+    expect(auditPath([a, b, c, d, e], 2).map(hex)).toEqual([hex(d), hex(nodeHash(a, b)), hex(e)]);
+    expect(auditPath([a, b, c, d, e], 4).map(hex)).toEqual([hex(nodeHash(nodeHash(a, b), nodeHash(c, d)))]);
+  });
+
+  it('leads every leaf of trees of 1 to 8 leaves to the published root, and nothing else there', () => {
+    for (let n = 1; n <= leaves.length; n++) {
+      const tree = leaves.slice(0, n);
+      for (let m = 0; m < n; m++) {
+        const path = auditPath(tree, m);
+        expect(rootFromAuditPath(tree[m]!, m, n, path)).toBe(ROOTS[n - 1]);
+        if (n > 1) expect(rootFromAuditPath(tree[(m + 1) % n]!, m, n, path)).not.toBe(ROOTS[n - 1]);
+      }
+    }
   });
 });

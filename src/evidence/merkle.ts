@@ -53,3 +53,57 @@ export class MerkleFrontier {
     return hash.toString('hex');
   }
 }
+
+/** The largest power of two below n (n > 1): where RFC 6962 splits a tree of n leaves. */
+function split(n: number): number {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
+
+/** MTH over leaf hashes, by the definition (RFC 6962 §2.1): for tests and for a proof's subtrees. */
+export function treeRoot(leaves: readonly Buffer[]): Buffer {
+  if (leaves.length === 0) return Buffer.from(EMPTY_ROOT, 'hex');
+  if (leaves.length === 1) return leaves[0]!;
+  const k = split(leaves.length);
+  return nodeHash(treeRoot(leaves.slice(0, k)), treeRoot(leaves.slice(k)));
+}
+
+/** PATH(m, D[n]) of RFC 6962 §2.1.1: the sibling subtree hashes from leaf `index` up to the root, leaf side first. */
+export function auditPath(leaves: readonly Buffer[], index: number): Buffer[] {
+  if (leaves.length <= 1) return [];
+  const k = split(leaves.length);
+  return index < k
+    ? [...auditPath(leaves.slice(0, k), index), treeRoot(leaves.slice(k))]
+    : [...auditPath(leaves.slice(k), index - k), treeRoot(leaves.slice(0, k))];
+}
+
+/** The root an audit path leads to from a leaf (RFC 9162 §2.1.3.2), or undefined when the path cannot fit the tree. */
+export function rootFromAuditPath(
+  leaf: Buffer,
+  index: number,
+  size: number,
+  path: readonly Buffer[],
+): string | undefined {
+  if (!(Number.isInteger(index) && Number.isInteger(size) && index >= 0 && index < size)) return undefined;
+  let fn = index;
+  let sn = size - 1;
+  let hash = leaf;
+  for (const sibling of path) {
+    if (sn === 0) return undefined;
+    if (fn % 2 === 1 || fn === sn) {
+      hash = nodeHash(sibling, hash);
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      }
+    } else {
+      hash = nodeHash(hash, sibling);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 ? hash.toString('hex') : undefined;
+}

@@ -1,0 +1,80 @@
+// `eleanor evidence prove` and `eleanor evidence check-proof`: one decision's inclusion in the signed log.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EleanorError } from '../core/errors.js';
+import { parseWitness } from '../evidence/checkpoint-verify.js';
+import type { EvidenceConfig } from '../evidence/config.js';
+import { buildInclusionProof, inclusionProofProblem } from '../evidence/inclusion-proof.js';
+import { publicKeyFromFile } from '../evidence/signing.js';
+import type { EvidenceStore } from '../evidence/types.js';
+
+/** Exit code when a proof does not hold (as for a broken chain). */
+const EXIT_TAMPERED = 4;
+
+function readFlagFile(path: string, flag: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new EleanorError(
+      'INVALID_INPUT',
+      `${flag}: cannot read '${path}' (${(error as NodeJS.ErrnoException).code})`,
+      {
+        path: flag,
+      },
+    );
+  }
+}
+
+/** The proof of a trace's evaluation record, as JSON on stdout. */
+export async function proveCommand(
+  store: EvidenceStore,
+  traceId: string,
+  flags: { chain?: string; witness?: string },
+  settings: Exclude<EvidenceConfig, false>,
+  baseDir: string,
+): Promise<number> {
+  const configured = settings.checkpoints?.witness;
+  const path =
+    flags.witness !== undefined
+      ? resolve(flags.witness)
+      : configured === undefined
+        ? undefined
+        : resolve(baseDir, configured);
+  if (path === undefined) {
+    throw new EleanorError(
+      'INVALID_INPUT',
+      '--witness: expected the checkpoints file, got none (and none configured)',
+      {
+        path: '--witness',
+      },
+    );
+  }
+  const { lines } = parseWitness(readFlagFile(path, '--witness'));
+  const proof = await buildInclusionProof(
+    store,
+    traceId,
+    lines.map((l) => l.checkpoint),
+    flags.chain,
+  );
+  console.log(JSON.stringify(proof, null, 2));
+  return 0;
+}
+
+/** Checks a proof file with the public key alone: exit 0 when the record is in the signed log, 4 when not. */
+export function checkProofCommand(file: string, flags: { publicKey: string }): number {
+  const text = readFlagFile(resolve(file), 'proof file');
+  let proof: unknown;
+  try {
+    proof = JSON.parse(text);
+  } catch {
+    throw new EleanorError('INVALID_INPUT', `proof file: expected JSON, got '${text.slice(0, 40)}…'`);
+  }
+  const problem = inclusionProofProblem(proof, publicKeyFromFile(resolve(flags.publicKey), '--public-key'));
+  const where = proof as { record?: { chain?: string; seq?: number }; checkpoint?: { seq?: number } };
+  console.log(
+    problem === null
+      ? `proof holds: record ${where.record?.chain} seq ${where.record?.seq} is under the signed checkpoint at seq ${where.checkpoint?.seq}`
+      : `PROOF FAILS: ${problem}`,
+  );
+  return problem === null ? 0 : EXIT_TAMPERED;
+}
