@@ -121,13 +121,7 @@ export async function checkWitness(
       { path: '--witness' },
     );
   }
-  if (flags.chain !== undefined) {
-    text = text
-      .split('\n')
-      .map((line) => (line.includes(`"chain":${JSON.stringify(flags.chain)}`) ? line : ''))
-      .join('\n');
-  }
-  return { path: source.path, report: await verifyWitness(store, text, source.key) };
+  return { path: source.path, report: await verifyWitness(store, text, source.key, flags.chain) };
 }
 
 export function formatWitness(path: string, report: WitnessReport): string {

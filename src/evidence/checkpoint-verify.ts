@@ -37,8 +37,12 @@ export function parseWitness(text: string): { lines: Line[]; failure: WitnessFai
   const lines: Line[] = [];
   const rows = text.split('\n');
   for (let i = 0; i < rows.length; i++) {
-    const raw = rows[i]!.trim();
-    if (raw === '') continue;
+    const raw = rows[i]!;
+    if (raw === '' && i === rows.length - 1) continue; // after the last line's newline
+    // The witness is written one compact JSON line each: a blank line or stray whitespace is an edit.
+    if (raw === '' || raw !== raw.trim()) {
+      return { lines, failure: { line: i + 1, chain: '?', seq: 0, reason: 'the witness line is not as written' } };
+    }
     let c: Partial<Checkpoint>;
     try {
       c = JSON.parse(raw) as Partial<Checkpoint>;
@@ -113,10 +117,19 @@ async function chainFailure(
     : fail(l, `the store ends at seq ${frontier.size}: records up to ${l.checkpoint.seq} were cut`);
 }
 
-export async function verifyWitness(store: EvidenceStore, witnessText: string, key: KeyObject): Promise<WitnessReport> {
+/** Checks the witness's checkpoints (of one chain, if given) against the store. */
+export async function verifyWitness(
+  store: EvidenceStore,
+  witnessText: string,
+  key: KeyObject,
+  onlyChain?: string,
+): Promise<WitnessReport> {
   const parsed = parseWitness(witnessText);
   const byChain = new Map<string, Line[]>();
-  for (const l of parsed.lines) byChain.set(l.checkpoint.chain, [...(byChain.get(l.checkpoint.chain) ?? []), l]);
+  for (const l of parsed.lines) {
+    if (onlyChain !== undefined && l.checkpoint.chain !== onlyChain) continue;
+    byChain.set(l.checkpoint.chain, [...(byChain.get(l.checkpoint.chain) ?? []), l]);
+  }
   const chains = [];
   for (const [chain, lines] of [...byChain].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const failure = await chainFailure(store, chain, lines, key);
@@ -130,5 +143,6 @@ export async function verifyWitness(store: EvidenceStore, witnessText: string, k
   if (parsed.failure) {
     chains.push({ chain: parsed.failure.chain, checkpoints: 0, lastSeq: 0, failure: parsed.failure });
   }
-  return { ok: chains.every((c) => c.failure === null), checkpoints: parsed.lines.length, chains };
+  const checkpoints = [...byChain.values()].reduce((n, lines) => n + lines.length, 0);
+  return { ok: chains.every((c) => c.failure === null), checkpoints, chains };
 }

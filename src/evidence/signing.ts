@@ -82,8 +82,11 @@ export function signText(key: SigningKey, text: string): string {
 }
 
 export function signatureHolds(publicKey: KeyObject, text: string, signature: string): boolean {
+  const bytes = Buffer.from(signature, 'base64');
+  // Base64 is decoded leniently (unused bits, stray characters): only the signature's exact encoding counts.
+  if (bytes.toString('base64') !== signature) return false;
   try {
-    return verify(null, Buffer.from(text, 'utf8'), publicKey, Buffer.from(signature, 'base64'));
+    return verify(null, Buffer.from(text, 'utf8'), publicKey, bytes);
   } catch {
     return false;
   }
