@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quantise, sigmoid, rawLogit } from '../../src/critics/model/classifier.js';
-import { passagesOf, sentencePassages, type Passage } from '../../src/critics/model/analysis.js';
+import { passagesOf, sentencePassages, withSentence, type Passage } from '../../src/critics/model/analysis.js';
 import { embeddingTableFrom, meanVector, type EmbeddingTable } from '../../src/critics/model/embeddings.js';
 import { featurize, modelTokens, stripInvisible, type ModelToken } from '../../src/critics/model/features.js';
 import { SENTENCE_DIMS } from '../../src/critics/model/sentence.js';
@@ -50,14 +50,6 @@ interface Prepared {
 }
 
 type SentenceOf = (text: string) => Float32Array;
-
-/** A row's mean word vector followed by its sentence vector (zeros for a response: response models read none). */
-function withSentence(mean: Float32Array, sentence: Float32Array | undefined): Float32Array {
-  const out = new Float32Array(mean.length + SENTENCE_DIMS);
-  out.set(mean);
-  if (sentence !== undefined) out.set(sentence, mean.length);
-  return out;
-}
 
 /** The lowest score above which at most `share` of `scores` lie. */
 function quantileAbove(scores: number[], share: number): number {

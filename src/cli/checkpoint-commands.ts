@@ -1,5 +1,5 @@
 // `eleanor evidence keygen` and the witness half of `eleanor evidence verify`: signed checkpoints against the store.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { EleanorError } from '../core/errors.js';
@@ -9,6 +9,7 @@ import type { EvidenceConfig } from '../evidence/config.js';
 import { generateSigningKeyPem, publicKeyFromFile } from '../evidence/signing.js';
 import { reviewSignatureProblem } from '../evidence/review-signature.js';
 import type { EvidenceStore, ReviewRecord } from '../evidence/types.js';
+import { readTextSource } from './io.js';
 
 export interface WitnessFlags {
   readonly witness?: string;
@@ -46,27 +47,18 @@ export function verificationKey(
   return settings.checkpoints === undefined ? undefined : checkpointSigningKey(settings.checkpoints, baseDir).publicKey;
 }
 
-/** The witness to check and the key to check it with: the flags, else the configuration's checkpoints. */
-function witnessSource(
-  flags: WitnessFlags,
+/** Exit code when a chain, a checkpoint, a review signature or a proof does not hold: tampering. */
+export const EXIT_TAMPERED = 4;
+
+/** The witness file: --witness, else the configuration's checkpoints'; undefined when there is none. */
+export function witnessPath(
+  flags: { witness?: string },
   settings: Exclude<EvidenceConfig, false>,
   baseDir: string,
-): { path: string; key: KeyObject } | undefined {
-  const configured = settings.checkpoints;
-  const path =
-    flags.witness !== undefined
-      ? resolve(flags.witness)
-      : configured === undefined
-        ? undefined
-        : resolve(baseDir, configured.witness);
-  if (path === undefined) return undefined;
-  const key = verificationKey(flags, settings, baseDir);
-  if (key === undefined) {
-    throw new EleanorError('INVALID_INPUT', '--public-key: expected the signing key’s public PEM file, got none', {
-      path: '--public-key',
-    });
-  }
-  return { path, key };
+): string | undefined {
+  if (flags.witness !== undefined) return resolve(flags.witness);
+  const configured = settings.checkpoints?.witness;
+  return configured === undefined ? undefined : resolve(baseDir, configured);
 }
 
 export interface ReviewSignatureReport {
@@ -102,26 +94,23 @@ export function formatReviewSignatures(report: ReviewSignatureReport): string {
     : `reviews: TAMPERING DETECTED at ${f.chain} seq ${f.seq} (trace ${f.traceId}): ${f.reason}`;
 }
 
-/** Checks the witness (when one is given or configured) against the store; undefined when there is none. */
+/** Checks the witness (when one is given or configured) with the key; undefined when there is no witness. */
 export async function checkWitness(
   store: EvidenceStore,
   flags: WitnessFlags,
   settings: Exclude<EvidenceConfig, false>,
   baseDir: string,
+  key: KeyObject | undefined,
 ): Promise<{ path: string; report: WitnessReport } | undefined> {
-  const source = witnessSource(flags, settings, baseDir);
-  if (source === undefined) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(source.path, 'utf8');
-  } catch (error) {
-    throw new EleanorError(
-      'INVALID_INPUT',
-      `--witness: cannot read '${source.path}' (${(error as NodeJS.ErrnoException).code})`,
-      { path: '--witness' },
-    );
+  const path = witnessPath(flags, settings, baseDir);
+  if (path === undefined) return undefined;
+  if (key === undefined) {
+    throw new EleanorError('INVALID_INPUT', '--public-key: expected the signing key’s public PEM file, got none', {
+      path: '--public-key',
+    });
   }
-  return { path: source.path, report: await verifyWitness(store, text, source.key, flags.chain) };
+  const text = await readTextSource(path, '--witness');
+  return { path, report: await verifyWitness(store, text, key, flags.chain) };
 }
 
 export function formatWitness(path: string, report: WitnessReport): string {

@@ -8,6 +8,7 @@ import { loadConfig } from '../engine/config/load.js';
 import {
   checkReviewSignatures,
   checkWitness,
+  EXIT_TAMPERED,
   formatReviewSignatures,
   formatWitness,
   verificationKey,
@@ -36,9 +37,6 @@ export interface StoreFlags {
   readonly db?: string;
   readonly databaseUrl?: string;
 }
-
-/** Exit code of `evidence verify` when a chain is broken: the record was tampered with. */
-const EXIT_TAMPERED = 4;
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
@@ -150,7 +148,7 @@ export async function verifyCommand(flags: StoreFlags & WitnessFlags & { json?: 
     const key = verificationKey(flags, settings, baseDir);
     return {
       report: await store.verify(flags.chain),
-      witness: await checkWitness(store, flags, settings, baseDir),
+      witness: await checkWitness(store, flags, settings, baseDir, key),
       reviews: key === undefined ? undefined : await checkReviewSignatures(store, key, flags.chain),
     };
   });

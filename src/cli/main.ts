@@ -132,9 +132,7 @@ evidence
   .description('check an inclusion proof without the store; exit 4 when it does not hold')
   .argument('<file>', 'the proof (eleanor evidence prove > proof.json)')
   .requiredOption('--public-key <file>', "the signing key's public PEM")
-  .action((file: string, flags: { publicKey: string }) =>
-    exitWith(() => Promise.resolve(checkProofCommand(file, flags))),
-  );
+  .action((file: string, flags: { publicKey: string }) => exitWith(() => checkProofCommand(file, flags)));
 
 evidence
   .command('keygen')

@@ -1,5 +1,4 @@
 // `eleanor evidence prove` and `eleanor evidence check-proof`: one decision's inclusion in the signed log.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EleanorError } from '../core/errors.js';
 import { parseWitness } from '../evidence/checkpoint-verify.js';
@@ -7,23 +6,8 @@ import type { EvidenceConfig } from '../evidence/config.js';
 import { buildInclusionProof, inclusionProofProblem } from '../evidence/inclusion-proof.js';
 import { publicKeyFromFile } from '../evidence/signing.js';
 import type { EvidenceStore } from '../evidence/types.js';
-
-/** Exit code when a proof does not hold (as for a broken chain). */
-const EXIT_TAMPERED = 4;
-
-function readFlagFile(path: string, flag: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new EleanorError(
-      'INVALID_INPUT',
-      `${flag}: cannot read '${path}' (${(error as NodeJS.ErrnoException).code})`,
-      {
-        path: flag,
-      },
-    );
-  }
-}
+import { EXIT_TAMPERED, witnessPath } from './checkpoint-commands.js';
+import { readTextSource } from './io.js';
 
 /** The proof of a trace's evaluation record, as JSON on stdout. */
 export async function proveCommand(
@@ -33,13 +17,7 @@ export async function proveCommand(
   settings: Exclude<EvidenceConfig, false>,
   baseDir: string,
 ): Promise<number> {
-  const configured = settings.checkpoints?.witness;
-  const path =
-    flags.witness !== undefined
-      ? resolve(flags.witness)
-      : configured === undefined
-        ? undefined
-        : resolve(baseDir, configured);
+  const path = witnessPath(flags, settings, baseDir);
   if (path === undefined) {
     throw new EleanorError(
       'INVALID_INPUT',
@@ -49,7 +27,7 @@ export async function proveCommand(
       },
     );
   }
-  const { lines } = parseWitness(readFlagFile(path, '--witness'));
+  const { lines } = parseWitness(await readTextSource(path, '--witness'));
   const proof = await buildInclusionProof(
     store,
     traceId,
@@ -61,8 +39,8 @@ export async function proveCommand(
 }
 
 /** Checks a proof file with the public key alone: exit 0 when the record is in the signed log, 4 when not. */
-export function checkProofCommand(file: string, flags: { publicKey: string }): number {
-  const text = readFlagFile(resolve(file), 'proof file');
+export async function checkProofCommand(file: string, flags: { publicKey: string }): Promise<number> {
+  const text = await readTextSource(resolve(file), 'proof file');
   let proof: unknown;
   try {
     proof = JSON.parse(text);

@@ -31,7 +31,7 @@ function linkProblem(row: StoredRow, expectedPrev: string): ChainBreak | null {
  * Checks a row's own integrity first (its hash covers its content, its columns agree with its record), so a record
  * moved or altered is reported at its own seq; then that it follows the previous record (seq, prevHash).
  */
-function rowProblem(row: StoredRow, expectedSeq: number, expectedPrev: string): ChainBreak | null {
+export function rowProblem(row: StoredRow, expectedSeq: number, expectedPrev: string): ChainBreak | null {
   const own = ownProblem(row);
   if (own) return own;
   if (row.seq !== expectedSeq) {

@@ -1,10 +1,9 @@
 // Builds the checkpointer the `evidence.checkpoints` section describes: its key (file or environment) and witness path.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EleanorError } from '../core/errors.js';
-import { Checkpointer, type Checkpoint } from './checkpoints.js';
+import { Checkpointer } from './checkpoints.js';
 import type { CheckpointsConfig } from './config.js';
-import { signingKeyFrom, type SigningKey } from './signing.js';
+import { readPemFile, signingKeyFrom, type SigningKey } from './signing.js';
 import type { EvidenceStore } from './types.js';
 
 export const SIGNING_KEY_ENV = 'ELEANOR_EVIDENCE_SIGNING_KEY';
@@ -13,20 +12,8 @@ export const DEFAULT_CHECKPOINT_EVERY = 1_000;
 /** The signing key: the configured PEM file, else the PEM in ELEANOR_EVIDENCE_SIGNING_KEY. */
 export function checkpointSigningKey(config: CheckpointsConfig, baseDir: string): SigningKey {
   const what = 'evidence.checkpoints.signingKey';
-  if (config.signingKey !== undefined) {
-    const path = resolve(baseDir, config.signingKey);
-    let pem: string;
-    try {
-      pem = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new EleanorError(
-        'INVALID_INPUT',
-        `${what}: expected a readable PEM file (eleanor evidence keygen --out FILE), got '${path}' (${(error as NodeJS.ErrnoException).code})`,
-        { path: what },
-      );
-    }
-    return signingKeyFrom(pem, what);
-  }
+  if (config.signingKey !== undefined)
+    return signingKeyFrom(readPemFile(resolve(baseDir, config.signingKey), what), what);
   const pem = process.env[SIGNING_KEY_ENV];
   if (pem === undefined || pem.trim() === '') {
     throw new EleanorError(
@@ -45,7 +32,6 @@ export function createCheckpointer(
   key: SigningKey,
   baseDir: string,
   warn: (error: unknown, message: string) => void,
-  onCheckpoint?: (checkpoint: Checkpoint) => void,
 ): Checkpointer {
   return new Checkpointer(
     store,
@@ -54,7 +40,6 @@ export function createCheckpointer(
       ...(config.seconds !== undefined && { seconds: config.seconds }),
       key,
       witness: resolve(baseDir, config.witness),
-      ...(onCheckpoint && { onCheckpoint }),
     },
     warn,
   );

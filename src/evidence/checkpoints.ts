@@ -3,7 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { canonicalJson, chainHash, GENESIS_HASH } from './canonical.js';
+import { canonicalJson, GENESIS_HASH } from './canonical.js';
+import { rowProblem } from './chain-check.js';
 import { MerkleFrontier, recordLeaf } from './merkle.js';
 import { signText, type SigningKey } from './signing.js';
 import type { EvidenceRef, EvidenceStore } from './types.js';
@@ -36,8 +37,6 @@ export interface CheckpointSettings {
   readonly key: SigningKey;
   /** The witness file (append-only JSONL). */
   readonly witness: string;
-  /** Called with each checkpoint once it is in the witness (e.g. to publish it). */
-  readonly onCheckpoint?: (checkpoint: Checkpoint) => void;
 }
 
 /** Rows read from the store per page while a chain's tree is brought up to date. */
@@ -128,12 +127,11 @@ export class Checkpointer {
       const rows = await this.store.rowsBetween(chain, from, from + PAGE - 1);
       for (const row of rows) {
         // Nothing is signed over a record that does not verify: the witness vouches only for an intact chain.
-        if (
-          row.seq !== state.frontier.size + 1 ||
-          row.prevHash !== state.head ||
-          chainHash(row.prevHash, row.record) !== row.hash
-        ) {
-          throw new Error(`chain '${chain}' does not verify at seq ${row.seq}: no checkpoint is signed over it`);
+        const problem = rowProblem(row, state.frontier.size + 1, state.head);
+        if (problem) {
+          throw new Error(
+            `chain '${chain}' does not verify at seq ${problem.seq} (${problem.reason}): no checkpoint is signed over it`,
+          );
         }
         state.frontier.push(recordLeaf(row.hash));
         state.head = row.hash;
@@ -159,6 +157,5 @@ export class Checkpointer {
       await file.close();
     }
     state.signedSeq = seq;
-    this.settings.onCheckpoint?.(checkpoint);
   }
 }

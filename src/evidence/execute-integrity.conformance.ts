@@ -4,25 +4,8 @@ import { chainHash } from './canonical.js';
 import { CANONICAL_STATEMENTS } from '../critics/doctrine.js';
 import { authorizeExecution, createReviewQueue } from './reviews.js';
 import { generateSigningKeyPem, signingKeyFrom } from './signing.js';
-import { evaluationRequest, type StoreUnderTest } from './store.conformance.js';
-import type { AppendRequest, EvidenceStore, StoredRow } from './types.js';
-
-function review(traceId: string, outcome: 'approve' | 'reject', chain = 'default'): AppendRequest {
-  return {
-    chain,
-    kind: 'review',
-    traceId,
-    reviewOutcome: outcome,
-    payload: {
-      traceId,
-      action: 'HUMAN_ACK',
-      actor: 'rev@example.org',
-      statement: 'I understand the identified risk and accept responsibility for proceeding.',
-      outcome,
-      decidedAt: '2026-12-05T00:00:00.000Z',
-    },
-  };
-}
+import { evaluationRequest, reviewRequest, type StoreUnderTest } from './store.conformance.js';
+import type { EvidenceStore, StoredRow } from './types.js';
 
 export function executeIntegrityConformance(name: string, makeSut: () => StoreUnderTest): void {
   describe(`execute checks integrity: ${name}`, () => {
@@ -41,7 +24,7 @@ export function executeIntegrityConformance(name: string, makeSut: () => StoreUn
       await store.append(evaluationRequest('r1'));
       await store.append(evaluationRequest('r2'));
       await store.append(evaluationRequest('r3', 'default', 'HUMAN_ACK'));
-      await store.append(review('r3', 'reject'));
+      await store.append(reviewRequest('r3', 'default', 'reject'));
       await store.append(evaluationRequest('r4'));
       return store.rowsBetween('default', 1, 5);
     }
@@ -100,7 +83,7 @@ export function executeIntegrityConformance(name: string, makeSut: () => StoreUn
       await store.append(evaluationRequest('forged', 'default', 'HUMAN_ACK'));
       await store.append(evaluationRequest('signed', 'default', 'HUMAN_ACK'));
       // A review appended with a correct hash but no signature: what a row inserted by hand would be.
-      await store.append(review('forged', 'approve'));
+      await store.append(reviewRequest('forged', 'default', 'approve'));
       await expect(authorizeExecution(store, 'forged', key.publicKey)).rejects.toMatchObject({
         code: 'EVIDENCE_TAMPERED',
         message: expect.stringContaining('not signed by the evidence signing key') as string,

@@ -52,20 +52,22 @@ export function signingKeyFrom(pem: string, what: string): SigningKey {
   return { privateKey, publicKey, keyId: keyIdOf(publicKey) };
 }
 
-/** A public key from a PEM file: an SPKI public key, or a private key whose public half is taken. */
-export function publicKeyFromFile(path: string, what: string): KeyObject {
-  let pem: string;
+/** The text of a key file; `what` names the setting or flag in the error. */
+export function readPemFile(path: string, what: string): string {
   try {
-    pem = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     throw new EleanorError(
       'INVALID_INPUT',
-      `${what}: cannot read '${path}' (${(error as NodeJS.ErrnoException).code})`,
-      {
-        path: what,
-      },
+      `${what}: expected a readable PEM file (eleanor evidence keygen --out FILE writes one), got '${path}' (${(error as NodeJS.ErrnoException).code})`,
+      { path: what },
     );
   }
+}
+
+/** A public key from a PEM file: an SPKI public key, or a private key whose public half is taken. */
+export function publicKeyFromFile(path: string, what: string): KeyObject {
+  const pem = readPemFile(path, what);
   let key: KeyObject;
   try {
     key = pem.includes('PRIVATE KEY') ? createPublicKey(createPrivateKey(pem)) : createPublicKey(pem);

@@ -45,7 +45,7 @@ export function evaluationRequest(traceId: string, chain = 'default', requiredAc
   };
 }
 
-function reviewRequest(traceId: string, chain: string, outcome: 'approve' | 'reject'): AppendRequest {
+export function reviewRequest(traceId: string, chain: string, outcome: 'approve' | 'reject'): AppendRequest {
   return {
     chain,
     kind: 'review',

@@ -2,6 +2,7 @@
 import { meanVector, type EmbeddingTable } from './embeddings.js';
 import { featurize, modelTokens, stripInvisible, type Features, type ModelToken } from './features.js';
 import { loadEmbeddings } from './load.js';
+import { SENTENCE_DIMS } from './sentence.js';
 
 /**
  * A long text is judged passage by passage, and its score is its worst passage's: one harmful paragraph in a long
@@ -69,6 +70,17 @@ export function analyse(text: string): TextAnalysis {
   return analysis;
 }
 
+/**
+ * A mean word vector followed by a sentence vector: what an input model reads. With none (a response, which input models
+ * read without one) the sentence part is zeros.
+ */
+export function withSentence(mean: Float32Array, sentence: Float32Array | undefined): Float32Array {
+  const out = new Float32Array(mean.length + SENTENCE_DIMS);
+  out.set(mean);
+  if (sentence !== undefined) out.set(sentence, mean.length);
+  return out;
+}
+
 const withSentences = new WeakMap<TextAnalysis, { sentence: Float32Array; passages: readonly Passage[] }>();
 
 /**
@@ -78,12 +90,7 @@ const withSentences = new WeakMap<TextAnalysis, { sentence: Float32Array; passag
 export function sentencePassages(analysis: TextAnalysis, sentence: Float32Array): readonly Passage[] {
   const known = withSentences.get(analysis);
   if (known !== undefined && known.sentence === sentence) return known.passages;
-  const passages = analysis.passages.map((p) => {
-    const mean = new Float32Array(p.mean.length + sentence.length);
-    mean.set(p.mean);
-    mean.set(sentence, p.mean.length);
-    return { ...p, mean };
-  });
+  const passages = analysis.passages.map((p) => ({ ...p, mean: withSentence(p.mean, sentence) }));
   withSentences.set(analysis, { sentence, passages });
   return passages;
 }
