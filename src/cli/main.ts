@@ -188,7 +188,10 @@ program
   .option('--config <file>', 'configuration file (JSON or YAML); default ELEANOR_CONFIG or ./eleanor.config.*')
   .option('--port <n>', 'port (default http.port, else 8080; 0 picks a free one)', nonNegativeInteger('--port'))
   .option('--host <address>', 'address to bind (default http.host, else 127.0.0.1)')
-  .option('--insecure-local', 'no API keys: every request acts as the local admin; binds 127.0.0.1 only')
+  .option(
+    '--insecure-local',
+    'no API keys: every request acts as the local admin; binds 127.0.0.1 and answers only a loopback Host (else 421)',
+  )
   .addOption(
     new Option('--log-level <level>', 'service log level')
       .choices(['silent', 'fatal', 'error', 'warn', 'info', 'debug'])

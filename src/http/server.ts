@@ -13,6 +13,7 @@ import { HttpError, errorHandler } from './errors.js';
 import { Drain } from './drain.js';
 import { attachHttpMetrics } from './http-metrics.js';
 import { LiveFeed } from './live/live-feed.js';
+import { requireLoopbackHost } from './loopback-host.js';
 import { openApiDocument } from './openapi.js';
 import { evaluationRoutes } from './routes/evaluations.js';
 import { liveRoutes } from './routes/live.js';
@@ -30,7 +31,10 @@ export interface HttpServerOptions {
   readonly engine: Engine;
   /** The configuration's `http` section. @default {} */
   readonly http?: HttpConfig;
-  /** No API keys: every request acts as the local admin. Only for a server bound to 127.0.0.1. @default false */
+  /**
+   * No API keys: every request acts as the local admin. Only for a server bound to 127.0.0.1; requests whose Host
+   * header is not a loopback name are refused with 421 (DNS rebinding). @default false
+   */
   readonly insecureLocal?: boolean;
   /** Where the service logs (pino options, or false for nothing). @default { level: 'warn' } */
   readonly logger?: boolean | { readonly level: string };
@@ -103,6 +107,17 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
   });
+  if (options.insecureLocal) {
+    // First of all hooks, public routes included: a rebound name must not reach even the docs or the dashboard.
+    app.addHook('onRequest', (request, _reply, done) => {
+      try {
+        requireLoopbackHost(request);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    });
+  }
   app.decorateRequest('principal', null);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) =>
