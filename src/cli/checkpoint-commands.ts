@@ -76,7 +76,7 @@ export async function checkReviewSignatures(
   for await (const entry of store.export(chain === undefined ? {} : { chain })) {
     if (entry.kind !== 'review') continue;
     reviews += 1;
-    const evaluation = (await store.entries(entry.traceId)).find((e) => e.kind === 'evaluation');
+    const evaluation = (await store.entries(entry.traceId, entry.chain)).find((e) => e.kind === 'evaluation');
     const reason =
       evaluation === undefined
         ? 'the review decides no evaluation on record'

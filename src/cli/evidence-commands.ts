@@ -18,7 +18,7 @@ import { checkpointSigningKey } from '../evidence/checkpoint-setup.js';
 import { proveCommand } from './proof-commands.js';
 import type { EvidenceConfig } from '../evidence/config.js';
 import { openEvidenceStore } from '../evidence/open-store.js';
-import { createReviewQueue } from '../evidence/reviews.js';
+import { createReviewQueue, traceEntries } from '../evidence/reviews.js';
 import { DEFAULT_SQLITE_PATH } from '../evidence/sqlite/sqlite-store.js';
 import type {
   ChainReport,
@@ -173,9 +173,9 @@ export async function proveTraceCommand(
   return withStore(flags, (store, settings, baseDir) => proveCommand(store, traceId, flags, settings, baseDir));
 }
 
-export async function showCommand(traceId: string, flags: StoreFlags): Promise<number> {
-  const entries = await withStore(flags, (store) => store.entries(traceId));
-  if (entries.length === 0) throw new EleanorError('EVIDENCE_NOT_FOUND', `no evidence for trace '${traceId}'`);
+export async function showCommand(traceId: string, flags: StoreFlags & { chain?: string }): Promise<number> {
+  const scope = flags.chain === undefined ? {} : { chain: flags.chain };
+  const entries = await withStore(flags, (store) => traceEntries(store, traceId, scope));
   console.log(JSON.stringify(entries, null, 2));
   return 0;
 }
@@ -253,6 +253,7 @@ export interface ReviewDecideFlags extends StoreFlags {
   readonly actor: string;
   readonly outcome: ReviewOutcome;
   readonly statement: string;
+  readonly chain?: string;
 }
 
 export async function reviewDecideCommand(traceId: string, flags: ReviewDecideFlags): Promise<number> {
@@ -261,7 +262,7 @@ export async function reviewDecideCommand(traceId: string, flags: ReviewDecideFl
     createReviewQueue(
       store,
       settings.checkpoints === undefined ? undefined : checkpointSigningKey(settings.checkpoints, baseDir),
-    ).decide(traceId, { action, actor, outcome, statement }),
+    ).decide(traceId, { action, actor, outcome, statement }, flags.chain === undefined ? {} : { chain: flags.chain }),
   );
   const { chain, seq, hash } = decision.evidence;
   console.log(

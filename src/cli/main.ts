@@ -143,7 +143,8 @@ evidence
 storeOptions(evidence.command('show'))
   .description("print a trace's records (its evaluation, then its review) as JSON")
   .argument('<traceId>', 'the trace id')
-  .action((traceId: string, flags: StoreFlags) => exitWith(() => showCommand(traceId, flags)));
+  .option('--chain <name>', 'the chain the trace is in (trace ids are scoped per chain)')
+  .action((traceId: string, flags: StoreFlags & { chain?: string }) => exitWith(() => showCommand(traceId, flags)));
 
 storeOptions(evidence.command('export'))
   .description('stream the records as JSONL, in chain order')
@@ -177,6 +178,7 @@ storeOptions(review.command('decide'))
   .requiredOption('--actor <who>', 'who decides (recorded as is)')
   .addOption(new Option('--outcome <outcome>', 'the decision').choices(['approve', 'reject']).makeOptionMandatory())
   .requiredOption('--statement <text>', 'the canonical statement for the action, word for word')
+  .option('--chain <name>', 'the chain the trace is in (trace ids are scoped per chain)')
   .action((traceId: string, flags: ReviewDecideFlags) => exitWith(() => reviewDecideCommand(traceId, flags)));
 
 registerWorkerCommand(program, exitWith);

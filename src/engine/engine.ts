@@ -16,7 +16,7 @@ import { setUpEvidence } from './evidence-setup.js';
 import { eachInfra } from './infra.js';
 import { setUpInfrastructure, type InfrastructureHandles } from './infra-setup.js';
 import { setUpTransport } from './transport-setup.js';
-import { checkOptions, checkRequest, DEFAULT_LIMITS, type RequestLimits } from './request.js';
+import { checkOptions, checkRequest, checkScope, DEFAULT_LIMITS, type RequestLimits } from './request.js';
 import {
   DEFAULT_PRIORITY_ORDER,
   DEFAULT_THRESHOLDS,
@@ -42,8 +42,11 @@ export interface Engine {
   readonly evidence: EvidenceStore | null;
   /** The human-review queue: gated evaluations and their reviewers' decisions. */
   readonly reviews: ReviewQueue;
-  /** The execution gate: the recorded response, only if allowed outright or approved by its reviewer. */
-  execute(traceId: string): Promise<ExecutionGrant>;
+  /**
+   * The execution gate: the recorded response, only if allowed outright or approved by its reviewer, and only if its
+   * records verify. Trace ids are scoped per chain: name the chain when the id is on record in more than one.
+   */
+  execute(traceId: string, options?: { chain?: string }): Promise<ExecutionGrant>;
 }
 
 export const DEFAULT_CRITIC_TIMEOUT_MS = 5_000;
@@ -111,8 +114,12 @@ export function createEngine(config: EngineConfig = {}): Engine {
   const policies = new Map<string, FailurePolicy>(info.map((c) => [c.name, c.failurePolicy]));
   const failurePolicyOf = (critic: string): FailurePolicy => policies.get(critic) ?? 'escalate';
   const defaultDeadline = cfg.deadlineMs ?? DEFAULT_DEADLINE_MS;
-  const recorder = setUpEvidence(cfg.evidence, cfg.baseDir ?? process.cwd(), (error, message) =>
-    reportInfra('evidence', Object.assign(new Error(message), { cause: error })),
+  const events = configured.handles.events;
+  const recorder = setUpEvidence(
+    cfg.evidence,
+    cfg.baseDir ?? process.cwd(),
+    (error, message) => reportInfra('evidence', Object.assign(new Error(message), { cause: error })),
+    events && ((checkpoint) => events.emit('checkpoint', checkpoint)),
   );
   const inflight = new Set<Promise<unknown>>();
   let closed = false;
@@ -239,7 +246,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
       : configured.handles,
     evidence: recorder.store,
     reviews: recorder.reviews,
-    execute: (traceId) => recorder.execute(traceId),
+    execute: async (traceId, options) => recorder.execute(traceId, checkScope(options)),
     evaluate(request, options) {
       const pending = evaluate(request, options);
       inflight.add(pending);
@@ -252,8 +259,12 @@ export function createEngine(config: EngineConfig = {}): Engine {
     async close() {
       closed = true;
       await Promise.allSettled([...inflight]);
-      await Promise.allSettled(infra.map((piece) => (piece.close ? piece.close() : Promise.resolve())));
-      await recorder.close();
+      // Evidence first: its last checkpoints are still published on the event bus before the bus drains and closes.
+      try {
+        await recorder.close();
+      } finally {
+        await Promise.allSettled(infra.map((piece) => (piece.close ? piece.close() : Promise.resolve())));
+      }
     },
   };
 }

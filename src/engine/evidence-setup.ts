@@ -5,8 +5,14 @@ import { evaluationPayload, type RecordSource } from '../evidence/evaluation-rec
 import { checkpointSigningKey, createCheckpointer } from '../evidence/checkpoint-setup.js';
 import { withCheckpoints } from '../evidence/checkpointed-store.js';
 import { openEvidenceStore } from '../evidence/open-store.js';
-import { authorizeExecution, createReviewQueue, type ExecutionGrant, type ReviewQueue } from '../evidence/reviews.js';
-import type { EvidenceRef, EvidenceStore } from '../evidence/types.js';
+import {
+  authorizeExecution,
+  createReviewQueue,
+  type ExecutionGrant,
+  type ReviewQueue,
+  type TraceScope,
+} from '../evidence/reviews.js';
+import type { Checkpoint, EvidenceRef, EvidenceStore } from '../evidence/types.js';
 
 export const DEFAULT_CHAIN = 'default';
 
@@ -15,7 +21,7 @@ export interface Recorder {
   readonly reviews: ReviewQueue;
   /** Strict: resolves with the committed record's place; async: null at once (failures are logged). */
   record(source: RecordSource, chain: string | undefined): Promise<EvidenceRef | null>;
-  execute(traceId: string): Promise<ExecutionGrant>;
+  execute(traceId: string, scope?: TraceScope): Promise<ExecutionGrant>;
   close(): Promise<void>;
 }
 
@@ -27,6 +33,7 @@ export function setUpEvidence(
   config: EvidenceConfig | undefined,
   baseDir: string,
   warn: (error: unknown, message: string) => void,
+  onCheckpoint?: (checkpoint: Checkpoint) => void,
 ): Recorder {
   if (config === false) {
     return {
@@ -44,7 +51,7 @@ export function setUpEvidence(
   const checkpointer =
     checkpoints === undefined || key === undefined
       ? undefined
-      : createCheckpointer(opened.store, checkpoints, key, baseDir, warn);
+      : createCheckpointer(opened.store, checkpoints, key, baseDir, warn, onCheckpoint);
   const store = checkpointer === undefined ? opened.store : withCheckpoints(opened.store, checkpointer);
   const owned = opened.owned;
   const strict = settings.mode !== 'async';
@@ -71,7 +78,16 @@ export function setUpEvidence(
       void tracked.finally(() => background.delete(tracked));
       return null;
     },
-    execute: (traceId) => authorizeExecution(store, traceId, key?.publicKey),
+    execute: (traceId, scope) =>
+      authorizeExecution(
+        store,
+        traceId,
+        {
+          ...(key && { reviewKey: key.publicKey }),
+          ...(checkpointer && { covering: (chain: string, seq: number) => checkpointer.covering(chain, seq) }),
+        },
+        scope,
+      ),
     async close() {
       await Promise.allSettled([...background]);
       // The last checkpoints are signed over everything appended, before the store closes.

@@ -96,8 +96,22 @@ export function checkOptions(options: unknown): EvaluateOptions {
   if (deadlineMs !== undefined && (typeof deadlineMs !== 'number' || !(deadlineMs > 0) || deadlineMs > MAX_TIMER_MS)) {
     fail('options.deadlineMs', 'a positive number of milliseconds');
   }
-  if (chain !== undefined && (typeof chain !== 'string' || !/^[A-Za-z0-9._:-]{1,128}$/.test(chain))) {
+  checkChain(chain);
+  return options;
+}
+
+const CHAIN_NAME = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function checkChain(chain: unknown): void {
+  if (chain !== undefined && (typeof chain !== 'string' || !CHAIN_NAME.test(chain))) {
     fail('options.chain', '1–128 letters, digits or . _ : -', chain);
   }
-  return options;
+}
+
+/** `execute`'s and `decide`'s options: which chain's trace (trace ids are scoped per chain). */
+export function checkScope(options: unknown): { chain?: string } {
+  if (options === undefined) return {};
+  if (!isPlainObject(options)) fail('options', 'an object', options);
+  checkChain(options.chain);
+  return options.chain === undefined ? {} : { chain: options.chain as string };
 }

@@ -59,6 +59,45 @@ export function recordProblem(row: StoredRow, neighbours: readonly StoredRow[]):
   return after === undefined ? null : (ownProblem(after) ?? linkProblem(after, row.hash));
 }
 
+/**
+ * Checks a record against a signed checkpoint that covers it: `rows` are the chain's records from the one before it up
+ * to the checkpoint's seq; each must verify and link to the next, and the last must be the head the checkpoint signed.
+ * So a consistent rewrite of the record (every later hash recomputed) no longer passes.
+ */
+export function anchoredProblem(
+  row: StoredRow,
+  rows: readonly StoredRow[],
+  signed: { readonly seq: number; readonly head: string },
+): ChainBreak | null {
+  const bySeq = new Map(rows.map((n) => [n.seq, n]));
+  const before = bySeq.get(row.seq - 1);
+  if (row.seq > 1) {
+    if (before === undefined) return { seq: row.seq - 1, reason: `record ${row.seq - 1} is missing` };
+    const problem = ownProblem(before);
+    if (problem) return problem;
+  }
+  if (bySeq.has(row.seq) && bySeq.get(row.seq)!.hash !== row.hash) {
+    return { seq: row.seq, reason: 'the record read by its trace id is not the one at its place in the chain' };
+  }
+  let head = before?.hash ?? GENESIS_HASH;
+  for (let seq = row.seq; seq <= signed.seq; seq++) {
+    const next = bySeq.get(seq);
+    if (next === undefined) return { seq, reason: `record ${seq} is missing` };
+    const problem = rowProblem(next, seq, head);
+    if (problem) return problem;
+    head = next.hash;
+  }
+  if (head !== signed.head) {
+    return {
+      seq: signed.seq,
+      reason: `the chain no longer leads to the head signed in the checkpoint at seq ${signed.seq}`,
+      expectedHash: signed.head,
+      actualHash: head,
+    };
+  }
+  return null;
+}
+
 /** The indexed columns are copies of fields of the hashed record; a copy that differs is tampering too. */
 function columnMismatch(row: StoredRow): string | null {
   let parsed: Record<string, unknown>;

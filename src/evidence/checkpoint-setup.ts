@@ -4,7 +4,7 @@ import { EleanorError } from '../core/errors.js';
 import { Checkpointer } from './checkpoints.js';
 import type { CheckpointsConfig } from './config.js';
 import { readPemFile, signingKeyFrom, type SigningKey } from './signing.js';
-import type { EvidenceStore } from './types.js';
+import type { Checkpoint, EvidenceStore } from './types.js';
 
 export const SIGNING_KEY_ENV = 'ELEANOR_EVIDENCE_SIGNING_KEY';
 export const DEFAULT_CHECKPOINT_EVERY = 1_000;
@@ -32,6 +32,7 @@ export function createCheckpointer(
   key: SigningKey,
   baseDir: string,
   warn: (error: unknown, message: string) => void,
+  onSigned?: (checkpoint: Checkpoint) => void,
 ): Checkpointer {
   return new Checkpointer(
     store,
@@ -40,6 +41,7 @@ export function createCheckpointer(
       ...(config.seconds !== undefined && { seconds: config.seconds }),
       key,
       witness: resolve(baseDir, config.witness),
+      ...(onSigned && { onSigned }),
     },
     warn,
   );

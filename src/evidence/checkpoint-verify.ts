@@ -1,9 +1,9 @@
 // Checks a witness against a store: every checkpoint signed by the key, and the store still holding what each one covers.
 import type { KeyObject } from 'node:crypto';
-import { checkpointText, type Checkpoint } from './checkpoints.js';
+import { checkpointText } from './checkpoint-text.js';
 import { MerkleFrontier, recordLeaf } from './merkle.js';
 import { keyIdOf, signatureHolds } from './signing.js';
-import type { EvidenceStore } from './types.js';
+import type { Checkpoint, EvidenceStore } from './types.js';
 
 export interface WitnessFailure {
   /** The witness line (1-based) of the checkpoint that fails. */

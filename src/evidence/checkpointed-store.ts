@@ -1,6 +1,14 @@
 // An evidence store whose appends are counted towards signed checkpoints; everything else is the store's own.
 import type { Checkpointer } from './checkpoints.js';
-import type { AppendRequest, EvidenceRef, EvidenceStore, ExportQuery, ReviewQuery } from './types.js';
+import type {
+  AppendRequest,
+  Checkpoint,
+  CheckpointQuery,
+  EvidenceRef,
+  EvidenceStore,
+  ExportQuery,
+  ReviewQuery,
+} from './types.js';
 
 export function withCheckpoints(store: EvidenceStore, checkpointer: Checkpointer): EvidenceStore {
   return {
@@ -11,8 +19,10 @@ export function withCheckpoints(store: EvidenceStore, checkpointer: Checkpointer
       checkpointer.noteAppend(ref);
       return ref;
     },
-    entries: (traceId: string) => store.entries(traceId),
-    traceRows: (traceId: string) => store.traceRows(traceId),
+    entries: (traceId: string, chain?: string) => store.entries(traceId, chain),
+    traceRows: (traceId: string, chain?: string) => store.traceRows(traceId, chain),
+    appendCheckpoint: (checkpoint: Checkpoint) => store.appendCheckpoint(checkpoint),
+    checkpoints: (query?: CheckpointQuery) => store.checkpoints(query),
     rowsBetween: (chain: string, from: number, to: number) => store.rowsBetween(chain, from, to),
     reviews: (query?: ReviewQuery) => store.reviews(query),
     verify: (chain?: string) => store.verify(chain),

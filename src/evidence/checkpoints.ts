@@ -3,31 +3,15 @@
 import { mkdirSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { canonicalJson, GENESIS_HASH } from './canonical.js';
+import { GENESIS_HASH } from './canonical.js';
 import { rowProblem } from './chain-check.js';
+import { checkpointText } from './checkpoint-text.js';
+import { loadKnownCheckpoints, type KnownCheckpoints } from './known-checkpoints.js';
 import { MerkleFrontier, recordLeaf } from './merkle.js';
 import { signText, type SigningKey } from './signing.js';
-import type { EvidenceRef, EvidenceStore } from './types.js';
+import type { Checkpoint, EvidenceRef, EvidenceStore, StoredRow } from './types.js';
 
-export interface Checkpoint {
-  readonly chain: string;
-  /** The last record it covers. */
-  readonly seq: number;
-  /** That record's hash: the chain's head at `seq`. */
-  readonly head: string;
-  /** The RFC 6962 Merkle root over the hashes of records 1..seq. */
-  readonly root: string;
-  readonly time: string;
-  /** The signing key's id (signing.ts: keyIdOf). */
-  readonly keyId: string;
-  /** Ed25519, base64, over checkpointText. */
-  readonly signature: string;
-}
-
-/** What is signed: every field but the signature, as canonical JSON. */
-export function checkpointText(c: Omit<Checkpoint, 'signature'>): string {
-  return canonicalJson({ chain: c.chain, seq: c.seq, head: c.head, root: c.root, time: c.time, keyId: c.keyId });
-}
+export type { Checkpoint };
 
 export interface CheckpointSettings {
   /** A checkpoint once this many records were appended to a chain since its last one. */
@@ -37,13 +21,15 @@ export interface CheckpointSettings {
   readonly key: SigningKey;
   /** The witness file (append-only JSONL). */
   readonly witness: string;
+  /** Told of each checkpoint once it is in the witness (the engine publishes it on its event bus). */
+  readonly onSigned?: (checkpoint: Checkpoint) => void;
 }
 
 /** Rows read from the store per page while a chain's tree is brought up to date. */
 const PAGE = 5_000;
 
 interface ChainState {
-  readonly frontier: MerkleFrontier;
+  frontier: MerkleFrontier;
   head: string;
   signedSeq: number;
   /** The highest seq appended through this process, and the one when the last checkpoint was asked for. */
@@ -56,6 +42,8 @@ interface ChainState {
 export class Checkpointer {
   readonly #chains = new Map<string, ChainState>();
   readonly #timer: NodeJS.Timeout | undefined;
+  /** What the witness and the store already hold, signed by this key: read once, then kept up to date. */
+  readonly #known: Promise<KnownCheckpoints>;
   #failure: Error | undefined;
 
   constructor(
@@ -64,6 +52,7 @@ export class Checkpointer {
     private readonly warn: (error: unknown, message: string) => void,
   ) {
     mkdirSync(dirname(settings.witness), { recursive: true });
+    this.#known = loadKnownCheckpoints(store, settings.witness, settings.key, warn);
     if (settings.seconds !== undefined) {
       this.#timer = setInterval(() => void this.#checkpointAll(), settings.seconds * 1000);
       this.#timer.unref();
@@ -75,6 +64,11 @@ export class Checkpointer {
     const state = this.#state(ref.chain);
     state.noted = Math.max(state.noted, ref.seq);
     if (state.noted - state.asked >= this.settings.every) void this.#enqueue(ref.chain, state);
+  }
+
+  /** The first signed checkpoint of the chain that covers `seq`, if one does yet. */
+  async covering(chain: string, seq: number): Promise<Checkpoint | undefined> {
+    return (await this.#known).covering(chain, seq);
   }
 
   /** Checkpoints every chain with records since its last checkpoint; resolves once they are in the witness. */
@@ -114,32 +108,30 @@ export class Checkpointer {
     state.queue = state.queue
       .then(() => this.#checkpoint(chain, state))
       .catch((error: unknown) => {
+        // The tree may hold rows that failed: the next attempt reads the chain again from its first record.
+        state.frontier = new MerkleFrontier();
+        state.head = GENESIS_HASH;
         this.#failure = error instanceof Error ? error : new Error(String(error));
         this.warn(error, `eleanor: the evidence checkpoint of chain '${chain}' could not be written`);
       });
     return state.queue;
   }
 
-  /** Brings the chain's tree up to its stored head (checking each row as it goes), signs, appends to the witness. */
+  /**
+   * Brings the chain's tree up to its stored head (checking each row, and that the records still give every checkpoint
+   * signed before), signs, appends to the witness, then keeps a copy in the store and tells `onSigned`.
+   */
   async #checkpoint(chain: string, state: ChainState): Promise<void> {
+    const known = await this.#known;
+    state.signedSeq = Math.max(state.signedSeq, known.latestSeq(chain));
     for (;;) {
       const from = state.frontier.size + 1;
       const rows = await this.store.rowsBetween(chain, from, from + PAGE - 1);
-      for (const row of rows) {
-        // Nothing is signed over a record that does not verify: the witness vouches only for an intact chain.
-        const problem = rowProblem(row, state.frontier.size + 1, state.head);
-        if (problem) {
-          throw new Error(
-            `chain '${chain}' does not verify at seq ${problem.seq} (${problem.reason}): no checkpoint is signed over it`,
-          );
-        }
-        state.frontier.push(recordLeaf(row.hash));
-        state.head = row.hash;
-      }
+      for (const row of rows) this.#extend(chain, state, row, known);
       if (rows.length < PAGE) break;
     }
     const seq = state.frontier.size;
-    if (seq === 0 || seq === state.signedSeq) return;
+    if (seq === 0 || seq <= state.signedSeq) return;
     const unsigned = {
       chain,
       seq,
@@ -157,5 +149,32 @@ export class Checkpointer {
       await file.close();
     }
     state.signedSeq = seq;
+    known.add(checkpoint);
+    try {
+      await this.store.appendCheckpoint(checkpoint);
+    } catch (error) {
+      this.warn(error, `eleanor: checkpoint ${chain}@${seq} is in the witness but could not be copied to the store`);
+    }
+    this.settings.onSigned?.(checkpoint);
+  }
+
+  /** Adds one stored row to the chain's tree; nothing is signed over a row that does not verify or a rewritten past. */
+  #extend(chain: string, state: ChainState, row: StoredRow, known: KnownCheckpoints): void {
+    const problem = rowProblem(row, state.frontier.size + 1, state.head);
+    if (problem) {
+      throw new Error(
+        `chain '${chain}' does not verify at seq ${problem.seq} (${problem.reason}): no checkpoint is signed over it`,
+      );
+    }
+    state.frontier.push(recordLeaf(row.hash));
+    state.head = row.hash;
+    for (const signed of known.at(chain, row.seq)) {
+      if (signed.head !== row.hash || signed.root !== state.frontier.root()) {
+        throw new Error(
+          `chain '${chain}': records 1–${row.seq} no longer give the checkpoint signed at ${signed.time}: ` +
+            'the store was rewritten, and no checkpoint is signed over it',
+        );
+      }
+    }
   }
 }

@@ -84,7 +84,7 @@ export function executeIntegrityConformance(name: string, makeSut: () => StoreUn
       await store.append(evaluationRequest('signed', 'default', 'HUMAN_ACK'));
       // A review appended with a correct hash but no signature: what a row inserted by hand would be.
       await store.append(reviewRequest('forged', 'default', 'approve'));
-      await expect(authorizeExecution(store, 'forged', key.publicKey)).rejects.toMatchObject({
+      await expect(authorizeExecution(store, 'forged', { reviewKey: key.publicKey })).rejects.toMatchObject({
         code: 'EVIDENCE_TAMPERED',
         message: expect.stringContaining('not signed by the evidence signing key') as string,
       });
@@ -95,12 +95,12 @@ export function executeIntegrityConformance(name: string, makeSut: () => StoreUn
         outcome: 'approve',
       });
       expect(decided.review.signature).toMatch(/^[A-Za-z0-9+/=]{80,}$/);
-      expect(await authorizeExecution(store, 'signed', key.publicKey)).toMatchObject({
+      expect(await authorizeExecution(store, 'signed', { reviewKey: key.publicKey })).toMatchObject({
         authorizedBy: { outcome: 'approve' },
       });
       // Checked with another key: refused.
       const other = signingKeyFrom(generateSigningKeyPem().privateKeyPem, 'other key');
-      await expect(authorizeExecution(store, 'signed', other.publicKey)).rejects.toMatchObject({
+      await expect(authorizeExecution(store, 'signed', { reviewKey: other.publicKey })).rejects.toMatchObject({
         code: 'EVIDENCE_TAMPERED',
       });
     });

@@ -2,10 +2,11 @@
 import type { KeyObject } from 'node:crypto';
 import { EleanorError } from '../core/errors.js';
 import { chainHash } from './canonical.js';
-import { checkpointText, type Checkpoint } from './checkpoints.js';
+import { checkpointText } from './checkpoint-text.js';
 import { auditPath, recordLeaf, rootFromAuditPath } from './merkle.js';
+import { traceRowsIn } from './reviews.js';
 import { keyIdOf, signatureHolds } from './signing.js';
-import type { EvidenceStore, StoredRow } from './types.js';
+import type { Checkpoint, EvidenceStore } from './types.js';
 
 export interface InclusionProof {
   readonly version: 1;
@@ -45,13 +46,8 @@ export async function buildInclusionProof(
   checkpoints: readonly Checkpoint[],
   chain?: string,
 ): Promise<InclusionProof> {
-  const rows = (await store.traceRows(traceId)).filter(
-    (r) => r.kind === 'evaluation' && (chain === undefined || r.chain === chain),
-  );
-  const row: StoredRow | undefined = rows[0];
-  if (row === undefined) {
-    throw new EleanorError('EVIDENCE_NOT_FOUND', `no evaluation is on record for trace '${traceId}'`);
-  }
+  const rows = await traceRowsIn(store, traceId, chain === undefined ? {} : { chain });
+  const row = rows.find((r) => r.kind === 'evaluation')!;
   const covering = checkpoints.filter((c) => c.chain === row.chain && c.seq >= row.seq);
   const checkpoint = covering.at(-1);
   if (checkpoint === undefined) {

@@ -3,7 +3,7 @@ import { EleanorError, isEleanorError } from '../core/errors.js';
 import { CANONICAL_STATEMENTS } from '../critics/doctrine.js';
 import type { Gate } from '../engine/types.js';
 import type { KeyObject } from 'node:crypto';
-import { recordProblem, toEntry } from './chain-check.js';
+import { anchoredProblem, recordProblem, toEntry } from './chain-check.js';
 import { reviewSignatureProblem, signReview } from './review-signature.js';
 import type { SigningKey } from './signing.js';
 import type { EvaluationPayload } from './evaluation-record.js';
@@ -36,11 +36,24 @@ export interface ReviewDecision {
   evidence: EvidenceRef;
 }
 
+/** Which chain's trace is meant: trace ids are scoped per chain; without one, the id must be on record in one chain. */
+export interface TraceScope {
+  readonly chain?: string;
+}
+
 export interface ReviewQueue {
   /** Gated evaluations, newest first, by status (every status when none is given). */
   list(query?: ReviewQuery): Promise<ReviewCase[]>;
   /** Records a reviewer's decision on a gated evaluation, appended to the evaluation's chain. */
-  decide(traceId: string, input: ReviewDecisionInput): Promise<ReviewDecision>;
+  decide(traceId: string, input: ReviewDecisionInput, scope?: TraceScope): Promise<ReviewDecision>;
+}
+
+/** What `execute` checks besides each record where it stands. */
+export interface ExecutionChecks {
+  /** With the evidence key configured: only reviews it signed for the very record release anything. */
+  readonly reviewKey?: KeyObject;
+  /** The first signed checkpoint covering a record: the record must still lead to the head it signed. */
+  readonly covering?: (chain: string, seq: number) => Promise<{ seq: number; head: string } | undefined>;
 }
 
 /** What `execute()` hands back when the gate is satisfied: the governed response and who let it through. */
@@ -81,14 +94,37 @@ function checkDecision(gate: Gate, input: ReviewDecisionInput): void {
   }
 }
 
-async function evaluationEntry(
+/** The stored rows of one trace in one chain: the chain named, or the only chain the id is on record in. */
+export async function traceRowsIn(store: EvidenceStore, traceId: string, scope: TraceScope = {}): Promise<StoredRow[]> {
+  const rows = await store.traceRows(traceId, scope.chain);
+  const chains = [...new Set(rows.map((r) => r.chain))];
+  if (chains.length > 1) {
+    throw new EleanorError(
+      'INVALID_INPUT',
+      `chain: trace '${traceId}' is on record in the chains ${chains.map((c) => `'${c}'`).join(', ')}: name one`,
+      { path: 'chain' },
+    );
+  }
+  if (!rows.some((r) => r.kind === 'evaluation')) throw notFound(traceId, scope);
+  return rows;
+}
+
+function notFound(traceId: string, scope: TraceScope): EleanorError {
+  const where = scope.chain === undefined ? '' : ` in chain '${scope.chain}'`;
+  return new EleanorError('EVIDENCE_NOT_FOUND', `no evaluation is on record for trace '${traceId}'${where}`);
+}
+
+/** A trace's records (its evaluation, then its review) in one chain, as traceRowsIn finds them. */
+export async function traceEntries(
   store: EvidenceStore,
   traceId: string,
-): Promise<{ entry: EvidenceEntry; review: EvidenceEntry | undefined }> {
-  const entries = await store.entries(traceId);
-  const entry = entries.find((e) => e.kind === 'evaluation');
-  if (!entry) throw new EleanorError('EVIDENCE_NOT_FOUND', `no evaluation is on record for trace '${traceId}'`);
-  return { entry, review: entries.find((e) => e.kind === 'review') };
+  scope?: TraceScope,
+): Promise<EvidenceEntry[]> {
+  return (await traceRowsIn(store, traceId, scope)).map(toEntry);
+}
+
+async function evaluationEntry(store: EvidenceStore, traceId: string, scope?: TraceScope): Promise<EvidenceEntry> {
+  return (await traceEntries(store, traceId, scope)).find((e) => e.kind === 'evaluation')!;
 }
 
 /** The review queue; with the evidence signing key every review is signed, bound to its evaluation's record. */
@@ -103,8 +139,8 @@ export function createReviewQueue(store: EvidenceStore, signer?: SigningKey): Re
       }
       return store.reviews(query);
     },
-    async decide(traceId, input) {
-      const { entry } = await evaluationEntry(store, traceId);
+    async decide(traceId, input, scope) {
+      const entry = await evaluationEntry(store, traceId, scope);
       const { gate } = entry.payload as EvaluationPayload;
       checkDecision(gate, input);
       const decided: ReviewRecord = {
@@ -147,10 +183,21 @@ export function createReviewQueue(store: EvidenceStore, signer?: SigningKey): Re
   };
 }
 
-/** Refuses to trust a trace's record that fails verification where it stands (chain-check.ts: recordProblem). */
-async function checkIntact(store: EvidenceStore, traceId: string, row: StoredRow): Promise<void> {
-  const neighbours = await store.rowsBetween(row.chain, row.seq - 1, row.seq + 1);
-  const problem = recordProblem(row, neighbours);
+/**
+ * Refuses to trust a trace's record that fails verification: up to the first signed checkpoint covering it when there
+ * is one (chain-check.ts: anchoredProblem), else where it stands (recordProblem).
+ */
+async function checkIntact(
+  store: EvidenceStore,
+  traceId: string,
+  row: StoredRow,
+  checks: ExecutionChecks,
+): Promise<void> {
+  const signed = await checks.covering?.(row.chain, row.seq);
+  const problem =
+    signed === undefined
+      ? recordProblem(row, await store.rowsBetween(row.chain, row.seq - 1, row.seq + 1))
+      : anchoredProblem(row, await store.rowsBetween(row.chain, row.seq - 1, signed.seq), signed);
   if (problem === null) return;
   throw new EleanorError(
     'EVIDENCE_TAMPERED',
@@ -166,13 +213,13 @@ async function checkIntact(store: EvidenceStore, traceId: string, row: StoredRow
 export async function authorizeExecution(
   store: EvidenceStore,
   traceId: string,
-  reviewKey?: KeyObject,
+  checks: ExecutionChecks = {},
+  scope: TraceScope = {},
 ): Promise<ExecutionGrant> {
-  const rows = await store.traceRows(traceId);
-  for (const row of rows) await checkIntact(store, traceId, row);
+  const rows = await traceRowsIn(store, traceId, scope);
+  for (const row of rows) await checkIntact(store, traceId, row, checks);
   const entries = rows.map(toEntry);
-  const entry = entries.find((e) => e.kind === 'evaluation');
-  if (!entry) throw new EleanorError('EVIDENCE_NOT_FOUND', `no evaluation is on record for trace '${traceId}'`);
+  const entry = entries.find((e) => e.kind === 'evaluation')!;
   const review = entries.find((e) => e.kind === 'review');
   if (review !== undefined && (review.chain !== entry.chain || review.seq < entry.seq)) {
     throw new EleanorError(
@@ -184,7 +231,7 @@ export async function authorizeExecution(
   const payload = entry.payload as EvaluationPayload;
   const reviewed = review?.payload as ReviewRecord | undefined;
   // With the evidence key configured, only a review it signed for this very record releases anything.
-  const unsigned = reviewed && reviewKey ? reviewSignatureProblem(reviewed, entry.hash, reviewKey) : null;
+  const unsigned = reviewed && checks.reviewKey ? reviewSignatureProblem(reviewed, entry.hash, checks.reviewKey) : null;
   if (unsigned !== null) {
     throw new EleanorError(
       'EVIDENCE_TAMPERED',

@@ -139,8 +139,52 @@ export function evidenceStoreConformance(name: string, makeSut: () => StoreUnder
         store.append(evaluationRequest('ok-2')),
       ]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-      expect(await codeOf(store.append(evaluationRequest('dup', 'other-chain')))).toBe('EVIDENCE_CONFLICT');
       expect((await store.verify()).ok).toBe(true);
+    });
+
+    it('scopes trace ids per chain: the same id in two chains is two evaluations, each found by its chain', async () => {
+      const store = await open();
+      await store.append(evaluationRequest('same', 'tenant-a'));
+      await store.append(evaluationRequest('same', 'tenant-b', 'HUMAN_ACK'));
+      await store.append(reviewRequest('same', 'tenant-b', 'approve'));
+      expect(await codeOf(store.append(evaluationRequest('same', 'tenant-b')))).toBe('EVIDENCE_CONFLICT');
+      expect((await store.entries('same', 'tenant-a')).map((e) => [e.chain, e.kind])).toEqual([
+        ['tenant-a', 'evaluation'],
+      ]);
+      expect((await store.traceRows('same', 'tenant-b')).map((r) => [r.chain, r.kind])).toEqual([
+        ['tenant-b', 'evaluation'],
+        ['tenant-b', 'review'],
+      ]);
+      expect((await store.entries('same')).map((e) => e.chain)).toEqual(['tenant-a', 'tenant-b', 'tenant-b']);
+      expect(await store.entries('same', 'tenant-c')).toEqual([]);
+      // The review of one chain's trace does not show on the other chain's case.
+      const queue = await store.reviews({ chain: 'tenant-b' });
+      expect(queue.map((c) => [c.chain, c.status])).toEqual([['tenant-b', 'approved']]);
+    });
+
+    it('keeps signed checkpoints append-only and pages through them oldest first', async () => {
+      const store = await open();
+      const checkpoint = (chain: string, seq: number) => ({
+        chain,
+        seq,
+        head: 'a'.repeat(64),
+        root: 'b'.repeat(64),
+        time: '2026-12-05T12:00:00.000Z',
+        keyId: 'k1',
+        signature: `sig${chain}${seq}`,
+      });
+      for (let seq = 1; seq <= 5; seq++) await store.appendCheckpoint(checkpoint(seq % 2 ? 'a' : 'b', seq));
+      const first = await store.checkpoints({ limit: 2 });
+      expect(first.checkpoints).toEqual([checkpoint('a', 1), checkpoint('b', 2)]);
+      const second = await store.checkpoints({ limit: 2, after: first.next! });
+      expect(second.checkpoints.map((c) => c.seq)).toEqual([3, 4]);
+      const last = await store.checkpoints({ limit: 2, after: second.next! });
+      expect(last).toEqual({ checkpoints: [checkpoint('a', 5)], next: null });
+      expect((await store.checkpoints({ chain: 'a' })).checkpoints.map((c) => c.seq)).toEqual([1, 3, 5]);
+      expect(await codeOf(store.checkpoints({ limit: 0 }))).toBe('INVALID_INPUT');
+      expect(await codeOf(store.checkpoints({ after: -1 }))).toBe('INVALID_INPUT');
+      await expect(sut.exec('UPDATE evidence_checkpoints SET seq = 9 WHERE seq = 1')).rejects.toThrow(/append-only/);
+      await expect(sut.exec('DELETE FROM evidence_checkpoints')).rejects.toThrow(/append-only/);
     });
 
     it('validates requests, naming the field', async () => {

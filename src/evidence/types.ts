@@ -112,6 +112,37 @@ export interface ReviewQuery {
   readonly chain?: string;
 }
 
+/** A chain's head and Merkle root at `seq`, signed by the evidence signing key (checkpoints.ts). */
+export interface Checkpoint {
+  readonly chain: string;
+  /** The last record it covers. */
+  readonly seq: number;
+  /** That record's hash: the chain's head at `seq`. */
+  readonly head: string;
+  /** The RFC 6962 Merkle root over the hashes of records 1..seq. */
+  readonly root: string;
+  readonly time: string;
+  /** The signing key's id (signing.ts: keyIdOf). */
+  readonly keyId: string;
+  /** Ed25519, base64, over checkpointText. */
+  readonly signature: string;
+}
+
+export interface CheckpointQuery {
+  /** Only this chain. @default every chain */
+  readonly chain?: string;
+  /** A cursor: the `next` of the previous page. @default from the first */
+  readonly after?: number;
+  /** @default 100, at most 1000 */
+  readonly limit?: number;
+}
+
+/** A page of stored checkpoints, oldest first; `next` continues it (null when this page was the last). */
+export interface CheckpointPage {
+  checkpoints: Checkpoint[];
+  next: number | null;
+}
+
 export interface ExportQuery {
   /** ISO 8601 time; records created at or after it. */
   readonly since?: string;
@@ -125,12 +156,19 @@ export interface EvidenceStore {
   ready(): Promise<void>;
   /** Appends one record (group-committed with concurrent appends); resolves once it is committed. */
   append(request: AppendRequest): Promise<EvidenceRef>;
-  /** Every record of a trace (its evaluation, then its review), or [] when none. */
-  entries(traceId: string): Promise<EvidenceEntry[]>;
-  /** The stored rows of a trace (its evaluation, then its review) as written, for checking before they are trusted. */
-  traceRows(traceId: string): Promise<StoredRow[]>;
+  /**
+   * Every record of a trace (its evaluation, then its review), or [] when none. Trace ids are scoped per chain: without
+   * `chain`, the records of that id in every chain (chain by chain).
+   */
+  entries(traceId: string, chain?: string): Promise<EvidenceEntry[]>;
+  /** The stored rows of a trace as written (as `entries`), for checking before they are trusted. */
+  traceRows(traceId: string, chain?: string): Promise<StoredRow[]>;
   /** A chain's stored rows from seq `from` to `to` (inclusive), in seq order: a record's neighbours. */
   rowsBetween(chain: string, from: number, to: number): Promise<StoredRow[]>;
+  /** Keeps a signed checkpoint (a copy: the witness file is the one kept apart from the store). */
+  appendCheckpoint(checkpoint: Checkpoint): Promise<void>;
+  /** Stored checkpoints, oldest first, a page at a time. */
+  checkpoints(query?: CheckpointQuery): Promise<CheckpointPage>;
   /** Gated evaluations and their review state, newest first. */
   reviews(query?: ReviewQuery): Promise<ReviewCase[]>;
   /** Walks one chain (or every chain) and reports the first broken record of each. */

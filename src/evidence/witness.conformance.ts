@@ -8,6 +8,7 @@ import { chainHash } from './canonical.js';
 import { withCheckpoints } from './checkpointed-store.js';
 import { verifyWitness, type WitnessReport } from './checkpoint-verify.js';
 import { Checkpointer } from './checkpoints.js';
+import { authorizeExecution, type ExecutionGrant } from './reviews.js';
 import { signingKeyFrom, generateSigningKeyPem } from './signing.js';
 import { evaluationRequest, type StoreUnderTest } from './store.conformance.js';
 import type { EvidenceStore, StoredRow } from './types.js';
@@ -55,6 +56,21 @@ export function witnessConformance(name: string, makeSut: () => StoreUnderTest):
     const check = (text = readFileSync(witness, 'utf8')): Promise<WitnessReport> =>
       verifyWitness(store, text, key.publicKey);
 
+    /** `execute` as an engine with this witness and key configured checks it: against the first covering checkpoint. */
+    async function execute(trace: string): Promise<ExecutionGrant> {
+      const reader = new Checkpointer(store, { every: 1_000, key, witness }, (error) => {
+        throw error;
+      });
+      try {
+        return await authorizeExecution(store, trace, { covering: (chain, seq) => reader.covering(chain, seq) });
+      } finally {
+        await reader.close();
+      }
+    }
+
+    const refused = (trace: string): Promise<void> =>
+      expect(execute(trace)).rejects.toMatchObject({ code: 'EVIDENCE_TAMPERED' });
+
     async function failure(): Promise<{ seq: number; reason: string }> {
       const report = await check();
       expect(report.ok).toBe(false);
@@ -84,6 +100,11 @@ export function witnessConformance(name: string, makeSut: () => StoreUnderTest):
       expect(new Set(signed).size).toBe(signed.length);
       expect([...signed].sort((a, b) => a - b)).toEqual(signed);
       expect(await check()).toMatchObject({ ok: true, checkpoints: signed.length });
+      expect((await execute('w2')).modelResponse).toBe('ok');
+      // The store keeps a copy of each checkpoint, as written to the witness.
+      const kept = await store.checkpoints({ chain: 'default' });
+      expect(kept.checkpoints.map((c) => c.seq)).toEqual(signed);
+      expect(kept.checkpoints.map((c) => JSON.stringify(c))).toEqual(readFileSync(witness, 'utf8').trim().split('\n'));
     });
 
     it('catches a cut tail of one and of three records', async () => {
@@ -91,6 +112,7 @@ export function witnessConformance(name: string, makeSut: () => StoreUnderTest):
       await sut.remove('default', 8);
       expect((await store.verify()).ok).toBe(true); // the chain alone cannot tell
       expect(await failure()).toMatchObject({ seq: 8, reason: expect.stringContaining('cut') as string });
+      await refused('w7');
       await sut.remove('default', 7);
       await sut.remove('default', 6);
       expect(await failure()).toMatchObject({ seq: firstCovering(6) });
@@ -103,6 +125,7 @@ export function witnessConformance(name: string, makeSut: () => StoreUnderTest):
         seq: firstCovering(4),
         reason: expect.stringContaining('missing') as string,
       });
+      await refused('w5');
     });
 
     it('catches a decision rewritten with every later hash recomputed', async () => {
@@ -110,6 +133,31 @@ export function witnessConformance(name: string, makeSut: () => StoreUnderTest):
       await rewrite(rows, new Map([[2, rows[1]!.record.replace('"decision":"allow"', '"decision":"deny"')]]));
       expect((await store.verify()).ok).toBe(true); // the chain alone cannot tell
       expect(await failure()).toMatchObject({ seq: firstCovering(2) });
+    });
+
+    it('refuses to execute a response rewritten with every later hash recomputed, which the chain alone would release', async () => {
+      const rows = await seeded();
+      await rewrite(
+        rows,
+        new Map([[2, rows[1]!.record.replace('"modelResponse":"ok"', '"modelResponse":"rm -rf /"')]]),
+      );
+      expect((await authorizeExecution(store, 'w2')).modelResponse).toBe('rm -rf /'); // no checkpoint: released
+      await expect(execute('w2')).rejects.toMatchObject({
+        code: 'EVIDENCE_TAMPERED',
+        message: expect.stringContaining(`checkpoint at seq ${firstCovering(2)}`) as string,
+      });
+    });
+
+    it('will not sign a new checkpoint over a rewritten past', async () => {
+      const rows = await seeded();
+      await rewrite(rows, new Map([[2, rows[1]!.record.replace('"modelResponse":"ok"', '"modelResponse":"ok?"')]]));
+      const warnings: string[] = [];
+      const signer = new Checkpointer(store, { every: 1, key, witness }, (_error, message) => warnings.push(message));
+      const writing = withCheckpoints(store, signer);
+      await writing.append(evaluationRequest('w9'));
+      await expect(signer.close()).rejects.toThrow(/rewritten/);
+      expect(warnings.join('\n')).toMatch(/could not be written/);
+      expect(readFileSync(witness, 'utf8').trim().split('\n')).toHaveLength(signed.length);
     });
 
     it('catches two records swapped with every later hash recomputed', async () => {
@@ -123,6 +171,7 @@ export function witnessConformance(name: string, makeSut: () => StoreUnderTest):
         ]),
       );
       expect(await failure()).toMatchObject({ seq: firstCovering(4) });
+      await refused('w4');
     });
 
     it('catches a store truncated to its first record and given a made-up history', async () => {
@@ -134,6 +183,9 @@ export function witnessConformance(name: string, makeSut: () => StoreUnderTest):
       expect((await store.verify()).ok).toBe(true);
       expect((await store.rowsBetween('default', 1, 1))[0]!.hash).toBe(rows[0]!.hash);
       expect(await failure()).toMatchObject({ seq: firstCovering(2) });
+      // w1 is intact, but the chain no longer leads from it to the head the checkpoint signed: nothing is released.
+      await refused('w1');
+      await refused('forged3');
     });
 
     it('refuses a witness whose checkpoint was altered, or signed by another key', async () => {

@@ -2,8 +2,13 @@
 import { EleanorError } from '../core/errors.js';
 import type { Engine } from '../engine/engine.js';
 import type { EvaluationPayload } from '../evidence/evaluation-record.js';
+import { traceEntries } from '../evidence/reviews.js';
+import type { FastifyRequest } from 'fastify';
+import { chainFor } from './auth.js';
+import { HttpError } from './errors.js';
+import { traceQuerySchema } from './schemas.js';
+import { parseInput } from './validate.js';
 import type { ReviewRecord, ReviewStatus } from '../evidence/types.js';
-import type { Principal } from './auth.js';
 
 export interface EvaluationRecordAnswer {
   traceId: string;
@@ -16,15 +21,25 @@ export interface EvaluationRecordAnswer {
   review: (ReviewRecord & { evidence: { chain: string; seq: number; hash: string } }) | null;
 }
 
-export async function recordOf(engine: Engine, traceId: string, principal: Principal): Promise<EvaluationRecordAnswer> {
+/** The chain a trace route means: `?chain=`, or the key's own when it is bound to one (another is refused). */
+export function traceChain(request: FastifyRequest): string | undefined {
+  const principal = request.principal;
+  if (!principal) throw new HttpError(401, 'UNAUTHORIZED', 'an API key is required');
+  const { chain } = parseInput(traceQuerySchema, request.query ?? {}, 'query');
+  return chainFor(principal, chain, 'query.chain');
+}
+
+/** The trace's record in `chain` (a key bound to a chain passes its own: it learns nothing of other chains' ids). */
+export async function recordOf(
+  engine: Engine,
+  traceId: string,
+  chain: string | undefined,
+): Promise<EvaluationRecordAnswer> {
   if (!engine.evidence) throw new EleanorError('EVIDENCE_UNAVAILABLE', 'evidence is off: nothing is on record');
-  const entries = await engine.evidence.entries(traceId);
-  const entry = entries.find(
-    (e) => e.kind === 'evaluation' && (principal.chain === undefined || e.chain === principal.chain),
-  );
-  if (!entry) throw new EleanorError('EVIDENCE_NOT_FOUND', `no evaluation is on record for trace '${traceId}'`);
+  const entries = await traceEntries(engine.evidence, traceId, chain === undefined ? {} : { chain });
+  const entry = entries.find((e) => e.kind === 'evaluation')!;
   const payload = entry.payload as EvaluationPayload;
-  const reviewEntry = entries.find((e) => e.kind === 'review' && e.chain === entry.chain);
+  const reviewEntry = entries.find((e) => e.kind === 'review');
   const review = reviewEntry?.payload as ReviewRecord | undefined;
   return {
     traceId,

@@ -1,6 +1,13 @@
 // /openapi.json: the OpenAPI 3.1 document, its schemas generated from the same zod schemas that validate requests.
 import { z } from 'zod';
-import { apiSchemas, reviewsQuerySchema, statsQuerySchema, verifyQuerySchema } from './schemas.js';
+import {
+  apiSchemas,
+  checkpointsQuerySchema,
+  reviewsQuerySchema,
+  statsQuerySchema,
+  traceQuerySchema,
+  verifyQuerySchema,
+} from './schemas.js';
 
 interface Operation {
   readonly method: 'get' | 'post';
@@ -50,16 +57,20 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/v1/evaluations/{traceId}',
-    summary: 'An evaluation as recorded in the evidence store, its place in the chain and its review.',
+    summary:
+      'An evaluation as recorded in the evidence store, its place in the chain and its review. Trace ids are scoped per chain: `?chain=` names one (a key bound to a chain always uses its own).',
     access: ['evaluator', 'reviewer'],
+    query: traceQuerySchema,
     ok: { status: 200, schema: 'EvaluationRecord', description: 'The record.' },
     errors: [400, 401, 403, 404, 429, 503],
   },
   {
     method: 'post',
     path: '/v1/evaluations/{traceId}/execute',
-    summary: 'The execution gate: the recorded response, only if allowed outright or approved by its reviewer.',
+    summary:
+      'The execution gate: the recorded response, only if allowed outright or approved by its reviewer, and only if its records verify (409 `EVIDENCE_TAMPERED` otherwise). `?chain=` as for GET.',
     access: ['evaluator'],
+    query: traceQuerySchema,
     ok: { status: 200, schema: 'ExecutionGrant', description: 'Granted.' },
     errors: [400, 401, 403, 404, 409, 429, 503],
   },
@@ -76,8 +87,9 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/v1/reviews/{traceId}/decision',
     summary:
-      "Acknowledge or determine a gated evaluation as the signed-in reviewer (the key's id is the recorded actor).",
+      "Acknowledge or determine a gated evaluation as the signed-in reviewer (the key's id is the recorded actor). `?chain=` as for GET /v1/evaluations/{traceId}.",
     access: ['reviewer'],
+    query: traceQuerySchema,
     body: 'ReviewDecisionRequest',
     ok: { status: 200, schema: 'ReviewDecision', description: 'The decision, appended to the chain.' },
     errors: [...ERR, 404, 409],
@@ -90,6 +102,16 @@ export const OPERATIONS: readonly Operation[] = [
     query: verifyQuerySchema,
     ok: { status: 200, schema: 'VerifyReport', description: 'The report.' },
     errors: ERR,
+  },
+  {
+    method: 'get',
+    path: '/v1/evidence/checkpoints',
+    summary:
+      'The signed checkpoints the store keeps (`{ chain, seq, head, root, time, keyId, signature }`), oldest first; pass `next` as `after` for the next page. Another machine keeps them to check this one later.',
+    access: ['reviewer'],
+    query: checkpointsQuerySchema,
+    ok: { status: 200, schema: 'CheckpointPage', description: '`{ checkpoints: Checkpoint[], next: number | null }`' },
+    errors: [...ERR, 503],
   },
   {
     method: 'get',

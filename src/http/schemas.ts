@@ -70,6 +70,17 @@ export const reviewsQuerySchema = z
 
 export const verifyQuerySchema = z.object({ chain: chain.optional() }).strict();
 
+/** Which chain's trace (trace ids are scoped per chain; a key bound to a chain always uses its own). */
+export const traceQuerySchema = z.object({ chain: chain.optional() }).strict();
+
+export const checkpointsQuerySchema = z
+  .object({
+    chain: chain.optional(),
+    after: z.coerce.number().int().min(0).optional(),
+    limit: z.coerce.number().int().min(1).max(1_000).optional(),
+  })
+  .strict();
+
 const span = z.object({ start: z.number(), end: z.number(), text: z.string() });
 const violation = z
   .object({
@@ -235,6 +246,23 @@ export const verifyReportSchema = z
     ),
   })
   .register(apiSchemas, { id: 'VerifyReport' });
+
+export const checkpointPageSchema = z
+  .object({
+    checkpoints: z.array(
+      z.object({
+        chain: z.string(),
+        seq: z.number().int(),
+        head: z.string().describe("The chain's head hash at seq."),
+        root: z.string().describe('The RFC 6962 Merkle root over records 1..seq.'),
+        time: z.string(),
+        keyId: z.string(),
+        signature: z.string().describe('Ed25519, base64, over the canonical JSON of the other fields.'),
+      }),
+    ),
+    next: z.number().int().nullable().describe('Pass as `after` for the next page; null on the last.'),
+  })
+  .register(apiSchemas, { id: 'CheckpointPage' });
 
 export const criticInfoSchema = z
   .object({

@@ -17,6 +17,7 @@ import { requireLoopbackHost } from './loopback-host.js';
 import { openApiDocument } from './openapi.js';
 import { evaluationRoutes } from './routes/evaluations.js';
 import { liveRoutes } from './routes/live.js';
+import { evidenceRoutes } from './routes/evidence.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { systemRoutes } from './routes/system.js';
 
@@ -177,6 +178,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   try {
     evaluationRoutes(app, ctx);
     reviewRoutes(app, ctx);
+    evidenceRoutes(app, ctx);
     systemRoutes(app, ctx, registry);
     liveRoutes(app, ctx);
     for (const plugin of options.plugins ?? []) await plugin(app, ctx);

@@ -134,7 +134,7 @@ describe('eleanor evidence show and export', SPAWNS, () => {
     expect(entries[0]).toMatchObject({ kind: 'evaluation', seq: 1, traceId: 's-1', payload: { decision: 'deny' } });
     const unknown = eleanor(['evidence', 'show', 'nobody', '--db', db]);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toBe("eleanor: no evidence for trace 'nobody'\n");
+    expect(unknown.stderr).toBe("eleanor: no evaluation is on record for trace 'nobody'\n");
   });
 
   it('exports JSONL since a time, to stdout or a file; a bad --since exits 1 naming the flag', () => {

@@ -11,6 +11,7 @@ import {
   type EngineConfig,
 } from '../../src/index.js';
 import type { EvaluationPayload } from '../../src/evidence/evaluation-record.js';
+import { chainHash } from '../../src/evidence/canonical.js';
 import { withoutTriggers } from '../support/sqlite.js';
 import { verifyWitness } from '../../src/evidence/checkpoint-verify.js';
 import { generateSigningKeyPem, signingKeyFrom } from '../../src/evidence/signing.js';
@@ -63,15 +64,29 @@ describe('engine evidence', () => {
     expect((await e.evidence!.verify()).ok).toBe(true);
   });
 
-  it('records in the chain the options name, and refuses a trace id already on record', async () => {
+  it('records in the chain the options name, and refuses a trace id already on record in that chain', async () => {
     const e = engine();
     const a = await e.evaluate({ inputText: 'q', modelResponse: PLAIN }, { chain: 'tenant-a' });
     const b = await e.evaluate({ inputText: 'q', modelResponse: PLAIN, traceId: 'fixed-1' }, { chain: 'tenant-a' });
     expect([a.evidence?.chain, a.evidence?.seq, b.evidence?.seq]).toEqual(['tenant-a', 1, 2]);
-    expect(await codeOf(e.evaluate({ inputText: 'q', modelResponse: PLAIN, traceId: 'fixed-1' }))).toBe(
-      'EVIDENCE_CONFLICT',
-    );
+    const again = e.evaluate({ inputText: 'q', modelResponse: PLAIN, traceId: 'fixed-1' }, { chain: 'tenant-a' });
+    expect(await codeOf(again)).toBe('EVIDENCE_CONFLICT');
     await expect(e.evaluate({ inputText: 'q' }, { chain: 'no spaces' })).rejects.toThrow(/options\.chain/);
+  });
+
+  it('scopes trace ids per chain: execute names the chain when the id is on record in several', async () => {
+    const e = engine();
+    await e.evaluate({ inputText: 'q', modelResponse: PLAIN, traceId: 'twice' }, { chain: 'tenant-a' });
+    const other = await e.evaluate({ inputText: 'q', modelResponse: 'other', traceId: 'twice' });
+    expect(other.evidence?.chain).toBe('default');
+    await expect(e.execute('twice')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/'default', 'tenant-a': name one/) as string,
+    });
+    expect((await e.execute('twice', { chain: 'tenant-a' })).modelResponse).toBe(PLAIN);
+    expect((await e.execute('twice', { chain: 'default' })).modelResponse).toBe('other');
+    expect(await codeOf(e.execute('twice', { chain: 'tenant-b' }))).toBe('EVIDENCE_NOT_FOUND');
+    await expect(e.execute('twice', { chain: 'no spaces' })).rejects.toThrow(/options\.chain/);
   });
 
   it('under redact: hash, stores digests, and no matched text appears anywhere in the record', async () => {
@@ -248,5 +263,52 @@ describe('human review and the execution gate', () => {
     ).toThrow(
       /evidence.checkpoints.signingKey: expected a PEM file, or the PEM in ELEANOR_EVIDENCE_SIGNING_KEY; got neither/,
     );
+  });
+
+  it('publishes checkpoints on the event bus, and after a restart the witness anchors execute against a rewrite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eleanor-anchored-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'signing.pem'), generateSigningKeyPem().privateKeyPem);
+    const config: EngineConfig = {
+      baseDir: dir,
+      evidence: {
+        store: 'sqlite',
+        path: 'e.db',
+        checkpoints: { every: 1_000, signingKey: 'signing.pem', witness: 'witness.jsonl' },
+      },
+      infrastructure: { events: {} },
+    };
+    const first = createEngine(config);
+    const published: { chain: string; seq: number }[] = [];
+    first.infrastructure.events!.on('checkpoint', (c) => void published.push(c));
+    const traces = [];
+    for (let i = 0; i < 3; i++) traces.push((await first.evaluate({ inputText: 'q', modelResponse: PLAIN })).traceId);
+    await first.close(); // signs the checkpoint at seq 3 and publishes it before the bus closes
+    expect(published).toMatchObject([{ chain: 'default', seq: 3 }]);
+    // A careful attacker rewrites the first response and recomputes every hash after it: the chain alone still links.
+    withoutTriggers(join(dir, 'e.db'), (db) => {
+      const rows = db
+        .prepare<[], { seq: number; record: string }>('SELECT seq, record FROM evidence ORDER BY seq')
+        .all();
+      let prev = '0'.repeat(64);
+      for (const row of rows) {
+        const record = row.seq === 1 ? row.record.replace('Unplug it', 'Open it up') : row.record;
+        const hash = chainHash(prev, record);
+        db.prepare('UPDATE evidence SET record = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(
+          record,
+          prev,
+          hash,
+          row.seq,
+        );
+        prev = hash;
+      }
+    });
+    const second = createEngine(config);
+    engines.push(second);
+    expect((await second.evidence!.verify()).ok).toBe(true);
+    await expect(second.execute(traces[0]!)).rejects.toMatchObject({
+      code: 'EVIDENCE_TAMPERED',
+      message: expect.stringContaining('the head signed in the checkpoint at seq 3') as string,
+    });
   });
 });

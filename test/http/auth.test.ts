@@ -35,6 +35,7 @@ const ROUTES: { name: string; method: string; path: string; body?: unknown; allo
     allowed: ['reviewer', 'admin'],
   },
   { name: 'verify', method: 'GET', path: '/v1/evidence/verify', allowed: ['reviewer', 'admin'] },
+  { name: 'checkpoints', method: 'GET', path: '/v1/evidence/checkpoints', allowed: ['reviewer', 'admin'] },
   { name: 'critics', method: 'GET', path: '/v1/critics', allowed: ['evaluator', 'reviewer', 'admin'] },
   { name: 'stats', method: 'GET', path: '/v1/stats', allowed: ['reviewer', 'admin'] },
   { name: 'whoami', method: 'GET', path: '/v1/whoami', allowed: ['evaluator', 'reviewer', 'admin'] },

@@ -54,5 +54,30 @@ export function pgMigrations(schema: string): readonly string[] {
     CREATE TRIGGER evidence_extends_chain BEFORE INSERT ON ${s}.evidence
       FOR EACH ROW EXECUTE FUNCTION ${s}.evidence_extends_chain();
     `,
+      // Trace ids are scoped per chain; signed checkpoints are kept beside the records (append-only too).
+    `
+    DROP INDEX ${s}.evidence_evaluation_trace;
+    DROP INDEX ${s}.evidence_review_trace;
+    CREATE UNIQUE INDEX evidence_evaluation_trace ON ${s}.evidence (trace_id, chain) WHERE kind = 'evaluation';
+    CREATE UNIQUE INDEX evidence_review_trace ON ${s}.evidence (trace_id, chain) WHERE kind = 'review';
+
+    CREATE TABLE ${s}.evidence_checkpoints (
+      id        bigserial PRIMARY KEY,
+      chain     text COLLATE "C" NOT NULL,
+      seq       bigint NOT NULL,
+      head      text   NOT NULL,
+      root      text   NOT NULL,
+      time      text   NOT NULL,
+      key_id    text   NOT NULL,
+      signature text   NOT NULL
+    );
+    CREATE INDEX evidence_checkpoints_chain ON ${s}.evidence_checkpoints (chain, id);
+    CREATE TRIGGER evidence_checkpoints_no_update BEFORE UPDATE ON ${s}.evidence_checkpoints
+      FOR EACH ROW EXECUTE FUNCTION ${s}.evidence_append_only();
+    CREATE TRIGGER evidence_checkpoints_no_delete BEFORE DELETE ON ${s}.evidence_checkpoints
+      FOR EACH ROW EXECUTE FUNCTION ${s}.evidence_append_only();
+    CREATE TRIGGER evidence_checkpoints_no_truncate BEFORE TRUNCATE ON ${s}.evidence_checkpoints
+      FOR EACH STATEMENT EXECUTE FUNCTION ${s}.evidence_append_only();
+    `,
   ];
 }

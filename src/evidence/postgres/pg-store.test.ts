@@ -97,7 +97,7 @@ describe('PgEvidenceStore', () => {
     const versions = await withClient(schema, (c) =>
       c.query<{ version: number }>('SELECT version FROM eleanor_migrations'),
     );
-    expect(versions.rows).toEqual([{ version: 1 }]);
+    expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }]);
     const refs = await Promise.all(started.map((s, i) => s.append(evaluationRequest(`m${i}`))));
     expect(refs.map((r) => r.seq).sort((p, q) => p - q)).toEqual([1, 2, 3, 4]);
   });

@@ -6,7 +6,11 @@ import { ChainChecker, toEntry } from '../chain-check.js';
 import { GroupCommit } from '../group-commit.js';
 import { prepareAppend, sinceTime, storeError, type PreparedAppend } from '../pending.js';
 import { reviewLimit, statusCondition, toReviewCase, type ReviewRow } from '../review-case.js';
+import { checkpointPage, checkpointQuery, type CheckpointRow } from '../checkpoint-query.js';
 import type {
+  Checkpoint,
+  CheckpointPage,
+  CheckpointQuery,
   AppendRequest,
   EvidenceEntry,
   EvidenceRef,
@@ -66,7 +70,9 @@ function reason(error: unknown): string {
   return error.message || (typeof code === 'string' ? code : error.name);
 }
 
-function statements(table: string) {
+function statements(schema: string) {
+  const table = `"${schema}".evidence`;
+  const checkpoints = `"${schema}".evidence_checkpoints`;
   const row = `SELECT chain, seq, kind, trace_id AS "traceId", created_at AS "createdAt",
     required_action AS "requiredAction", review_outcome AS "reviewOutcome", record, prev_hash AS "prevHash", hash
     FROM ${table}`;
@@ -78,15 +84,18 @@ function statements(table: string) {
       CROSS JOIN LATERAL (SELECT chain, seq, hash FROM ${table} WHERE chain = c.chain ORDER BY seq DESC LIMIT 1) AS h`,
     insertInto: `INSERT INTO ${table} (chain, seq, kind, trace_id, created_at, required_action, review_outcome, record,
       prev_hash, hash) VALUES `,
-    byTrace: `${row} WHERE kind = 'evaluation' AND trace_id = $1
-      UNION ALL ${row} WHERE kind = 'review' AND trace_id = $1 ORDER BY kind`,
+    byTrace: `${row} WHERE trace_id = $1 AND ($2::text IS NULL OR chain = $2) ORDER BY chain, kind`,
+    insertCheckpoint: `INSERT INTO ${checkpoints} (chain, seq, head, root, time, key_id, signature)
+      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    checkpoints: `SELECT id, chain, seq, head, root, time, key_id AS "keyId", signature FROM ${checkpoints}
+      WHERE id > $1 AND ($2::text IS NULL OR chain = $2) ORDER BY id LIMIT $3`,
     chains: `SELECT DISTINCT chain FROM ${table} ORDER BY chain`,
     between: `${row} WHERE chain = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq`,
     chainPage: `${row} WHERE chain = $1 AND seq > $2 AND created_at >= $3 ORDER BY seq LIMIT ${PAGE}`,
     reviews: (status: ReviewQuery['status'], byChain: boolean) =>
       `SELECT e.chain, e.seq, e.trace_id AS "traceId", e.created_at AS "createdAt", e.record,
          r.record AS "reviewRecord", r.seq AS "reviewSeq"
-       FROM ${table} e LEFT JOIN ${table} r ON r.kind = 'review' AND r.trace_id = e.trace_id
+       FROM ${table} e LEFT JOIN ${table} r ON r.kind = 'review' AND r.trace_id = e.trace_id AND r.chain = e.chain
        WHERE e.kind = 'evaluation' AND e.required_action <> 'none' ${statusCondition(status)}
          ${byChain ? 'AND e.chain = $2' : ''}
        ORDER BY e.created_at DESC, e.seq DESC LIMIT $1`,
@@ -139,7 +148,7 @@ export class PgEvidenceStore implements EvidenceStore {
     this.pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis, types: TYPES });
     // An idle connection the server drops is discarded by the pool, and the next query opens another: not a crash.
     this.pool.on('error', ignore);
-    this.sql = statements(`"${this.schema}".evidence`);
+    this.sql = statements(this.schema);
     // Two lanes: one batch's round trip to the server overlaps with the next batch being gathered and hashed.
     this.writes = new GroupCommit((items) => this.commitBatch(items), maxBatch, isUniqueViolation, 2);
     this.migrated = this.migrate();
@@ -286,12 +295,22 @@ export class PgEvidenceStore implements EvidenceStore {
     }
   }
 
-  entries(traceId: string): Promise<EvidenceEntry[]> {
-    return this.read<StoredRow>(this.sql.byTrace, [traceId]).then((rows) => rows.map(toEntry));
+  entries(traceId: string, chain?: string): Promise<EvidenceEntry[]> {
+    return this.traceRows(traceId, chain).then((rows) => rows.map(toEntry));
   }
 
-  traceRows(traceId: string): Promise<StoredRow[]> {
-    return this.read<StoredRow>(this.sql.byTrace, [traceId]);
+  traceRows(traceId: string, chain?: string): Promise<StoredRow[]> {
+    return this.read<StoredRow>(this.sql.byTrace, [traceId, chain ?? null]);
+  }
+
+  async appendCheckpoint(c: Checkpoint): Promise<void> {
+    await this.read(this.sql.insertCheckpoint, [c.chain, c.seq, c.head, c.root, c.time, c.keyId, c.signature]);
+  }
+
+  async checkpoints(query: CheckpointQuery = {}): Promise<CheckpointPage> {
+    const { limit, after } = checkpointQuery(query);
+    const rows = await this.read<CheckpointRow>(this.sql.checkpoints, [after, query.chain ?? null, limit]);
+    return checkpointPage(rows, limit);
   }
 
   rowsBetween(chain: string, from: number, to: number): Promise<StoredRow[]> {

@@ -34,4 +34,27 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
       (SELECT hash FROM evidence WHERE chain = NEW.chain ORDER BY seq DESC LIMIT 1), '${GENESIS_HASH}')
   BEGIN SELECT RAISE(ABORT, 'evidence chain: a record must extend its chain (next seq, previous hash)'); END;
   `,
+  // Trace ids are scoped per chain; signed checkpoints are kept beside the records (append-only too).
+  `
+  DROP INDEX evidence_evaluation_trace;
+  DROP INDEX evidence_review_trace;
+  CREATE UNIQUE INDEX evidence_evaluation_trace ON evidence (trace_id, chain) WHERE kind = 'evaluation';
+  CREATE UNIQUE INDEX evidence_review_trace ON evidence (trace_id, chain) WHERE kind = 'review';
+
+  CREATE TABLE evidence_checkpoints (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    chain     TEXT    NOT NULL,
+    seq       INTEGER NOT NULL,
+    head      TEXT    NOT NULL,
+    root      TEXT    NOT NULL,
+    time      TEXT    NOT NULL,
+    key_id    TEXT    NOT NULL,
+    signature TEXT    NOT NULL
+  );
+  CREATE INDEX evidence_checkpoints_chain ON evidence_checkpoints (chain, id);
+  CREATE TRIGGER evidence_checkpoints_no_update BEFORE UPDATE ON evidence_checkpoints
+  BEGIN SELECT RAISE(ABORT, 'evidence checkpoints are append-only: UPDATE is not allowed'); END;
+  CREATE TRIGGER evidence_checkpoints_no_delete BEFORE DELETE ON evidence_checkpoints
+  BEGIN SELECT RAISE(ABORT, 'evidence checkpoints are append-only: DELETE is not allowed'); END;
+  `,
 ];

@@ -8,8 +8,12 @@ import { ChainChecker, toEntry } from '../chain-check.js';
 import { GroupCommit } from '../group-commit.js';
 import { prepareAppend, sinceTime, storeError, type PreparedAppend } from '../pending.js';
 import { reviewLimit, statusCondition, toReviewCase, type ReviewRow } from '../review-case.js';
+import { checkpointPage, checkpointQuery, type CheckpointRow } from '../checkpoint-query.js';
 import type {
   AppendRequest,
+  Checkpoint,
+  CheckpointPage,
+  CheckpointQuery,
   EvidenceEntry,
   EvidenceRef,
   EvidenceStore,
@@ -97,9 +101,17 @@ export class SqliteEvidenceStore implements EvidenceStore {
         `INSERT INTO evidence (chain, seq, kind, trace_id, created_at, required_action, review_outcome, record,
           prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      byTrace: this.db.prepare<[string, string], StoredRow>(
-        `${SELECT_ROW} WHERE kind = 'evaluation' AND trace_id = ?
-         UNION ALL ${SELECT_ROW} WHERE kind = 'review' AND trace_id = ?`,
+      byTrace: this.db.prepare<{ traceId: string; chain: string | null }, StoredRow>(
+        `SELECT * FROM (${SELECT_ROW} WHERE trace_id = @traceId AND (@chain IS NULL OR chain = @chain))
+         ORDER BY chain, kind`,
+      ),
+      insertCheckpoint: this.db.prepare(
+        `INSERT INTO evidence_checkpoints (chain, seq, head, root, time, key_id, signature)
+         VALUES (@chain, @seq, @head, @root, @time, @keyId, @signature)`,
+      ),
+      checkpoints: this.db.prepare<{ chain: string | null; after: number; limit: number }, CheckpointRow>(
+        `SELECT id, chain, seq, head, root, time, key_id AS keyId, signature FROM evidence_checkpoints
+         WHERE id > @after AND (@chain IS NULL OR chain = @chain) ORDER BY id LIMIT @limit`,
       ),
       // Chains are addressed by the hex of their bytes: a name that is not valid UTF-8 (a tampered byte) still walks.
       chains: this.db.prepare<[], { chain: string }>(
@@ -158,12 +170,24 @@ export class SqliteEvidenceStore implements EvidenceStore {
     });
   }
 
-  entries(traceId: string): Promise<EvidenceEntry[]> {
-    return this.read(() => this.statements.byTrace.all(traceId, traceId).map(toEntry));
+  entries(traceId: string, chain?: string): Promise<EvidenceEntry[]> {
+    return this.traceRows(traceId, chain).then((rows) => rows.map(toEntry));
   }
 
-  traceRows(traceId: string): Promise<StoredRow[]> {
-    return this.read(() => this.statements.byTrace.all(traceId, traceId));
+  traceRows(traceId: string, chain?: string): Promise<StoredRow[]> {
+    return this.read(() => this.statements.byTrace.all({ traceId, chain: chain ?? null }));
+  }
+
+  appendCheckpoint(checkpoint: Checkpoint): Promise<void> {
+    return this.read(() => void this.statements.insertCheckpoint.run(checkpoint));
+  }
+
+  checkpoints(query: CheckpointQuery = {}): Promise<CheckpointPage> {
+    return this.read(() => {
+      const { limit, after } = checkpointQuery(query);
+      const rows = this.statements.checkpoints.all({ chain: query.chain ?? null, after, limit });
+      return checkpointPage(rows, limit);
+    });
   }
 
   rowsBetween(chain: string, from: number, to: number): Promise<StoredRow[]> {
@@ -196,7 +220,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
       .prepare<unknown[], ReviewRow>(
         `SELECT e.chain, e.seq, e.trace_id AS traceId, e.created_at AS createdAt, e.record,
            r.record AS reviewRecord, r.seq AS reviewSeq
-         FROM evidence e LEFT JOIN evidence r ON r.kind = 'review' AND r.trace_id = e.trace_id
+         FROM evidence e LEFT JOIN evidence r ON r.kind = 'review' AND r.trace_id = e.trace_id AND r.chain = e.chain
          WHERE e.kind = 'evaluation' AND e.required_action <> 'none' ${statusCondition(query.status)}
            ${query.chain === undefined ? '' : 'AND e.chain = ?'}
          ORDER BY e.created_at DESC, e.seq DESC LIMIT ?`,

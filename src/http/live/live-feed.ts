@@ -120,6 +120,7 @@ export class LiveFeed {
         return;
       case 'evaluation.started':
       case 'review.required':
+      case 'checkpoint':
         return;
       default: {
         const unknown: never = event;

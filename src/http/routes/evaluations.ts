@@ -4,7 +4,7 @@ import type { EvaluateOptions, EvaluateRequest, Evaluation } from '../../engine/
 import { chainFor, type Principal } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { HttpError, toErrorAnswer } from '../errors.js';
-import { recordOf } from '../evaluation-record.js';
+import { recordOf, traceChain } from '../evaluation-record.js';
 import { batchRequestSchema, evaluationRequestSchema, traceParamsSchema } from '../schemas.js';
 import { openEventStream, openLineStream, wantsEventStream } from '../streams.js';
 import { parseInput } from '../validate.js';
@@ -107,12 +107,12 @@ export function evaluationRoutes(app: FastifyInstance, ctx: ServerContext): void
     { config: { access: { roles: ['evaluator', 'reviewer'] as const } } },
     async (request) => {
       const { traceId } = parseInput(traceParamsSchema, request.params, 'params');
-      return recordOf(ctx.engine, traceId, principalOf(request));
+      return recordOf(ctx.engine, traceId, traceChain(request));
     },
   );
   app.post('/v1/evaluations/:traceId/execute', { config: evaluator }, async (request) => {
     const { traceId } = parseInput(traceParamsSchema, request.params, 'params');
-    await recordOf(ctx.engine, traceId, principalOf(request)); // a key bound to a chain sees only its own
-    return ctx.engine.execute(traceId);
+    const chain = traceChain(request); // a key bound to a chain sees only its own
+    return ctx.engine.execute(traceId, chain === undefined ? {} : { chain });
   });
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../errors.js';
 import type { ServerContext } from '../context.js';
-import { recordOf } from '../evaluation-record.js';
+import { traceChain } from '../evaluation-record.js';
 import { chainFor } from '../auth.js';
 import { reviewDecisionSchema, reviewsQuerySchema, traceParamsSchema } from '../schemas.js';
 import { parseInput } from '../validate.js';
@@ -24,7 +24,7 @@ export function reviewRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const body = parseInput(reviewDecisionSchema, request.body, 'body');
     const principal = request.principal;
     if (!principal) throw new HttpError(401, 'UNAUTHORIZED', 'an API key is required');
-    await recordOf(ctx.engine, traceId, principal); // 404 for a trace outside the key's chain
-    return ctx.engine.reviews.decide(traceId, { ...body, actor: principal.id });
+    const chain = traceChain(request); // a key bound to a chain decides only its own chain's traces
+    return ctx.engine.reviews.decide(traceId, { ...body, actor: principal.id }, chain === undefined ? {} : { chain });
   });
 }

@@ -41,6 +41,7 @@ describe('createEventBus', () => {
       'critic.failed',
       'decision.made',
       'review.required',
+      'checkpoint',
     ]);
   });
 

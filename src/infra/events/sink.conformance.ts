@@ -27,6 +27,18 @@ export function eventsFixture(traceId: string): EleanorEvent[] {
     { type: 'critic.failed', payload: { traceId, outcome: outcomeFixture('timeout') } },
     { type: 'decision.made', payload: { traceId, decision: 'escalate', gate: gateFixture, durationMs: 40 } },
     { type: 'review.required', payload: { traceId, gate: gateFixture } },
+    {
+      type: 'checkpoint',
+      payload: {
+        chain: traceId,
+        seq: 1000,
+        head: 'a'.repeat(64),
+        root: 'b'.repeat(64),
+        time: '2026-12-05T12:00:00.000Z',
+        keyId: 'c'.repeat(16),
+        signature: 'c2lnbmF0dXJl',
+      },
+    },
   ];
 }
 

@@ -9,6 +9,16 @@ export interface EventMap {
   'critic.failed': { traceId: string; outcome: CriticOutcome };
   'decision.made': { traceId: string; decision: Decision; gate: Gate; durationMs: number };
   'review.required': { traceId: string; gate: Gate };
+  /** A signed evidence checkpoint (evidence/checkpoints.ts), once it is in the witness: for machines that keep them. */
+  checkpoint: {
+    chain: string;
+    seq: number;
+    head: string;
+    root: string;
+    time: string;
+    keyId: string;
+    signature: string;
+  };
 }
 
 export type EventType = keyof EventMap;
@@ -20,6 +30,7 @@ export const EVENT_TYPES: readonly EventType[] = Object.freeze([
   'critic.failed',
   'decision.made',
   'review.required',
+  'checkpoint',
 ]);
 
 /** One event as delivered to `onAny` subscribers and sinks: a discriminated union on `type`. */
