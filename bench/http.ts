@@ -13,7 +13,7 @@ const CONNECTIONS = 50;
 const ROUND_S = Number(process.env.BENCH_HTTP_ROUND_S ?? 15);
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
 const SOAK_S = Number(process.env.BENCH_HTTP_SOAK_S ?? 300);
-const KEY = 'bench-key';
+const KEY = 'bench-key-0123456789abcdef0123456789'; // configured keys are at least 32 characters
 const RESPONSE =
   'To reset the router, unplug it for ten seconds. If that fails, write to support with your order number; ' +
   'our support line answers within two working days. '.repeat(3);

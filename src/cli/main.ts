@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `eleanor` command: evaluate, critics, config check, demo, serve, keys create, evidence verify|show|export|prove|check-proof|keygen, review list|decide, eval.
+// The `eleanor` command: evaluate, critics, config check, demo, serve, keys create|secret, evidence verify|show|export|prove|check-proof|keygen, review list|decide, eval.
 // Exit codes: 0 allow (or success), 2 escalate, 3 deny, 4 evidence tampered (a broken chain), 5 an eval gate failed, 1 error.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { describeError } from '../core/errors.js';
@@ -19,7 +19,7 @@ import {
 } from './evidence-commands.js';
 import { keygenCommand, type WitnessFlags } from './checkpoint-commands.js';
 import { checkProofCommand } from './proof-commands.js';
-import { keysCreateCommand } from './keys-command.js';
+import { keysCreateCommand, keysSecretCommand, type KeysCreateFlags } from './keys-command.js';
 import { serveCommand, type ServeFlags } from './serve-command.js';
 import { API_ROLES, type ApiRole } from '../engine/config/http-schema.js';
 import { registerWorkerCommand } from './worker-command.js';
@@ -201,18 +201,25 @@ program
   )
   .action((flags: ServeFlags) => exitWith(() => serveCommand(flags)));
 
-program
-  .command('keys')
-  .description('API keys for `eleanor serve`')
+const keys = program.command('keys').description('API keys for `eleanor serve`');
+keys
   .command('create')
-  .description('make a new random API key; prints it once, with the http.apiKeys entry holding only its hash')
+  .description('make a new random API key; prints it once, with the http.apiKeys entry holding only its keyed hash')
   .requiredOption('--id <id>', "the key's owner: recorded as the actor of its reviews")
   .addOption(new Option('--role <role...>', 'one or more roles').choices([...API_ROLES]).makeOptionMandatory())
   .option('--chain <name>', 'bind the key to one evidence chain (tenant)')
+  .option('--secret-file <file>', 'the key secret (default ELEANOR_API_KEY_SECRET, else http.keySecretFile)')
+  .option(
+    '--config <file>',
+    'configuration whose http.keySecretFile to use; default ELEANOR_CONFIG or ./eleanor.config.*',
+  )
   .option('--json', 'print { key, entry } as JSON')
-  .action((flags: { id: string; role: ApiRole[]; chain?: string; json?: boolean }) =>
-    exitWith(() => Promise.resolve(keysCreateCommand(flags))),
-  );
+  .action((flags: KeysCreateFlags & { role: ApiRole[] }) => exitWith(() => keysCreateCommand(flags)));
+keys
+  .command('secret')
+  .description('make a new key secret (256 random bits) for the keyed hashes of API keys; prints it, or writes --out')
+  .option('--out <file>', 'write it to this new file, readable by you only (for http.keySecretFile)')
+  .action((flags: { out?: string }) => exitWith(() => Promise.resolve(keysSecretCommand(flags))));
 
 program
   .command('demo', { isDefault: true })

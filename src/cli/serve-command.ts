@@ -77,6 +77,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
       engine,
       ...(config.http && { http: config.http }),
       insecureLocal: flags.insecureLocal === true,
+      ...(config.baseDir !== undefined && { baseDir: config.baseDir }),
       logger: flags.logLevel === 'silent' ? false : { level: flags.logLevel },
       version: packageVersion(),
       plugins: [dashboard()],

@@ -1,6 +1,8 @@
-// API keys: looked up by their SHA-256 (the key itself is never kept), roles checked per route; 401 without a key, 403 for the wrong role.
+// API keys: looked up by their keyed hash (the key itself is never kept), roles checked per route; 401 without a key, 403 for the wrong role.
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { EleanorError } from '../core/errors.js';
+import { KEY_SECRET_ENV, keyedHash } from '../engine/config/api-key-secret.js';
 import { API_ROLES, type ApiKeyConfig, type ApiRole } from '../engine/config/http-schema.js';
 import { HttpError } from './errors.js';
 
@@ -27,10 +29,16 @@ export function sha256Hex(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
-/** A new random API key (32 bytes, base64url) and the SHA-256 to put in the configuration. */
-export function generateApiKey(): { key: string; sha256: string } {
-  const key = `elk_${randomBytes(32).toString('base64url')}`;
-  return { key, sha256: sha256Hex(key) };
+/** Random bytes in a generated key: 256 bits, far above the 128 that make guessing hopeless. */
+const KEY_BYTES = 32;
+
+/**
+ * A new random API key (`elk_` and 32 random bytes as base64url), its keyed hash under `secret` when one is given
+ * (what the configuration should hold), and its bare SHA-256 (the legacy form).
+ */
+export function generateApiKey(secret?: Buffer): { key: string; sha256: string; hmac?: string } {
+  const key = `elk_${randomBytes(KEY_BYTES).toString('base64url')}`;
+  return { key, sha256: sha256Hex(key), ...(secret !== undefined && { hmac: keyedHash(secret, key) }) };
 }
 
 /** The key a request presents: `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
@@ -53,22 +61,53 @@ function presentedKey(request: FastifyRequest): string | undefined {
   return typeof apiKey === 'string' && apiKey !== '' ? apiKey : undefined;
 }
 
+/** The configured keys, each found in O(1) by the hash of the key presented: keyed (`hmac`) or, legacy, `sha256`. */
 export class Keyring {
-  readonly #byHash = new Map<string, Principal>();
+  readonly #byHmac = new Map<string, Principal>();
+  readonly #bySha256 = new Map<string, Principal>();
+  readonly #secret: Buffer | undefined;
+  /** The ids of keys stored as a bare SHA-256: accepted, but they should be re-issued as keyed hashes. */
+  readonly legacyIds: readonly string[];
 
-  constructor(keys: readonly ApiKeyConfig[]) {
-    for (const k of keys) {
-      this.#byHash.set(k.sha256, {
+  /** `secret`: the key secret the `hmac` entries were made with; an `hmac` entry without it is INVALID_CONFIG. */
+  constructor(keys: readonly ApiKeyConfig[], secret?: Buffer) {
+    this.#secret = secret;
+    const legacy: string[] = [];
+    keys.forEach((k, i) => {
+      const principal: Principal = {
         id: k.id,
         roles: new Set(k.roles),
         chain: k.chain,
         rateLimit: k.rateLimit && { max: k.rateLimit.max, windowMs: k.rateLimit.windowMs ?? 60_000 },
-      });
-    }
+      };
+      if (k.hmac !== undefined) {
+        if (secret === undefined) {
+          throw new EleanorError(
+            'INVALID_CONFIG',
+            `http.apiKeys.${i}.hmac: the key '${k.id}' is stored as a keyed hash, which needs the secret it was made with: expected http.keySecretFile or ${KEY_SECRET_ENV}, got neither`,
+          );
+        }
+        this.#byHmac.set(k.hmac, principal);
+      } else if (k.sha256 !== undefined) {
+        this.#bySha256.set(k.sha256, principal);
+        legacy.push(k.id);
+      } else {
+        throw new EleanorError(
+          'INVALID_CONFIG',
+          `http.apiKeys.${i}: expected hmac (the keyed hash eleanor keys create prints) or a legacy sha256, got neither`,
+        );
+      }
+    });
+    this.legacyIds = legacy;
   }
 
   get size(): number {
-    return this.#byHash.size;
+    return this.#byHmac.size + this.#bySha256.size;
+  }
+
+  #find(key: string): Principal | undefined {
+    const keyed = this.#secret && this.#byHmac.size > 0 ? this.#byHmac.get(keyedHash(this.#secret, key)) : undefined;
+    return keyed ?? (this.#bySha256.size > 0 ? this.#bySha256.get(sha256Hex(key)) : undefined);
   }
 
   /** The request's principal, or an HttpError 401. */
@@ -85,7 +124,7 @@ export class Keyring {
         },
       );
     }
-    const principal = this.#byHash.get(sha256Hex(key));
+    const principal = this.#find(key);
     if (!principal) {
       throw new HttpError(401, 'UNAUTHORIZED', 'the API key is not valid', 'header.authorization', {
         'www-authenticate': 'Bearer error="invalid_token"',

@@ -6,6 +6,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyRequest } fro
 import { Registry } from 'prom-client';
 import { EleanorError } from '../core/errors.js';
 import type { Engine } from '../engine/engine.js';
+import { keySecretFrom, resolveKeySecret } from '../engine/config/api-key-secret.js';
 import type { HttpConfig } from '../engine/config/http-schema.js';
 import { INSECURE_PRINCIPAL, Keyring, authorize, type Access } from './auth.js';
 import { DEFAULT_HTTP_SETTINGS, Inflight, type HttpSettings, type ServerContext } from './context.js';
@@ -37,6 +38,13 @@ export interface HttpServerOptions {
    * header is not a loopback name are refused with 421 (DNS rebinding). @default false
    */
   readonly insecureLocal?: boolean;
+  /**
+   * The secret the keys' `hmac` entries were made with (at least 32 bytes of text).
+   * @default process.env.ELEANOR_API_KEY_SECRET, else the file http.keySecretFile (relative to `baseDir`)
+   */
+  readonly keySecret?: string;
+  /** Where relative paths of the `http` section are resolved from. @default process.cwd() */
+  readonly baseDir?: string;
   /** Where the service logs (pino options, or false for nothing). @default { level: 'warn' } */
   readonly logger?: boolean | { readonly level: string };
   /** Reported in /openapi.json. @default '0.0.0' */
@@ -50,6 +58,8 @@ export interface HttpServer {
   readonly context: ServerContext;
   /** Every route registered, as 'METHOD /path' (HEAD routes left out). */
   readonly routes: readonly string[];
+  /** What the configuration should change, found at start (also logged at warn): e.g. keys stored as bare SHA-256. */
+  readonly warnings: readonly string[];
   /**
    * Graceful close: refuses new requests (503), lets in-flight ones finish for up to `shutdownGraceMs`, then cancels
    * the rest (each still answered and recorded), closes the engine (flushing evidence) and the listener.
@@ -85,16 +95,37 @@ function accessOf(request: FastifyRequest): Access {
   return PUBLIC_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`)) ? { public: true } : { roles: ['admin'] };
 }
 
-export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
-  const http = options.http ?? {};
-  const settings = settingsOf(http);
-  const keyring = new Keyring(http.apiKeys ?? []);
-  if (!options.insecureLocal && keyring.size === 0) {
+/** The configured keys (none under --insecure-local, where they are not used), checked before anything starts. */
+function keyringOf(options: HttpServerOptions, http: HttpConfig): Keyring {
+  if (options.insecureLocal) return new Keyring([]);
+  const secret =
+    options.keySecret !== undefined
+      ? keySecretFrom(options.keySecret, 'keySecret')
+      : resolveKeySecret(http.keySecretFile, options.baseDir ?? process.cwd(), process.env);
+  const keyring = new Keyring(http.apiKeys ?? [], secret);
+  if (keyring.size === 0) {
     throw new EleanorError(
       'INVALID_CONFIG',
       'http.apiKeys: no API keys are configured — add some (eleanor keys create) or set ELEANOR_API_KEYS, or run with --insecure-local',
     );
   }
+  return keyring;
+}
+
+function legacyKeyWarning(ids: readonly string[]): string {
+  return (
+    `http.apiKeys: ${ids.map((id) => `'${id}'`).join(', ')} ${ids.length === 1 ? 'is' : 'are'} stored as a bare SHA-256 (sha256), ` +
+    'which anyone who reads the configuration can test guesses against offline; re-issue them as keyed hashes: ' +
+    'make a secret (eleanor keys secret --out FILE), set http.keySecretFile (or ELEANOR_API_KEY_SECRET), then ' +
+    'eleanor keys create for each key (keys given in ELEANOR_API_KEYS need only the secret)'
+  );
+}
+
+export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const http = options.http ?? {};
+  const settings = settingsOf(http);
+  const keyring = keyringOf(options, http);
+  const warnings = keyring.legacyIds.length > 0 ? [legacyKeyWarning(keyring.legacyIds)] : [];
   let closing = false;
   const inflight = new Inflight();
   const app = Fastify({
@@ -104,6 +135,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     return503OnClosing: false,
     forceCloseConnections: 'idle',
   });
+  for (const warning of warnings) app.log.warn(warning);
   const routes: string[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
@@ -192,6 +224,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     app,
     context: ctx,
     routes,
+    warnings,
     close: () =>
       (closed ??= (async () => {
         closing = true;

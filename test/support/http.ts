@@ -2,22 +2,26 @@
 import type { EngineConfig } from '../../src/engine/config.js';
 import type { HttpConfig } from '../../src/engine/config/http-schema.js';
 import { createEngine } from '../../src/engine/engine.js';
-import { sha256Hex } from '../../src/http/auth.js';
+import { keyedHash } from '../../src/engine/config/api-key-secret.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 
-/** One key per role, plus one bound to the chain 'tenant-a'. */
+/** One key per role, plus one bound to the chain 'tenant-a' (32 characters or more, as configured keys must be). */
 export const KEYS = {
-  evaluator: 'key-evaluator',
-  reviewer: 'key-reviewer',
-  admin: 'key-admin',
-  tenant: 'key-tenant-a',
+  evaluator: 'test-key-evaluator-0123456789abcdef',
+  reviewer: 'test-key-reviewer-0123456789abcdef',
+  admin: 'test-key-admin-0123456789abcdef',
+  tenant: 'test-key-tenant-a-0123456789abcdef',
 } as const;
 
+/** The key secret the test keys' hashes are made with (pass it as createHttpServer's `keySecret`). */
+export const TEST_KEY_SECRET = 'test-key-secret-0123456789abcdef0123456789';
+const hmac = (key: string): string => keyedHash(Buffer.from(TEST_KEY_SECRET), key);
+
 export const TEST_API_KEYS: NonNullable<HttpConfig['apiKeys']> = [
-  { id: 'eve', roles: ['evaluator'], sha256: sha256Hex(KEYS.evaluator) },
-  { id: 'rita', roles: ['reviewer'], sha256: sha256Hex(KEYS.reviewer) },
-  { id: 'ada', roles: ['admin'], sha256: sha256Hex(KEYS.admin) },
-  { id: 'tess', roles: ['evaluator', 'reviewer'], sha256: sha256Hex(KEYS.tenant), chain: 'tenant-a' },
+  { id: 'eve', roles: ['evaluator'], hmac: hmac(KEYS.evaluator) },
+  { id: 'rita', roles: ['reviewer'], hmac: hmac(KEYS.reviewer) },
+  { id: 'ada', roles: ['admin'], hmac: hmac(KEYS.admin) },
+  { id: 'tess', roles: ['evaluator', 'reviewer'], hmac: hmac(KEYS.tenant), chain: 'tenant-a' },
 ];
 
 export interface TestServer {
@@ -30,12 +34,13 @@ export interface TestServer {
 export async function startTestServer(
   config: EngineConfig = {},
   http: HttpConfig = {},
-  extra: { insecureLocal?: boolean } = {},
+  extra: { insecureLocal?: boolean; keySecret?: string } = {},
 ): Promise<TestServer> {
   const engine = createEngine({ evidence: { store: 'memory' }, infrastructure: { metrics: true }, ...config });
   const server = await createHttpServer({
     engine,
     http: { apiKeys: TEST_API_KEYS, ...http },
+    keySecret: extra.keySecret ?? TEST_KEY_SECRET,
     logger: false,
     ...(extra.insecureLocal !== undefined && { insecureLocal: extra.insecureLocal }),
   });

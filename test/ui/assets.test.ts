@@ -4,7 +4,7 @@ import { CANONICAL_STATEMENTS } from '../../src/critics/doctrine.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { dashboard } from '../../src/ui/dashboard.js';
-import { TEST_API_KEYS } from '../support/http.js';
+import { TEST_API_KEYS, TEST_KEY_SECRET } from '../support/http.js';
 
 let server: HttpServer;
 let url: string;
@@ -12,6 +12,7 @@ beforeAll(async () => {
   server = await createHttpServer({
     engine: createEngine({ evidence: { store: 'memory' } }),
     http: { apiKeys: TEST_API_KEYS },
+    keySecret: TEST_KEY_SECRET,
     logger: false,
     plugins: [dashboard()],
   });

@@ -9,7 +9,7 @@ import { CANONICAL_STATEMENTS } from '../../src/critics/doctrine.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { dashboard } from '../../src/ui/dashboard.js';
-import { BENIGN_REQUEST, CARD_REQUEST, KEYS, TEST_API_KEYS, call } from '../support/http.js';
+import { BENIGN_REQUEST, CARD_REQUEST, KEYS, TEST_API_KEYS, TEST_KEY_SECRET, call } from '../support/http.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'ui');
@@ -27,6 +27,7 @@ async function serve(insecureLocal = false): Promise<{ server: HttpServer; url: 
     engine,
     http: insecureLocal ? {} : { apiKeys: TEST_API_KEYS },
     insecureLocal,
+    keySecret: TEST_KEY_SECRET,
     logger: false,
     plugins: [dashboard()],
   });

@@ -1,6 +1,7 @@
 // ELEANOR_* environment variables: each maps to one configuration path and is validated (errors name the variable).
 import { createHash } from 'node:crypto';
 import { EleanorError } from '../../core/errors.js';
+import { KEY_SECRET_ENV, MIN_API_KEY_LENGTH, keyedHash, resolveKeySecret } from './api-key-secret.js';
 import { API_ROLES, type ApiRole } from './http-schema.js';
 
 type Kind = 'number' | 'string' | 'list' | 'keys';
@@ -46,7 +47,13 @@ export const ENV_VARIABLES: Readonly<Record<string, { path: readonly string[]; k
     ELEANOR_API_KEYS: {
       path: ['http', 'apiKeys'],
       kind: 'keys',
-      description: "API keys added to the file's: id:role[+role]:key, comma-separated (hashed on load)",
+      description:
+        "API keys added to the file's: id:role[+role]:key, comma-separated, each key at least 32 characters (hashed on load)",
+    },
+    [KEY_SECRET_ENV]: {
+      path: [],
+      kind: 'string',
+      description: "the secret of the API keys' keyed hashes, at least 32 bytes (overrides http.keySecretFile)",
     },
     ELEANOR_TRANSPORT: {
       path: ['transport', 'kind'],
@@ -67,8 +74,13 @@ export const ENV_VARIABLES: Readonly<Record<string, { path: readonly string[]; k
     },
   });
 
-/** `id:role+role:key,…` as API key entries, each key replaced by its SHA-256 at once. */
-function parseApiKeys(name: string, raw: string): { id: string; roles: ApiRole[]; sha256: string }[] {
+type KeyEntry = { id: string; roles: ApiRole[] } & ({ hmac: string } | { sha256: string });
+
+/**
+ * `id:role+role:key,…` as API key entries, each key replaced at once by its keyed hash under `secret` — or, without
+ * a secret, by its bare SHA-256 (the legacy form, which the server warns about).
+ */
+function parseApiKeys(name: string, raw: string, secret: Buffer | undefined): KeyEntry[] {
   return raw
     .split(',')
     .map((s) => s.trim())
@@ -88,7 +100,16 @@ function parseApiKeys(name: string, raw: string): { id: string; roles: ApiRole[]
           );
         }
       }
-      return { id, roles: roleList as ApiRole[], sha256: createHash('sha256').update(key).digest('hex') };
+      if (key.length < MIN_API_KEY_LENGTH) {
+        throw new EleanorError(
+          'INVALID_CONFIG',
+          `${name}: entry ${i + 1} ('${id}'): expected a key of at least ${MIN_API_KEY_LENGTH} characters, got ${key.length} (eleanor keys create makes one)`,
+        );
+      }
+      const roleNames = roleList as ApiRole[];
+      return secret === undefined
+        ? { id, roles: roleNames, sha256: createHash('sha256').update(key).digest('hex') }
+        : { id, roles: roleNames, hmac: keyedHash(secret, key) };
     });
 }
 
@@ -131,7 +152,10 @@ export function applyEnv(
     } else if (variable.kind === 'keys') {
       const http = (result['http'] ?? {}) as Record<string, unknown>;
       const fromFile = Array.isArray(http['apiKeys']) ? (http['apiKeys'] as unknown[]) : [];
-      setPath(result, variable.path, [...fromFile, ...parseApiKeys(name, raw)]);
+      const secretFile = typeof http['keySecretFile'] === 'string' ? http['keySecretFile'] : undefined;
+      const baseDir = typeof result['baseDir'] === 'string' ? result['baseDir'] : process.cwd();
+      const secret = resolveKeySecret(secretFile, baseDir, env);
+      setPath(result, variable.path, [...fromFile, ...parseApiKeys(name, raw, secret)]);
     } else setPath(result, variable.path, raw);
   }
   if (env['ELEANOR_MODEL_BASE_URL'] !== undefined) setPath(result, ['model', 'type'], 'openai');

@@ -22,8 +22,19 @@ export const apiKeySchema = z
     /** Who the key belongs to: recorded as the actor of a review. */
     id: z.string().regex(/^[A-Za-z0-9._@:-]{1,128}$/, 'expected 1–128 letters, digits or . _ @ : -'),
     roles: z.array(z.enum(API_ROLES)).min(1),
-    /** Hex SHA-256 of the key (`eleanor keys create` prints one); the key itself is never stored. */
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the hex SHA-256 of the key (64 lower-case hex digits)'),
+    /**
+     * Hex HMAC-SHA-256 of the key under the key secret (`http.keySecretFile` or ELEANOR_API_KEY_SECRET), as
+     * `eleanor keys create` prints it; the key itself is never stored. Give this or `sha256`.
+     */
+    hmac: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'expected the hex HMAC-SHA-256 of the key (64 lower-case hex digits)')
+      .optional(),
+    /** Legacy: the key's bare hex SHA-256. Still accepted, with a start-up warning: re-issue such keys as `hmac`. */
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'expected the hex SHA-256 of the key (64 lower-case hex digits)')
+      .optional(),
     /** Binds the key to one evidence chain (tenant): its evaluations go there, and it sees only that chain. */
     chain: z
       .string()
@@ -32,7 +43,18 @@ export const apiKeySchema = z
     /** This key's own rate limit. @default the section's rateLimit */
     rateLimit: rateLimitSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((key, ctx) => {
+    if (key.hmac !== undefined && key.sha256 !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['sha256'], message: 'expected hmac or sha256, not both' });
+    } else if (key.hmac === undefined && key.sha256 === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hmac'],
+        message: 'expected the keyed hash of the key (eleanor keys create prints the entry), or a legacy sha256',
+      });
+    }
+  });
 
 export const httpConfigSchema = z
   .object({
@@ -51,16 +73,23 @@ export const httpConfigSchema = z
     /** Per key. @default { max: 6000, windowMs: 60_000 } */
     rateLimit: rateLimitSchema.optional(),
     apiKeys: z.array(apiKeySchema).optional(),
+    /**
+     * A file holding the secret of the keys' `hmac` (at least 32 bytes; `eleanor keys secret --out FILE` makes one),
+     * relative to the configuration file. ELEANOR_API_KEY_SECRET, the secret itself, overrides it.
+     */
+    keySecretFile: z.string().min(1).optional(),
   })
   .strict()
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
     config.apiKeys?.forEach((key, i) => {
-      const first = seen.get(key.sha256);
+      const field = key.hmac === undefined ? 'sha256' : 'hmac';
+      const hash = `${field}:${key.hmac ?? key.sha256}`;
+      const first = seen.get(hash);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['apiKeys', i, 'sha256'], message: `the same key as apiKeys.${first}` });
+        ctx.addIssue({ code: 'custom', path: ['apiKeys', i, field], message: `the same key as apiKeys.${first}` });
       }
-      seen.set(key.sha256, i);
+      seen.set(hash, i);
     });
   });
 

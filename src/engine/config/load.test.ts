@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,27 +93,74 @@ describe('loadConfig', () => {
   it("adds ELEANOR_API_KEYS to the file's keys, hashed, and names a bad entry or role", async () => {
     const fileKey = { id: 'ops', roles: ['admin'], sha256: 'a'.repeat(64) };
     const d = dir({ 'c.json': JSON.stringify({ http: { port: 9000, apiKeys: [fileKey] } }) });
+    const alice = 's3cret-s3cret-s3cret-s3cret-s3cret';
+    const bob = 'k:with:colons-k:with:colons-k:with:colons';
     const config = await loadConfig({
       file: join(d, 'c.json'),
-      env: { ELEANOR_API_KEYS: 'alice:reviewer:s3cret, bob:evaluator+reviewer:k:with:colons' },
+      env: { ELEANOR_API_KEYS: `alice:reviewer:${alice}, bob:evaluator+reviewer:${bob}` },
     });
     expect(config.http?.port).toBe(9000);
     expect(config.http?.apiKeys).toEqual([
       fileKey,
-      { id: 'alice', roles: ['reviewer'], sha256: createHash('sha256').update('s3cret').digest('hex') },
-      {
-        id: 'bob',
-        roles: ['evaluator', 'reviewer'],
-        sha256: createHash('sha256').update('k:with:colons').digest('hex'),
-      },
+      { id: 'alice', roles: ['reviewer'], sha256: createHash('sha256').update(alice).digest('hex') },
+      { id: 'bob', roles: ['evaluator', 'reviewer'], sha256: createHash('sha256').update(bob).digest('hex') },
     ]);
     expect(JSON.stringify(config)).not.toContain('s3cret');
     expect(await loadError(loadConfig({ cwd: dir({}), env: { ELEANOR_API_KEYS: 'alice:reviewer' } }))).toMatch(
       /ELEANOR_API_KEYS: entry 1: expected id:role\[\+role\]:key/,
     );
-    expect(await loadError(loadConfig({ cwd: dir({}), env: { ELEANOR_API_KEYS: 'a:boss:k' } }))).toMatch(
+    expect(await loadError(loadConfig({ cwd: dir({}), env: { ELEANOR_API_KEYS: `a:boss:${alice}` } }))).toMatch(
       /unknown role 'boss'/,
     );
+  });
+
+  it('hashes ELEANOR_API_KEYS with HMAC-SHA-256 under the key secret, from the variable or the file', async () => {
+    const key = 'k'.repeat(32);
+    const secret = 'the-key-secret-of-at-least-32-bytes';
+    const hmac = createHmac('sha256', secret).update(key).digest('hex');
+    const fromEnv = await loadConfig({
+      cwd: dir({}),
+      env: { ELEANOR_API_KEYS: `ci:evaluator:${key}`, ELEANOR_API_KEY_SECRET: secret },
+    });
+    expect(fromEnv.http?.apiKeys).toEqual([{ id: 'ci', roles: ['evaluator'], hmac }]);
+    // The file is relative to the configuration's folder; the secret is its text, surrounding whitespace removed.
+    const d = dir({ 'c.json': JSON.stringify({ http: { keySecretFile: 'secret.txt' } }), 'secret.txt': `${secret}\n` });
+    const fromFile = await loadConfig({ file: join(d, 'c.json'), env: { ELEANOR_API_KEYS: `ci:evaluator:${key}` } });
+    expect(fromFile.http?.apiKeys).toEqual([{ id: 'ci', roles: ['evaluator'], hmac }]);
+    expect(JSON.stringify([fromEnv, fromFile])).not.toContain(key);
+  });
+
+  it('refuses a raw key shorter than 32 characters or a short secret, naming the field, never the key', async () => {
+    const short = await loadError(
+      loadConfig({ cwd: dir({}), env: { ELEANOR_API_KEYS: `ok:evaluator:${'k'.repeat(32)},ci:evaluator:hunter2` } }),
+    );
+    expect(short).toBe(
+      "ELEANOR_API_KEYS: entry 2 ('ci'): expected a key of at least 32 characters, got 7 (eleanor keys create makes one)",
+    );
+    const env = { ELEANOR_API_KEYS: `ci:evaluator:${'k'.repeat(32)}`, ELEANOR_API_KEY_SECRET: 'short' };
+    expect(await loadError(loadConfig({ cwd: dir({}), env }))).toMatch(
+      /^ELEANOR_API_KEY_SECRET: expected a secret of at least 32 bytes, got 5/,
+    );
+    const d = dir({ 'c.json': JSON.stringify({ http: { keySecretFile: 'none.txt' } }) });
+    expect(
+      await loadError(
+        loadConfig({ file: join(d, 'c.json'), env: { ELEANOR_API_KEYS: `ci:evaluator:${'k'.repeat(32)}` } }),
+      ),
+    ).toMatch(/^http\.keySecretFile: cannot read the key secret file .*none\.txt/);
+  });
+
+  it('takes an apiKeys entry with hmac or (legacy) sha256, refusing neither or both', async () => {
+    const hash = 'b'.repeat(64);
+    const load = (key: Record<string, unknown>) => {
+      const d = dir({ 'c.json': JSON.stringify({ http: { apiKeys: [{ id: 'x', roles: ['admin'], ...key }] } }) });
+      return loadConfig({ file: join(d, 'c.json'), env: {} });
+    };
+    expect((await load({ hmac: hash })).http?.apiKeys?.[0]).toEqual({ id: 'x', roles: ['admin'], hmac: hash });
+    expect(await loadError(load({}))).toMatch(/http\.apiKeys\.0\.hmac: expected the keyed hash of the key/);
+    expect(await loadError(load({ hmac: hash, sha256: hash }))).toMatch(
+      /http\.apiKeys\.0\.sha256: expected hmac or sha256, not both/,
+    );
+    expect(await loadError(load({ hmac: 'XYZ' }))).toMatch(/http\.apiKeys\.0\.hmac: expected the hex HMAC-SHA-256/);
   });
 
   it('names a bad http setting by its path', async () => {
