@@ -10,6 +10,7 @@ export interface HttpSettings {
   readonly batchConcurrency: number;
   readonly shutdownGraceMs: number;
   readonly rateLimit: { readonly max: number; readonly windowMs: number };
+  readonly authFailureLimit: { readonly max: number; readonly windowMs: number };
 }
 
 export const DEFAULT_HTTP_SETTINGS: HttpSettings = Object.freeze({
@@ -18,6 +19,7 @@ export const DEFAULT_HTTP_SETTINGS: HttpSettings = Object.freeze({
   batchConcurrency: 8,
   shutdownGraceMs: 10_000,
   rateLimit: Object.freeze({ max: 6_000, windowMs: 60_000 }),
+  authFailureLimit: Object.freeze({ max: 20, windowMs: 60_000 }),
 });
 
 /** Evaluations under way, each with a controller that shutdown aborts once its grace period is over. */

@@ -8,7 +8,8 @@ import { EleanorError } from '../core/errors.js';
 import type { Engine } from '../engine/engine.js';
 import { keySecretFrom, resolveKeySecret } from '../engine/config/api-key-secret.js';
 import type { HttpConfig } from '../engine/config/http-schema.js';
-import { INSECURE_PRINCIPAL, Keyring, authorize, type Access } from './auth.js';
+import { INSECURE_PRINCIPAL, Keyring, authorize, type Access, type Principal } from './auth.js';
+import { AuthFailures } from './auth-failures.js';
 import { DEFAULT_HTTP_SETTINGS, Inflight, type HttpSettings, type ServerContext } from './context.js';
 import { HttpError, errorHandler } from './errors.js';
 import { Drain } from './drain.js';
@@ -84,6 +85,10 @@ function settingsOf(http: HttpConfig): HttpSettings {
     rateLimit: {
       max: http.rateLimit?.max ?? DEFAULT_HTTP_SETTINGS.rateLimit.max,
       windowMs: http.rateLimit?.windowMs ?? DEFAULT_HTTP_SETTINGS.rateLimit.windowMs,
+    },
+    authFailureLimit: {
+      max: http.authFailureLimit?.max ?? DEFAULT_HTTP_SETTINGS.authFailureLimit.max,
+      windowMs: http.authFailureLimit?.windowMs ?? DEFAULT_HTTP_SETTINGS.authFailureLimit.windowMs,
     },
   };
 }
@@ -162,6 +167,27 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const registry = options.engine.infrastructure.metrics ?? new Registry();
   attachHttpMetrics(app, registry, 'eleanor_');
 
+  const failures = new AuthFailures(settings.authFailureLimit);
+  /** The key's principal; a client over its failure limit is refused before its key is even looked at. */
+  const authenticate = (request: FastifyRequest): Principal => {
+    const wait = failures.retryAfterSeconds(request.ip);
+    if (wait > 0) {
+      const { max, windowMs } = settings.authFailureLimit;
+      throw new HttpError(
+        429,
+        'TOO_MANY_AUTH_FAILURES',
+        `too many failed authentications from this address (at most ${max} per ${windowMs / 1000} s, http.authFailureLimit); retry in ${wait} s`,
+        'header.authorization',
+        { 'retry-after': String(wait) },
+      );
+    }
+    try {
+      return keyring.authenticate(request);
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 401) failures.fail(request.ip);
+      throw error;
+    }
+  };
   const admit = (request: FastifyRequest): void => {
     const access = accessOf(request);
     if (closing && !('public' in access)) {
@@ -170,7 +196,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       });
     }
     if ('public' in access) return;
-    request.principal = options.insecureLocal ? INSECURE_PRINCIPAL : keyring.authenticate(request);
+    request.principal = options.insecureLocal ? INSECURE_PRINCIPAL : authenticate(request);
     authorize(request.principal, access, request);
   };
   const drain = new Drain();

@@ -72,6 +72,11 @@ export const httpConfigSchema = z
     shutdownGraceMs: ms.optional(),
     /** Per key. @default { max: 6000, windowMs: 60_000 } */
     rateLimit: rateLimitSchema.optional(),
+    /**
+     * Failed authentications (401) one client address may make per window before it is refused with 429, whatever
+     * key it sends. @default { max: 20, windowMs: 60_000 }
+     */
+    authFailureLimit: rateLimitSchema.optional(),
     apiKeys: z.array(apiKeySchema).optional(),
     /**
      * A file holding the secret of the keys' `hmac` (at least 32 bytes; `eleanor keys secret --out FILE` makes one),
