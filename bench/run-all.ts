@@ -15,6 +15,7 @@ const BENCHES = [
   'infra.ts',
   'evidence.ts',
   'checkpoints.ts',
+  'execute.ts',
   'http.ts',
   'distributed.ts',
 ];

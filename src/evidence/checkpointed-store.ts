@@ -21,7 +21,7 @@ export function withCheckpoints(store: EvidenceStore, checkpointer: Checkpointer
     },
     entries: (traceId: string, chain?: string) => store.entries(traceId, chain),
     traceRows: (traceId: string, chain?: string) => store.traceRows(traceId, chain),
-    appendCheckpoint: (checkpoint: Checkpoint) => store.appendCheckpoint(checkpoint),
+    appendCheckpoints: (checkpoints: readonly Checkpoint[]) => store.appendCheckpoints(checkpoints),
     checkpoints: (query?: CheckpointQuery) => store.checkpoints(query),
     rowsBetween: (chain: string, from: number, to: number) => store.rowsBetween(chain, from, to),
     reviews: (query?: ReviewQuery) => store.reviews(query),

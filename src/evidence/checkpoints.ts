@@ -119,43 +119,57 @@ export class Checkpointer {
 
   /**
    * Brings the chain's tree up to its stored head (checking each row, and that the records still give every checkpoint
-   * signed before), signs, appends to the witness, then keeps a copy in the store and tells `onSigned`.
+   * signed before), signing at each multiple of `every` it passes and at the head, so a record is never more than
+   * `every` records from the checkpoint that first covers it; appends them to the witness in one write, then keeps
+   * copies in the store and tells `onSigned`.
    */
   async #checkpoint(chain: string, state: ChainState): Promise<void> {
     const known = await this.#known;
     state.signedSeq = Math.max(state.signedSeq, known.latestSeq(chain));
+    const due: Checkpoint[] = [];
     for (;;) {
       const from = state.frontier.size + 1;
       const rows = await this.store.rowsBetween(chain, from, from + PAGE - 1);
-      for (const row of rows) this.#extend(chain, state, row, known);
+      for (const row of rows) {
+        this.#extend(chain, state, row, known);
+        if (row.seq > state.signedSeq && row.seq % this.settings.every === 0) due.push(this.#sign(chain, state));
+      }
       if (rows.length < PAGE) break;
     }
     const seq = state.frontier.size;
-    if (seq === 0 || seq <= state.signedSeq) return;
-    const unsigned = {
-      chain,
-      seq,
-      head: state.head,
-      root: state.frontier.root(),
-      time: new Date().toISOString(),
-      keyId: this.settings.key.keyId,
-    };
-    const checkpoint: Checkpoint = { ...unsigned, signature: signText(this.settings.key, checkpointText(unsigned)) };
+    if (seq > state.signedSeq && due.at(-1)?.seq !== seq) due.push(this.#sign(chain, state));
+    if (due.length === 0) return;
     const file = await open(this.settings.witness, 'a', 0o644);
     try {
-      await file.appendFile(`${JSON.stringify(checkpoint)}\n`);
+      await file.appendFile(due.map((c) => `${JSON.stringify(c)}\n`).join(''));
       await file.sync();
     } finally {
       await file.close();
     }
     state.signedSeq = seq;
-    known.add(checkpoint);
+    due.forEach((checkpoint) => known.add(checkpoint));
     try {
-      await this.store.appendCheckpoint(checkpoint);
+      await this.store.appendCheckpoints(due);
     } catch (error) {
-      this.warn(error, `eleanor: checkpoint ${chain}@${seq} is in the witness but could not be copied to the store`);
+      this.warn(
+        error,
+        `eleanor: checkpoints of '${chain}' up to ${seq} are in the witness but not copied to the store`,
+      );
     }
-    this.settings.onSigned?.(checkpoint);
+    for (const checkpoint of due) this.settings.onSigned?.(checkpoint);
+  }
+
+  /** The signed checkpoint of the chain's tree as it stands. */
+  #sign(chain: string, state: ChainState): Checkpoint {
+    const unsigned = {
+      chain,
+      seq: state.frontier.size,
+      head: state.head,
+      root: state.frontier.root(),
+      time: new Date().toISOString(),
+      keyId: this.settings.key.keyId,
+    };
+    return { ...unsigned, signature: signText(this.settings.key, checkpointText(unsigned)) };
   }
 
   /** Adds one stored row to the chain's tree; nothing is signed over a row that does not verify or a rewritten past. */

@@ -6,39 +6,51 @@ import { signatureHolds, type SigningKey } from './signing.js';
 import type { Checkpoint, EvidenceStore } from './types.js';
 
 export class KnownCheckpoints {
-  /** Per chain, by seq ascending; two signed at one seq (two writers) are both kept. */
-  readonly #byChain = new Map<string, Checkpoint[]>();
+  /** Per chain: the checkpoints by seq (two signed at one seq, by two writers, are both kept), and the seqs sorted. */
+  readonly #byChain = new Map<string, { bySeq: Map<number, Checkpoint[]>; seqs: number[] }>();
 
   add(checkpoint: Checkpoint): void {
-    const list = this.#byChain.get(checkpoint.chain) ?? [];
-    if (list.some((c) => c.seq === checkpoint.seq && c.signature === checkpoint.signature)) return;
-    let at = list.length;
-    while (at > 0 && list[at - 1]!.seq > checkpoint.seq) at -= 1;
-    list.splice(at, 0, checkpoint);
-    this.#byChain.set(checkpoint.chain, list);
+    let chain = this.#byChain.get(checkpoint.chain);
+    if (chain === undefined) this.#byChain.set(checkpoint.chain, (chain = { bySeq: new Map(), seqs: [] }));
+    const same = chain.bySeq.get(checkpoint.seq);
+    if (same !== undefined) {
+      if (!same.some((c) => c.signature === checkpoint.signature)) same.push(checkpoint);
+      return;
+    }
+    chain.bySeq.set(checkpoint.seq, [checkpoint]);
+    const seqs = chain.seqs;
+    if (seqs.length === 0 || seqs[seqs.length - 1]! < checkpoint.seq) seqs.push(checkpoint.seq);
+    else seqs.splice(firstAtOrAbove(seqs, checkpoint.seq), 0, checkpoint.seq);
   }
 
   /** The first checkpoint of the chain that covers `seq` (the smallest seq at or above it). */
   covering(chain: string, seq: number): Checkpoint | undefined {
-    const list = this.#byChain.get(chain) ?? [];
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (list[mid]!.seq < seq) low = mid + 1;
-      else high = mid;
-    }
-    return list[low];
+    const known = this.#byChain.get(chain);
+    if (known === undefined) return undefined;
+    const at = known.seqs[firstAtOrAbove(known.seqs, seq)];
+    return at === undefined ? undefined : known.bySeq.get(at)![0];
   }
 
   /** The checkpoints signed at exactly `seq`. */
-  at(chain: string, seq: number): Checkpoint[] {
-    return (this.#byChain.get(chain) ?? []).filter((c) => c.seq === seq);
+  at(chain: string, seq: number): readonly Checkpoint[] {
+    return this.#byChain.get(chain)?.bySeq.get(seq) ?? [];
   }
 
   latestSeq(chain: string): number {
-    return this.#byChain.get(chain)?.at(-1)?.seq ?? 0;
+    return this.#byChain.get(chain)?.seqs.at(-1) ?? 0;
   }
+}
+
+/** The index of the first of the sorted `seqs` at or above `seq` (seqs.length when none is). */
+function firstAtOrAbove(seqs: readonly number[], seq: number): number {
+  let low = 0;
+  let high = seqs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (seqs[mid]! < seq) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Reads the witness (missing: none yet) and the store's copies, keeping what the key's own signature vouches for. */

@@ -173,7 +173,9 @@ export function evidenceStoreConformance(name: string, makeSut: () => StoreUnder
         keyId: 'k1',
         signature: `sig${chain}${seq}`,
       });
-      for (let seq = 1; seq <= 5; seq++) await store.appendCheckpoint(checkpoint(seq % 2 ? 'a' : 'b', seq));
+      await store.appendCheckpoints([checkpoint('a', 1), checkpoint('b', 2)]);
+      for (let seq = 3; seq <= 5; seq++) await store.appendCheckpoints([checkpoint(seq % 2 ? 'a' : 'b', seq)]);
+      await store.appendCheckpoints([]);
       const first = await store.checkpoints({ limit: 2 });
       expect(first.checkpoints).toEqual([checkpoint('a', 1), checkpoint('b', 2)]);
       const second = await store.checkpoints({ limit: 2, after: first.next! });

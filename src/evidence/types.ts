@@ -165,8 +165,8 @@ export interface EvidenceStore {
   traceRows(traceId: string, chain?: string): Promise<StoredRow[]>;
   /** A chain's stored rows from seq `from` to `to` (inclusive), in seq order: a record's neighbours. */
   rowsBetween(chain: string, from: number, to: number): Promise<StoredRow[]>;
-  /** Keeps a signed checkpoint (a copy: the witness file is the one kept apart from the store). */
-  appendCheckpoint(checkpoint: Checkpoint): Promise<void>;
+  /** Keeps signed checkpoints, in one transaction (copies: the witness file is the one kept apart from the store). */
+  appendCheckpoints(checkpoints: readonly Checkpoint[]): Promise<void>;
   /** Stored checkpoints, oldest first, a page at a time. */
   checkpoints(query?: CheckpointQuery): Promise<CheckpointPage>;
   /** Gated evaluations and their review state, newest first. */

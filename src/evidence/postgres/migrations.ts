@@ -54,7 +54,7 @@ export function pgMigrations(schema: string): readonly string[] {
     CREATE TRIGGER evidence_extends_chain BEFORE INSERT ON ${s}.evidence
       FOR EACH ROW EXECUTE FUNCTION ${s}.evidence_extends_chain();
     `,
-      // Trace ids are scoped per chain; signed checkpoints are kept beside the records (append-only too).
+    // Trace ids are scoped per chain; signed checkpoints are kept beside the records (append-only too).
     `
     DROP INDEX ${s}.evidence_evaluation_trace;
     DROP INDEX ${s}.evidence_review_trace;

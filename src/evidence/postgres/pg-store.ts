@@ -84,9 +84,14 @@ function statements(schema: string) {
       CROSS JOIN LATERAL (SELECT chain, seq, hash FROM ${table} WHERE chain = c.chain ORDER BY seq DESC LIMIT 1) AS h`,
     insertInto: `INSERT INTO ${table} (chain, seq, kind, trace_id, created_at, required_action, review_outcome, record,
       prev_hash, hash) VALUES `,
-    byTrace: `${row} WHERE trace_id = $1 AND ($2::text IS NULL OR chain = $2) ORDER BY chain, kind`,
-    insertCheckpoint: `INSERT INTO ${checkpoints} (chain, seq, head, root, time, key_id, signature)
-      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    // Each kind's own partial index (trace_id, chain) answers its half.
+    byTrace: `SELECT * FROM (
+        ${row} WHERE kind = 'evaluation' AND trace_id = $1 AND ($2::text IS NULL OR chain = $2)
+        UNION ALL
+        ${row} WHERE kind = 'review' AND trace_id = $1 AND ($2::text IS NULL OR chain = $2)) AS t
+      ORDER BY chain, kind`,
+    insertCheckpoints: `INSERT INTO ${checkpoints} (chain, seq, head, root, time, key_id, signature)
+      SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
     checkpoints: `SELECT id, chain, seq, head, root, time, key_id AS "keyId", signature FROM ${checkpoints}
       WHERE id > $1 AND ($2::text IS NULL OR chain = $2) ORDER BY id LIMIT $3`,
     chains: `SELECT DISTINCT chain FROM ${table} ORDER BY chain`,
@@ -303,8 +308,12 @@ export class PgEvidenceStore implements EvidenceStore {
     return this.read<StoredRow>(this.sql.byTrace, [traceId, chain ?? null]);
   }
 
-  async appendCheckpoint(c: Checkpoint): Promise<void> {
-    await this.read(this.sql.insertCheckpoint, [c.chain, c.seq, c.head, c.root, c.time, c.keyId, c.signature]);
+  async appendCheckpoints(checkpoints: readonly Checkpoint[]): Promise<void> {
+    if (checkpoints.length === 0) return;
+    const columns = (['chain', 'seq', 'head', 'root', 'time', 'keyId', 'signature'] as const).map((field) =>
+      checkpoints.map((c) => c[field]),
+    );
+    await this.read(this.sql.insertCheckpoints, columns);
   }
 
   async checkpoints(query: CheckpointQuery = {}): Promise<CheckpointPage> {

@@ -80,6 +80,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
   private readonly db: Database.Database;
   private readonly writes: GroupCommit<PreparedAppend, EvidenceRef>;
   private readonly statements;
+  private readonly insertCheckpoints: (checkpoints: readonly Checkpoint[]) => void;
   private readonly checkpointer: Checkpointer | null;
   private closed = false;
 
@@ -102,7 +103,11 @@ export class SqliteEvidenceStore implements EvidenceStore {
           prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       byTrace: this.db.prepare<{ traceId: string; chain: string | null }, StoredRow>(
-        `SELECT * FROM (${SELECT_ROW} WHERE trace_id = @traceId AND (@chain IS NULL OR chain = @chain))
+        // Each kind's own partial index (trace_id, chain) answers its half.
+        `SELECT * FROM (
+           ${SELECT_ROW} WHERE kind = 'evaluation' AND trace_id = @traceId AND (@chain IS NULL OR chain = @chain)
+           UNION ALL
+           ${SELECT_ROW} WHERE kind = 'review' AND trace_id = @traceId AND (@chain IS NULL OR chain = @chain))
          ORDER BY chain, kind`,
       ),
       insertCheckpoint: this.db.prepare(
@@ -124,6 +129,9 @@ export class SqliteEvidenceStore implements EvidenceStore {
         `${SELECT_ROW} WHERE chain = CAST(unhex(?) AS TEXT) AND seq > ? ORDER BY seq LIMIT ?`,
       ),
     };
+    this.insertCheckpoints = this.db.transaction((checkpoints: readonly Checkpoint[]) => {
+      for (const checkpoint of checkpoints) this.statements.insertCheckpoint.run(checkpoint);
+    });
     const appendBatch = this.db.transaction((items: readonly PreparedAppend[]) => this.insertBatch(items));
     this.writes = new GroupCommit(
       (items) => appendBatch.immediate(items),
@@ -178,8 +186,8 @@ export class SqliteEvidenceStore implements EvidenceStore {
     return this.read(() => this.statements.byTrace.all({ traceId, chain: chain ?? null }));
   }
 
-  appendCheckpoint(checkpoint: Checkpoint): Promise<void> {
-    return this.read(() => void this.statements.insertCheckpoint.run(checkpoint));
+  appendCheckpoints(checkpoints: readonly Checkpoint[]): Promise<void> {
+    return this.read(() => this.insertCheckpoints(checkpoints));
   }
 
   checkpoints(query: CheckpointQuery = {}): Promise<CheckpointPage> {
