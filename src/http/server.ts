@@ -2,20 +2,21 @@
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { Registry } from 'prom-client';
-import { EleanorError } from '../core/errors.js';
 import type { Engine } from '../engine/engine.js';
-import { keySecretFrom, resolveKeySecret } from '../engine/config/api-key-secret.js';
 import type { HttpConfig } from '../engine/config/http-schema.js';
-import { INSECURE_PRINCIPAL, Keyring, authorize, type Access, type Principal } from './auth.js';
+import { INSECURE_PRINCIPAL, authorize, type Access, type Principal } from './auth.js';
 import { AuthFailures } from './auth-failures.js';
+import { clientErrorHandler } from './client-error.js';
+import { keyringOf, legacyKeyWarning } from './keyring-setup.js';
+import { MethodTable } from './method-table.js';
+import { MAX_URL_LENGTH, requestGate } from './request-gate.js';
 import { DEFAULT_HTTP_SETTINGS, Inflight, type HttpSettings, type ServerContext } from './context.js';
 import { HttpError, errorHandler } from './errors.js';
 import { Drain } from './drain.js';
 import { attachHttpMetrics } from './http-metrics.js';
 import { LiveFeed } from './live/live-feed.js';
-import { requireLoopbackHost } from './loopback-host.js';
 import { openApiDocument } from './openapi.js';
 import { evaluationRoutes } from './routes/evaluations.js';
 import { liveRoutes } from './routes/live.js';
@@ -94,36 +95,12 @@ function settingsOf(http: HttpConfig): HttpSettings {
 }
 
 function accessOf(request: FastifyRequest): Access {
+  // No route matched: the answer is 404 or 405 whoever asks (the public OpenAPI document lists the routes anyway).
+  if (request.is404) return { public: true };
   const configured = request.routeOptions.config.access;
   if (configured) return configured;
   const url = request.routeOptions.url ?? '';
   return PUBLIC_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`)) ? { public: true } : { roles: ['admin'] };
-}
-
-/** The configured keys (none under --insecure-local, where they are not used), checked before anything starts. */
-function keyringOf(options: HttpServerOptions, http: HttpConfig): Keyring {
-  if (options.insecureLocal) return new Keyring([]);
-  const secret =
-    options.keySecret !== undefined
-      ? keySecretFrom(options.keySecret, 'keySecret')
-      : resolveKeySecret(http.keySecretFile, options.baseDir ?? process.cwd(), process.env);
-  const keyring = new Keyring(http.apiKeys ?? [], secret);
-  if (keyring.size === 0) {
-    throw new EleanorError(
-      'INVALID_CONFIG',
-      'http.apiKeys: no API keys are configured — add some (eleanor keys create) or set ELEANOR_API_KEYS, or run with --insecure-local',
-    );
-  }
-  return keyring;
-}
-
-function legacyKeyWarning(ids: readonly string[]): string {
-  return (
-    `http.apiKeys: ${ids.map((id) => `'${id}'`).join(', ')} ${ids.length === 1 ? 'is' : 'are'} stored as a bare SHA-256 (sha256), ` +
-    'which anyone who reads the configuration can test guesses against offline; re-issue them as keyed hashes: ' +
-    'make a secret (eleanor keys secret --out FILE), set http.keySecretFile (or ELEANOR_API_KEY_SECRET), then ' +
-    'eleanor keys create for each key (keys given in ELEANOR_API_KEYS need only the secret)'
-  );
 }
 
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
@@ -131,6 +108,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const settings = settingsOf(http);
   const keyring = keyringOf(options, http);
   const warnings = keyring.legacyIds.length > 0 ? [legacyKeyWarning(keyring.legacyIds)] : [];
+  const gate = requestGate(options.insecureLocal === true);
   let closing = false;
   const inflight = new Inflight();
   const app = Fastify({
@@ -139,30 +117,40 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     bodyLimit: settings.bodyLimitBytes,
     return503OnClosing: false,
     forceCloseConnections: 'idle',
+    // A parameter as long as the URL allows: too long a trace id is then a 400 naming params.traceId, not a 414.
+    routerOptions: { maxParamLength: MAX_URL_LENGTH },
+    clientErrorHandler,
+    // The router's own refusals (a malformed %-escape) skip the hooks: the gate runs here, then the error format.
+    frameworkErrors: (error, request, reply) => {
+      try {
+        gate(request);
+        errorHandler(error, request, reply);
+      } catch (refused) {
+        errorHandler(refused as FastifyError, request, reply);
+      }
+    },
   });
   for (const warning of warnings) app.log.warn(warning);
   const routes: string[] = [];
+  const methods = new MethodTable();
   app.addHook('onRoute', (route) => {
+    methods.add(route.method, route.url);
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
   });
-  if (options.insecureLocal) {
-    // First of all hooks, public routes included: a rebound name must not reach even the docs or the dashboard.
-    app.addHook('onRequest', (request, _reply, done) => {
-      try {
-        requireLoopbackHost(request);
-        done();
-      } catch (error) {
-        done(error as Error);
-      }
-    });
-  }
+  // First of all hooks, public routes included: a rebound name must not reach even the docs or the dashboard.
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      gate(request);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
+  // Only JSON bodies: a text/plain body on a JSON route is 415, not a string that fails validation with 400.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('principal', null);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({ code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}`, path: '' }),
-  );
+  app.setNotFoundHandler(methods.notFound);
 
   const registry = options.engine.infrastructure.metrics ?? new Registry();
   attachHttpMetrics(app, registry, 'eleanor_');

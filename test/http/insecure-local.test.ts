@@ -1,7 +1,7 @@
 // --insecure-local answers only requests for a loopback Host (DNS rebinding): 421 in the error format otherwise.
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENIGN_REQUEST, KEYS, startTestServer, type TestServer } from '../support/http.js';
+import { rawRequest } from '../support/raw-http.js';
 
 let open: TestServer;
 let keyed: TestServer;
@@ -13,28 +13,6 @@ afterAll(async () => {
   await open.close();
   await keyed.close();
 });
-
-/** One raw HTTP/1.1 exchange on a fresh connection: the status line's code and the body. */
-export async function rawRequest(
-  url: string,
-  head: string,
-): Promise<{ status: number; headers: string; body: string }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(head));
-    let text = '';
-    socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const split = text.indexOf('\r\n\r\n');
-      resolve({
-        status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0),
-        headers: text.slice(0, split),
-        body: text.slice(split + 4),
-      });
-    });
-  });
-}
 
 describe('--insecure-local: loopback Host only', () => {
   it('serves requests for localhost, 127.x.y.z and [::1], with or without a port', async () => {
@@ -69,6 +47,20 @@ describe('--insecure-local: loopback Host only', () => {
     expect(res.status).toBe(421);
     expect(JSON.parse(res.body)).toMatchObject({ code: 'MISDIRECTED_REQUEST', path: 'header.host' });
     expect(JSON.parse(res.body).message).toMatch(/got none$/);
+  });
+
+  it("checks the Host before the router's own refusals, and before the URL length", async () => {
+    const badEscape = await rawRequest(
+      open.url,
+      'GET /v1/evaluations/%E0%A4%A HTTP/1.1\r\nHost: rebound.example\r\nConnection: close\r\n\r\n',
+    );
+    expect(badEscape.status).toBe(421);
+    const long = await rawRequest(
+      open.url,
+      `GET /${'a'.repeat(9_000)} HTTP/1.1\r\nHost: rebound.example\r\nConnection: close\r\n\r\n`,
+    );
+    expect(long.status).toBe(421);
+    expect(JSON.parse(long.body)).toMatchObject({ code: 'MISDIRECTED_REQUEST', path: 'header.host' });
   });
 
   it('leaves a server with API keys to serve any Host (it may be behind a proxy under its public name)', async () => {
