@@ -111,10 +111,10 @@ export function witnessConformance(name: string, makeSut: () => StoreUnderTest):
       await sut.remove('default', 8);
       expect((await store.verify()).ok).toBe(true); // the chain alone cannot tell
       expect(await failure()).toMatchObject({ seq: 8, reason: expect.stringContaining('cut') as string });
-      await refused('w7');
       await sut.remove('default', 7);
       await sut.remove('default', 6);
       expect(await failure()).toMatchObject({ seq: firstCovering(6) });
+      await refused('w5');
     });
 
     it('catches a middle record deleted', async () => {
@@ -157,6 +157,29 @@ export function witnessConformance(name: string, makeSut: () => StoreUnderTest):
       await expect(signer.close()).rejects.toThrow(/rewritten/);
       expect(warnings.join('\n')).toMatch(/could not be written/);
       expect(readFileSync(witness, 'utf8').trim().split('\n')).toHaveLength(signed.length);
+    });
+
+    it('catches two records swapped as they were (hashes and all), and execute refuses both', async () => {
+      const rows = await seeded();
+      await sut.tamper('default', 4, 'trace_id', 'moving'); // trace ids are unique per chain while they move
+      for (const [row, other] of [
+        [rows[4]!, rows[3]!],
+        [rows[3]!, rows[4]!],
+      ] as const) {
+        for (const [column, value] of [
+          ['record', other.record],
+          ['prev_hash', other.prevHash],
+          ['hash', other.hash],
+          ['trace_id', other.traceId],
+          ['created_at', other.createdAt],
+        ] as const) {
+          await sut.tamper('default', row.seq, column, value);
+        }
+      }
+      expect((await store.verify()).ok).toBe(false);
+      expect(await failure()).toMatchObject({ seq: firstCovering(4) });
+      await refused('w4');
+      await refused('w5');
     });
 
     it('catches two records swapped with every later hash recomputed', async () => {
