@@ -16,6 +16,6 @@ describe('createMemorySink', () => {
   it('keeps only the newest events beyond its limit', async () => {
     const sink = createMemorySink({ limit: 2 });
     for (const event of eventsFixture('t')) await sink.publish(event);
-    expect(sink.events.map((e) => e.type)).toEqual(['decision.made', 'review.required']);
+    expect(sink.events.map((e) => e.type)).toEqual(['review.required', 'checkpoint']);
   });
 });
