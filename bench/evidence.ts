@@ -1,4 +1,5 @@
-// Evidence (issue 6): appends per second with group commit (SQLite, PostgreSQL) and what strict durability adds to evaluate().
+// Evidence (issues 6, 16): appends/s with group commit (SQLite, PostgreSQL), what strict durability adds to evaluate(),
+// and (bench/checkpoints.ts, bench/execute.ts) what signed checkpoints and execute's integrity check cost.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,8 @@ import { evaluationPayload } from '../src/evidence/evaluation-record.js';
 import { PgEvidenceStore } from '../src/evidence/postgres/pg-store.js';
 import { SqliteEvidenceStore } from '../src/evidence/sqlite/sqlite-store.js';
 import type { EvidenceStore } from '../src/evidence/types.js';
+import { checkpointsBench } from './checkpoints.js';
+import { executeBench } from './execute.js';
 import { emit, median, round } from './support.js';
 
 const TARGET_SQLITE_PER_S = 20_000;
@@ -181,6 +184,8 @@ try {
   });
   await durabilityLatency(1);
   await durabilityLatency(32);
+  await checkpointsBench();
+  await executeBench();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

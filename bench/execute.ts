@@ -8,7 +8,7 @@ import { Checkpointer } from '../src/evidence/checkpoints.js';
 import { authorizeExecution, type ExecutionChecks } from '../src/evidence/reviews.js';
 import { generateSigningKeyPem, signingKeyFrom } from '../src/evidence/signing.js';
 import { SqliteEvidenceStore } from '../src/evidence/sqlite/sqlite-store.js';
-import { emit, median, round } from './support.js';
+import { emit, isMain, median, round } from './support.js';
 
 const RECORDS = 10_000;
 const EXECUTES = 300;
@@ -18,7 +18,7 @@ const PAYLOAD = {
   input: { inputText: 'How do I reset my router?', modelResponse: 'Unplug it for ten seconds. '.repeat(60) },
 };
 const key = signingKeyFrom(generateSigningKeyPem().privateKeyPem, 'bench key');
-const dir = mkdtempSync(join(tmpdir(), 'eleanor-bench-execute-'));
+let dir = '';
 
 /** A store of RECORDS records, checkpointed every `every` (none when undefined); the checks execute would make. */
 async function seeded(every: number | undefined): Promise<{ store: SqliteEvidenceStore; checks: ExecutionChecks }> {
@@ -53,14 +53,23 @@ async function executeMs(every: number | undefined): Promise<{ median: number; w
   return { median: median(times), worst: Math.max(...times) };
 }
 
-for (const every of [undefined, 100, 1_000]) {
-  const ms = await executeMs(every);
-  emit({
-    bench: 'execute',
-    case: `SQLite, ${RECORDS} records, ${every === undefined ? 'no checkpoints' : `a checkpoint every ${every}`}`,
-    execute_ms_p50: round(ms.median, 3),
-    execute_ms_max: round(ms.worst, 3),
-    executes: EXECUTES,
-  });
+/** Emits execute's median and worst time without checkpoints and under one every 100 and 1,000 records. */
+export async function executeBench(): Promise<void> {
+  dir = mkdtempSync(join(tmpdir(), 'eleanor-bench-execute-'));
+  try {
+    for (const every of [undefined, 100, 1_000]) {
+      const ms = await executeMs(every);
+      emit({
+        bench: 'execute',
+        case: `SQLite, ${RECORDS} records, ${every === undefined ? 'no checkpoints' : `a checkpoint every ${every}`}`,
+        execute_ms_p50: round(ms.median, 3),
+        execute_ms_max: round(ms.worst, 3),
+        executes: EXECUTES,
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
-rmSync(dir, { recursive: true, force: true });
+
+if (isMain(import.meta.url)) await executeBench();

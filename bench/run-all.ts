@@ -14,8 +14,6 @@ const BENCHES = [
   'adaptive-timeouts.ts',
   'infra.ts',
   'evidence.ts',
-  'checkpoints.ts',
-  'execute.ts',
   'http.ts',
   'distributed.ts',
 ];

@@ -1,4 +1,5 @@
 // Shared pieces of the benchmarks: the input, a no-op finding, a signal-aware sleep, medians and JSON-lines output.
+import { pathToFileURL } from 'node:url';
 import type { CriticInput, CriticOutcome, CriticStatus, Finding } from '../src/index.js';
 
 export const INPUT: CriticInput = { inputText: 'x', modelResponse: 'y', context: {}, traceId: 't' };
@@ -53,4 +54,9 @@ export function expectStatuses(
 /** Prints one result as one JSON line on stdout. */
 export function emit(record: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(record)}\n`);
+}
+
+/** True when the module at `url` is the script Node was started with (a bench run alone, not imported). */
+export function isMain(url: string): boolean {
+  return process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === url;
 }
