@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CRITIC_STATUSES } from '../core/types.js';
 import { MAX_TIMER_MS } from '../core/spec-schema.js';
+import { contextSchema } from './context-schema.js';
 
 /** Every named schema, by id: /openapi.json's components. */
 export const apiSchemas = z.registry<{ id: string }>();
@@ -23,10 +24,7 @@ export const evaluationRequestSchema = z
       .describe(
         "The model's answer; when absent, the configured model generates it. `''`, or none and no model configured: an input-only evaluation (mode `input`).",
       ),
-    context: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .describe('JSON data for the critics, e.g. { "riskTier": "high" }.'),
+    context: contextSchema.optional(),
     traceId: traceId
       .optional()
       .describe('Generated (a UUID) when absent; a trace id already on record is refused (409).'),
