@@ -101,9 +101,18 @@ describe('PhraseSet', () => {
       { source: 'guarantee ... approval ... today', tag: 1 },
       { source: 'guarantee * * * now', tag: 2 },
     ]);
-    const text = 'guarantee '.repeat(10_000);
-    const start = performance.now();
-    set.findAll(tokenize(text));
-    expect(performance.now() - start).toBeLessThan(50);
+    // Ten times the text may cost about ten times the work, never a hundred: the ratio of medians, not a wall-clock
+    // bound, so a busy machine does not fail it.
+    const cost = (words: number): number => {
+      const tokens = tokenize('guarantee '.repeat(words));
+      const times = Array.from({ length: 5 }, () => {
+        const start = performance.now();
+        set.findAll(tokens);
+        return performance.now() - start;
+      }).sort((a, b) => a - b);
+      return times[2]!;
+    };
+    cost(1_000); // warm up
+    expect(cost(10_000) / Math.max(cost(1_000), 0.05)).toBeLessThan(40);
   });
 });
