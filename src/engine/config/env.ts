@@ -55,6 +55,11 @@ export const ENV_VARIABLES: Readonly<Record<string, { path: readonly string[]; k
       kind: 'string',
       description: "the secret of the API keys' keyed hashes, at least 32 bytes (overrides http.keySecretFile)",
     },
+    ELEANOR_EVIDENCE_SIGNING_KEY: {
+      path: [],
+      kind: 'string',
+      description: 'the Ed25519 evidence signing key, as PEM (when evidence.checkpoints names no signingKey file)',
+    },
     ELEANOR_TRANSPORT: {
       path: ['transport', 'kind'],
       kind: 'string',

@@ -90,6 +90,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('accepts the evidence signing key from ELEANOR_EVIDENCE_SIGNING_KEY (read by the evidence setup, not a path)', async () => {
+    const config = await loadConfig({
+      cwd: dir({}),
+      env: { ELEANOR_EVIDENCE_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----' },
+    });
+    expect(config.evidence).toBeUndefined();
+  });
+
   it("adds ELEANOR_API_KEYS to the file's keys, hashed, and names a bad entry or role", async () => {
     const fileKey = { id: 'ops', roles: ['admin'], sha256: 'a'.repeat(64) };
     const d = dir({ 'c.json': JSON.stringify({ http: { port: 9000, apiKeys: [fileKey] } }) });
