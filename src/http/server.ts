@@ -16,6 +16,7 @@ import { DEFAULT_HTTP_SETTINGS, Inflight, type HttpSettings, type ServerContext 
 import { HttpError, errorHandler } from './errors.js';
 import { Drain } from './drain.js';
 import { attachHttpMetrics } from './http-metrics.js';
+import { useJsonBodies } from './json-body.js';
 import { LiveFeed } from './live/live-feed.js';
 import { openApiDocument } from './openapi.js';
 import { evaluationRoutes } from './routes/evaluations.js';
@@ -148,6 +149,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   });
   // Only JSON bodies: a text/plain body on a JSON route is 415, not a string that fails validation with 400.
   app.removeContentTypeParser('text/plain');
+  useJsonBodies(app);
   app.decorateRequest('principal', null);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(methods.notFound);

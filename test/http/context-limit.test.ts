@@ -26,7 +26,7 @@ describe('HTTP: the context key cap', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({
       code: 'INVALID_INPUT',
-      message: 'body.context: expected at most 1000 keys, got 50000',
+      message: 'body.context: expected at most 1000 keys, got more than 1000',
       path: 'body.context',
     });
   });
@@ -37,7 +37,10 @@ describe('HTTP: the context key cap', () => {
     expect(at.statusCode).toBe(200);
     const over = await post('/v1/evaluations', { ...BENIGN_REQUEST, context: contextOf(1_001) });
     expect(over.statusCode).toBe(400);
-    expect(over.json()).toMatchObject({ path: 'body.context', message: expect.stringMatching(/got 1001$/) as unknown });
+    expect(over.json()).toMatchObject({
+      path: 'body.context',
+      message: expect.stringMatching(/more than 1000$/) as unknown,
+    });
   });
 
   it('names the request of a batch whose context is too large', async () => {
@@ -48,11 +51,39 @@ describe('HTTP: the context key cap', () => {
     expect(res.json()).toMatchObject({ code: 'INVALID_INPUT', path: 'body.requests.1.context' });
   });
 
-  it("leaves nested keys to the engine's own limit, which stops at its first key over", async () => {
-    const res = await post('/v1/evaluations', { ...BENIGN_REQUEST, context: { nested: contextOf(50_000) } });
+  it('refuses an oversized object at any depth, naming where it is, before the body is parsed', async () => {
+    const res = await post('/v1/evaluations', {
+      ...BENIGN_REQUEST,
+      context: { 'a.b': [0, { deep: contextOf(1_001) }] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'INVALID_INPUT', path: 'body.context.a.b.1.deep' });
+  });
+
+  it("leaves what is within the scan's cap to the engine's own limit (here 5,000 keys in all)", async () => {
+    const nested = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`n${i}`, contextOf(900)]));
+    const res = await post('/v1/evaluations', { ...BENIGN_REQUEST, context: nested });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'INVALID_INPUT', path: 'body.context' });
     expect(res.json().message).toMatch(/at most 5000 keys/);
+  });
+
+  it('still parses JSON safely: a __proto__ key is refused, malformed JSON is MALFORMED_JSON', async () => {
+    const proto = await t.server.app.inject({
+      method: 'POST',
+      url: '/v1/evaluations',
+      headers: { authorization: `Bearer ${KEYS.evaluator}`, 'content-type': 'application/json' },
+      payload: '{"inputText":"q","context":{"__proto__":{"x":1}}}',
+    });
+    expect(proto.statusCode).toBe(400);
+    const malformed = await t.server.app.inject({
+      method: 'POST',
+      url: '/v1/evaluations',
+      headers: { authorization: `Bearer ${KEYS.evaluator}`, 'content-type': 'application/json' },
+      payload: '{"inputText": "q", "context": {"a": }',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ code: 'MALFORMED_JSON' });
   });
 
   it('still refuses a context that is not an object, naming it', async () => {
