@@ -75,7 +75,7 @@ describe('trace ids are scoped per chain', () => {
     expect((await call(`${t.url}/v1/evaluations/shared-id?chain=nowhere`, { key: KEYS.admin })).status).toBe(404);
   });
 
-  it("gives a tenant 404 for an id that exists only in another chain, and lets it review only its own", async () => {
+  it('gives a tenant 404 for an id that exists only in another chain, and lets it review only its own', async () => {
     await evaluate(KEYS.evaluator, 'only-default', CARD_REQUEST);
     expect((await call(`${t.url}/v1/evaluations/only-default`, { key: KEYS.tenant })).status).toBe(404);
     const decide = await call(`${t.url}/v1/reviews/only-default/decision`, {
@@ -102,7 +102,10 @@ describe('GET /v1/evidence/checkpoints', () => {
       });
       expect(signatureHolds(publicKey, checkpointText(c), c.signature)).toBe(true);
     }
-    const inWitness = readFileSync(witness, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const inWitness = readFileSync(witness, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(inWitness.filter((c: any) => c.chain === 'default')).toEqual(expect.arrayContaining(checkpoints));
   });
 
