@@ -50,9 +50,6 @@ export {
   createEngine,
   loadConfig,
   validateConfig,
-  decide,
-  DEFAULT_THRESHOLDS,
-  DEFAULT_PRIORITY_ORDER,
   DEFAULT_LIMITS,
   DEFAULT_CONFIG_FILES,
   ENV_VARIABLES,
@@ -63,25 +60,36 @@ export {
   type JudgeConfig,
   type ModelConfig,
   type HttpConfig,
-  type CriticInfo,
-  type CriticKind,
-  type Decision,
-  type DecisionThresholds,
   type EvaluateOptions,
   type EvaluateRequest,
+  type RequestLimits,
+  type EngineInfra,
+} from './engine/index.js';
+
+// The governance vocabulary: decisions, gates, the decision rules and the doctrine.
+export {
+  decide,
+  DEFAULT_THRESHOLDS,
+  DEFAULT_PRIORITY_ORDER,
+  CLAUSES,
+  CANONICAL_STATEMENTS,
+  type CriticInfo,
+  type CriticKind,
+  type CriticReads,
+  type Clause,
+  type Decision,
+  type DecisionThresholds,
   type Evaluation,
   type EvaluationMode,
   type FailurePolicy,
   type Gate,
-  type RequestLimits,
   type RequiredAction,
-  type EngineInfra,
-} from './engine/index.js';
+  type Tier,
+} from './verdict/index.js';
 
 // Critics: the built-ins, the doctrine, the LLM judge; model adapters.
 export { BUILTIN_CRITICS, builtinCritic } from './critics/registry.js';
-export type { BuiltinCritic, CriticReads, Fixture, Fixtures } from './critics/critic.js';
-export { CLAUSES, CANONICAL_STATEMENTS, type Clause, type Tier } from './critics/doctrine.js';
+export type { BuiltinCritic, Fixture, Fixtures } from './critics/critic.js';
 export { createRuleCritic, type PhraseRule, type Ruleset, type Detector } from './critics/rule-critic.js';
 export { createLlmJudgeCritic, llmJudgeConfigSchema } from './critics/llm-judge/index.js';
 export {
@@ -158,10 +166,10 @@ export {
 } from './evidence/index.js';
 
 // Distributed execution: critics on a pool of BullMQ workers (`eleanor worker`) through Redis.
+export { createCriticWorker } from './critic-worker.js';
 export {
   createLocalTransport,
   createBullmqTransport,
-  createCriticWorker,
   listWorkers,
   jobIdFor,
   queueNames,

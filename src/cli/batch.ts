@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { SingleBar } from 'cli-progress';
 import { describeError, isEleanorError } from '../core/errors.js';
 import type { Engine } from '../engine/engine.js';
-import type { Decision } from '../engine/types.js';
+import type { Decision } from '../verdict/types.js';
 
 export interface BatchOptions {
   readonly file: string;

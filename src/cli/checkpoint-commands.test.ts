@@ -10,7 +10,7 @@ import {
   signingKeyFrom,
   signText,
 } from '../evidence/signing.js';
-import { CANONICAL_STATEMENTS } from '../critics/doctrine.js';
+import { CANONICAL_STATEMENTS } from '../verdict/doctrine.js';
 import { createReviewQueue } from '../evidence/reviews.js';
 import { SqliteEvidenceStore } from '../evidence/sqlite/sqlite-store.js';
 import { evaluationRequest } from '../evidence/store.conformance.js';

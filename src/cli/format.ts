@@ -1,5 +1,5 @@
 // Human-readable rendering of an Evaluation for the terminal.
-import type { Evaluation } from '../engine/types.js';
+import type { Evaluation } from '../verdict/types.js';
 
 const DECISION_LABEL: Record<Evaluation['decision'], string> = {
   allow: 'ALLOW',

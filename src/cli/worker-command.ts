@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http';
 import { InvalidArgumentError, type Command } from 'commander';
 import { describeError } from '../core/errors.js';
 import { loadConfig } from '../engine/config/load.js';
-import { createCriticWorker, type CriticWorker } from '../distributed/worker.js';
+import { createCriticWorker } from '../critic-worker.js';
+import type { CriticWorker } from '../distributed/worker.js';
 
 export interface WorkerFlags {
   readonly config?: string;

@@ -1,5 +1,6 @@
 // The built-in critic interface: deterministic, offline, versioned rules; every built-in passes the conformance suite.
 import type { CriticInput, Finding } from '../core/types.js';
+import type { CriticReads } from '../verdict/critic-info.js';
 
 export interface BuiltinCritic {
   /** e.g. 'privacy' */
@@ -32,11 +33,8 @@ export interface SyncBuiltinCritic extends BuiltinCritic {
   evaluate(input: CriticInput): Finding;
 }
 
-/** Which text a rule reads. */
-export type RuleTarget = 'response' | 'input' | 'both';
-
-/** Which side of the conversation a critic reads. */
-export type CriticReads = RuleTarget;
+/** Which text a rule reads: the same sides a critic may read (verdict/critic-info.ts). */
+export type RuleTarget = CriticReads;
 
 /** One example for the fixtures: a text and the rule ids it must (positive) or must not (negative) trigger. */
 export interface Fixture {

@@ -1,6 +1,6 @@
 // Compiles a ruleset once, when its critic is made: one phrase set for every pattern and frame, shared phrase lists.
 import type { RuleTarget } from './critic.js';
-import type { PhraseRule } from './rule-critic.js';
+import type { PhraseRule } from './rule-types.js';
 import { PhraseSet, startsWithStem } from './text/phrases.js';
 import { NEGATIONS } from './text/spans.js';
 

@@ -1,4 +1,4 @@
-// The worker's side of BullMQ execution: runs critic jobs with the critics of the shared engine configuration.
+// The worker's side of BullMQ execution: runs critic jobs with the critics it is handed (those of the shared configuration).
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Job, Worker } from 'bullmq';
@@ -6,8 +6,6 @@ import type * as CriticQueueModule from './critic-queue.js';
 import type { Registry } from 'prom-client';
 import { CriticTimeoutError, EleanorError } from '../core/errors.js';
 import type { CriticSpec, OrchestratorLogger } from '../core/types.js';
-import type { EngineConfig } from '../engine/config.js';
-import { setUpCritics } from '../engine/critic-setup.js';
 import { queueNames, WORKER_DEFAULTS, type BullmqTransportConfig, type QueueNames } from './config.js';
 import { listenForCancellations, type CancelListener } from './cancellations.js';
 import { removeHeartbeat, writeHeartbeat, type WorkerRecord } from './heartbeat.js';
@@ -17,10 +15,12 @@ import { WorkerMetrics, type JobResult } from './worker-metrics.js';
 
 export interface CriticWorkerOptions {
   /**
-   * The engine configuration the coordinators use; its `transport` must be BullMQ. Only its critics (and
-   * `baseDir`) matter here: a worker never generates responses, decides or records evidence.
+   * The engine configuration the coordinators use; its `transport` must be BullMQ. Only that section matters here: a
+   * worker never generates responses, decides or records evidence.
    */
-  readonly config: EngineConfig;
+  readonly config: { readonly transport?: unknown };
+  /** The critics it may run, as the configuration makes them (the root entry's createCriticWorker makes them). */
+  readonly critics: readonly CriticSpec[];
   /** Jobs run at once. @default config.transport.worker.concurrency, else 8 */
   readonly concurrency?: number;
   /** This worker's id in heartbeats, metrics and error messages. @default '<host>-<pid>-<random>' */
@@ -53,7 +53,7 @@ const RELEASE = new Error('released at shutdown');
 /** How long a close may wait on BullMQ beyond the grace period (Redis gone) before the connections are cut. */
 const CLOSE_BOUND_MS = 5_000;
 
-function bullmqSection(config: EngineConfig): BullmqTransportConfig {
+function bullmqSection(config: { readonly transport?: unknown }): BullmqTransportConfig {
   const transport = config.transport as { kind?: unknown } | undefined;
   if (transport?.kind !== 'bullmq') {
     const got = typeof transport?.kind === 'string' ? `'${transport.kind}'` : 'none';
@@ -75,7 +75,7 @@ export function createCriticWorker(options: CriticWorkerOptions): CriticWorker {
   const id = options.id ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
   const names = queueNames(section);
   const logger = options.logger ?? { warn: (details, message) => console.warn(message, details) };
-  const specs = new Map<string, CriticSpec>(setUpCritics(options.config).specs.map((s) => [s.name ?? '', s]));
+  const specs = new Map<string, CriticSpec>(options.critics.map((s) => [s.name ?? '', s]));
   const served = section.critics ?? [...specs.keys()];
   const versions = Object.fromEntries(served.map((name) => [name, specs.get(name)?.version ?? null]));
   const metrics = new WorkerMetrics({ worker: id, queue: names.queue }, served);

@@ -1,8 +1,8 @@
 // The programmatic engine configuration (validated at run time by config/schema.ts).
 import type { CriticFn, GatingPolicy, Hooks, OrchestratorLogger, RetryOptions } from '../core/types.js';
 import type { RequestLimits } from './request.js';
-import type { DecisionThresholds, FailurePolicy } from './types.js';
-import type { CriticReads } from '../critics/critic.js';
+import type { DecisionThresholds, FailurePolicy } from '../verdict/types.js';
+import type { CriticReads } from '../verdict/critic-info.js';
 import type { LlmJudgeOptions } from '../critics/llm-judge/config.js';
 import type { ModelConfig } from '../models/config.js';
 import type { ModelAdapter } from '../models/model-adapter.js';

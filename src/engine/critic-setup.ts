@@ -4,26 +4,10 @@ import { pathToFileURL } from 'node:url';
 import { EleanorError } from '../core/errors.js';
 import type { CriticFn, CriticSpec } from '../core/types.js';
 import { createLlmJudgeCritic } from '../critics/llm-judge/index.js';
-import type { BuiltinCritic, CriticReads } from '../critics/critic.js';
+import type { BuiltinCritic } from '../critics/critic.js';
+import type { CriticInfo } from '../verdict/critic-info.js';
 import { BUILTIN_CRITICS, builtinCritic } from '../critics/registry.js';
 import type { CriticConfig, CriticSettings, EngineConfig } from './config.js';
-import type { FailurePolicy } from './types.js';
-
-export type CriticKind = 'builtin' | 'custom' | 'module' | 'judge';
-
-export interface CriticInfo {
-  readonly name: string;
-  readonly kind: CriticKind;
-  readonly version: string | undefined;
-  readonly principle: string | undefined;
-  readonly ruleCount: number | undefined;
-  readonly rulesetVersion: string | undefined;
-  /** Hash of a built-in's learned model's weights, when it has one. */
-  readonly modelVersion: string | undefined;
-  /** What it reads: built-ins declare it, LLM judges read both, custom and module critics say so in `reads`. */
-  readonly reads: CriticReads;
-  readonly failurePolicy: FailurePolicy;
-}
 
 export interface CriticSetup {
   readonly specs: CriticSpec[];

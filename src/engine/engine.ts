@@ -10,23 +10,23 @@ import { createModelAdapter } from '../models/index.js';
 import type { ModelAdapter } from '../models/model-adapter.js';
 import type { EngineConfig } from './config.js';
 import { engineConfigSchema } from './config/schema.js';
-import { setUpCritics, type CriticInfo } from './critic-setup.js';
-import { decide } from './decide.js';
+import { setUpCritics } from './critic-setup.js';
+import { type CriticInfo } from '../verdict/critic-info.js';
+import { decide } from '../verdict/decide.js';
 import { setUpEvidence } from './evidence-setup.js';
 import { eachInfra } from './infra.js';
 import { setUpInfrastructure, type InfrastructureHandles } from './infra-setup.js';
 import { setUpTransport } from './transport-setup.js';
 import { checkOptions, checkRequest, checkScope, DEFAULT_LIMITS, type RequestLimits } from './request.js';
+import { type EvaluateOptions, type EvaluateRequest } from './types.js';
 import {
   DEFAULT_PRIORITY_ORDER,
   DEFAULT_THRESHOLDS,
   type DecisionThresholds,
-  type EvaluateOptions,
-  type EvaluateRequest,
   type Evaluation,
   type EvaluationMode,
   type FailurePolicy,
-} from './types.js';
+} from '../verdict/types.js';
 
 export interface Engine {
   /** Governs one request; rejects only for a bad request (INVALID_INPUT), a closed engine or a failed generation. */

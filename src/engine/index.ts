@@ -1,8 +1,6 @@
 // The engine layer's entry: createEngine, configuration loading, and the shapes users see.
 export { createEngine, DEFAULT_CRITIC_TIMEOUT_MS, DEFAULT_DEADLINE_MS, type Engine } from './engine.js';
 export type { CriticConfig, CriticSettings, EngineConfig, HttpConfig, JudgeConfig, ModelConfig } from './config.js';
-export type { CriticInfo, CriticKind } from './critic-setup.js';
-export { decide } from './decide.js';
 export type { EngineInfra } from './infra.js';
 export { DEFAULT_LIMITS, type RequestLimits } from './request.js';
 export { loadConfig, validateConfig, DEFAULT_CONFIG_FILES } from './config/load.js';

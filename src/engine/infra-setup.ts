@@ -1,7 +1,7 @@
 // Turns the configuration's `infrastructure` section into EngineInfra pieces, in the documented order.
 import type { Registry } from 'prom-client';
 import type { Orchestrator } from '../core/orchestrator.js';
-import type { CriticOutcome, CriticStatus, Finding, Hooks } from '../core/types.js';
+import type { CriticOutcome, Finding, Hooks } from '../core/types.js';
 import { createAdaptiveTimeoutHooks, createAimdConcurrency, type AimdConcurrency } from '../infra/adaptive/index.js';
 import {
   createBreakerHooks,
@@ -24,7 +24,8 @@ import { createTracingHooks, type EvaluationTrace } from '../infra/tracing/index
 import type { BullmqTransportStats } from '../distributed/bullmq-transport.js';
 import type { InfrastructureConfig } from './config/infrastructure-schema.js';
 import type { EngineInfra } from './infra.js';
-import type { Evaluation } from './types.js';
+import type { Evaluation } from '../verdict/types.js';
+import { FAILED_STATUSES } from '../verdict/outcomes.js';
 
 /** What the configured infrastructure exposes (for the HTTP service: /metrics, readiness, event subscribers). */
 export interface InfrastructureHandles {
@@ -60,7 +61,6 @@ export interface CriticCacheEntry {
 }
 
 /** Outcomes reported as `critic.failed`; every other status is `critic.completed`. */
-const FAILED: ReadonlySet<CriticStatus> = new Set(['timeout', 'error', 'lost', 'circuit_open', 'cancelled']);
 
 /** Copies `value` without its undefined properties (zod's optional fields vs exactOptionalPropertyTypes). */
 function defined<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
@@ -261,7 +261,7 @@ function metricsPiece(
 /** Emits the evaluation's events on the bus; on close, lets the sink drain (briefly) and closes it. */
 function eventsPiece(bus: EventBus, sink: NatsSink | undefined, detach: (() => void) | undefined): EngineInfra {
   const emitOutcome = (traceId: string, outcome: CriticOutcome): void =>
-    bus.emit(FAILED.has(outcome.status) ? 'critic.failed' : 'critic.completed', { traceId, outcome });
+    bus.emit(FAILED_STATUSES.has(outcome.status) ? 'critic.failed' : 'critic.completed', { traceId, outcome });
   return {
     name: 'events',
     evaluationStarted(traceId) {

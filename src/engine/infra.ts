@@ -1,6 +1,6 @@
 // How infrastructure (cache, breakers, events, metrics, tracing…) plugs into the engine: hooks plus a few callbacks.
 import type { Hooks } from '../core/types.js';
-import type { Evaluation } from './types.js';
+import type { Evaluation } from '../verdict/types.js';
 
 /** One piece of infrastructure as the engine sees it; every member is optional. */
 export interface EngineInfra {

@@ -1,11 +1,5 @@
-// The engine's public shapes: the evaluation request, the Evaluation result, and decision settings.
-import type { CriticOutcome, Violation } from '../core/types.js';
-
-export type Decision = 'allow' | 'constrained_allow' | 'escalate' | 'deny';
-export type RequiredAction = 'none' | 'HUMAN_ACK' | 'HUMAN_DETERMINATION';
-
-/** What a failed critic (timeout, error, lost, open circuit, cancelled) means for the decision. */
-export type FailurePolicy = 'escalate' | 'deny' | 'ignore';
+// The engine's request shapes: what evaluate() is given (the vocabulary it answers in lives in verdict/).
+import type { CriticOutcome } from '../core/types.js';
 
 export interface EvaluateRequest {
   /** What the user asked. */
@@ -29,66 +23,3 @@ export interface EvaluateOptions {
   /** Called with each critic's outcome as it completes (before the decision); a throwing listener is ignored. */
   readonly onOutcome?: (outcome: CriticOutcome) => void;
 }
-
-/**
- * 'input': the user's input alone (no response given or generated; critics that read only the response are skipped).
- * 'conversation': the input and a response.
- */
-export type EvaluationMode = 'input' | 'conversation';
-
-export interface Gate {
-  tier: 0 | 2 | 3;
-  requiredAction: RequiredAction;
-  reasons: string[];
-}
-
-export interface Evaluation {
-  traceId: string;
-  decision: Decision;
-  gate: Gate;
-  critics: Record<string, CriticOutcome>;
-  /** Every violation, ordered by critic priority, then as the critic reported them. */
-  violations: Array<Violation & { critic: string }>;
-  scores: { max: number; mean: number };
-  /** Components that did not work as configured, e.g. 'critic:truth'. */
-  degraded: string[];
-  evidence: { chain: string; seq: number; hash: string } | null;
-  durationMs: number;
-  /** Why the decision is what it is, in plain words. */
-  reasons: string[];
-  /** The response that was governed (given or generated); '' in an input-only evaluation. */
-  modelResponse: string;
-  /** What was governed: the input alone, or the input and a response. */
-  mode: EvaluationMode;
-  /**
-   * Each critic's version as it ran, e.g. '1.0.0+rules.1.1.0+model.3f9a0c1d2e4b' for a built-in with a learned model
-   * (the model part is the hash of its weights); critics that declare none are absent.
-   */
-  versions: Record<string, string>;
-}
-
-export interface DecisionThresholds {
-  /** Deny when any violation reaches this severity. @default 2.5 */
-  readonly denyAt: number;
-  /** Escalate when the maximum severity reaches this. @default 2 */
-  readonly escalateAt: number;
-  /** Constrained allow when the maximum severity reaches this. @default 1 */
-  readonly constrainAt: number;
-}
-
-export const DEFAULT_THRESHOLDS: DecisionThresholds = Object.freeze({ denyAt: 2.5, escalateAt: 2, constrainAt: 1 });
-
-/** The default order of critics for violations and reasons (first = highest priority). */
-export const DEFAULT_PRIORITY_ORDER: readonly string[] = Object.freeze([
-  'rights',
-  'autonomy',
-  'privacy',
-  'fairness',
-  'truth',
-  'risk',
-  'operations',
-  'prompt_injection',
-  'self_harm',
-  'hate',
-  'jailbreak',
-]);

@@ -1,7 +1,7 @@
 // What both evidence stores must refuse to execute: a record, or the review it relies on, that fails verification.
 import { afterEach, describe, expect, it } from 'vitest';
 import { chainHash } from './canonical.js';
-import { CANONICAL_STATEMENTS } from '../critics/doctrine.js';
+import { CANONICAL_STATEMENTS } from '../verdict/doctrine.js';
 import { authorizeExecution, createReviewQueue } from './reviews.js';
 import { generateSigningKeyPem, signingKeyFrom } from './signing.js';
 import { evaluationRequest, reviewRequest, type StoreUnderTest } from './store.conformance.js';

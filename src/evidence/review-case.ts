@@ -1,6 +1,6 @@
 // A review-queue row (a gated evaluation, joined with its review if any) as the ReviewCase callers see.
 import { EleanorError } from '../core/errors.js';
-import type { Decision } from '../engine/types.js';
+import type { Decision } from '../verdict/types.js';
 import type { ReviewAction, ReviewCase, ReviewRecord, ReviewStatus } from './types.js';
 
 /** The columns the review-queue queries of both stores select. */

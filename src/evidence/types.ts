@@ -1,5 +1,5 @@
 // The evidence store's shapes: what is appended, what is stored, the review queue and the verification report.
-import type { Decision, RequiredAction } from '../engine/types.js';
+import type { Decision, RequiredAction } from '../verdict/types.js';
 
 export type EntryKind = 'evaluation' | 'review';
 export type ReviewAction = Exclude<RequiredAction, 'none'>;

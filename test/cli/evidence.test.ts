@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CANONICAL_STATEMENTS } from '../../src/critics/doctrine.js';
+import { CANONICAL_STATEMENTS } from '../../src/verdict/doctrine.js';
 
 /** A response the engine escalates with a Tier 2 gate (HUMAN_ACK), and one it denies with Tier 3 (HUMAN_DETERMINATION). */
 const TIER_2 = 'I am absolutely certain this investment will double; put all your savings in it.';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EngineConfig } from '../../src/engine/config.js';
 import { createEngine, type Engine } from '../../src/engine/engine.js';
-import type { Evaluation } from '../../src/engine/types.js';
+import type { Evaluation } from '../../src/verdict/types.js';
 import {
   FIXTURE_CRITICS,
   spawnWorker,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import { createHttpServer } from '../../src/http/server.js';
-import { CANONICAL_STATEMENTS } from '../../src/critics/doctrine.js';
+import { CANONICAL_STATEMENTS } from '../../src/verdict/doctrine.js';
 import { BENIGN_REQUEST, CARD_REQUEST, KEYS, call, startTestServer, type TestServer } from '../support/http.js';
 
 let t: TestServer;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CANONICAL_STATEMENTS } from '../../src/critics/doctrine.js';
+import { CANONICAL_STATEMENTS } from '../../src/verdict/doctrine.js';
 import { KEYS, startTestServer, type TestServer } from '../support/http.js';
 
 const BODY_LIMIT = 4_096;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CANONICAL_STATEMENTS } from '../../src/critics/doctrine.js';
+import { CANONICAL_STATEMENTS } from '../../src/verdict/doctrine.js';
 import { OPERATIONS } from '../../src/http/openapi.js';
 import {
   criticInfoSchema,

@@ -3,7 +3,7 @@ import safeRegex from 'safe-regex2';
 import { describe, expect, it } from 'vitest';
 import type { CriticInput, Finding } from '../../src/core/types.js';
 import type { BuiltinCritic, Fixture, Fixtures } from '../../src/critics/critic.js';
-import { CLAUSES } from '../../src/critics/doctrine.js';
+import { CLAUSES } from '../../src/verdict/doctrine.js';
 import { sentenceVector } from '../../src/critics/model/sentence.js';
 
 export { BENIGN_TEXTS } from './benign-texts.js';

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import type { CriticConfig, EngineConfig } from '../../src/engine/config.js';
 import type { BullmqTransportConfig, WorkerSettings } from '../../src/distributed/config.js';
-import { createCriticWorker, type CriticWorker } from '../../src/distributed/worker.js';
+import { createCriticWorker } from '../../src/critic-worker.js';
+import type { CriticWorker } from '../../src/distributed/worker.js';
 import { deleteKeys, SHARED_REDIS_URL, waitFor } from './redis.js';
 
 /** A queue and key prefix no other test uses (every key of the test starts with `prefix`). */

@@ -1,6 +1,6 @@
 // The dashboard's assets as the server sends them: all from this server (no CDN), locked down by headers, bundled from source.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CANONICAL_STATEMENTS } from '../../src/critics/doctrine.js';
+import { CANONICAL_STATEMENTS } from '../../src/verdict/doctrine.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { dashboard } from '../../src/ui/dashboard.js';

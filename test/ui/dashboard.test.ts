@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { CANONICAL_STATEMENTS } from '../../src/critics/doctrine.js';
+import { CANONICAL_STATEMENTS } from '../../src/verdict/doctrine.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { dashboard } from '../../src/ui/dashboard.js';

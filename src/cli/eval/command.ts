@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { EleanorError } from '../../core/errors.js';
 import { loadConfig } from '../../engine/config/load.js';
-import { DEFAULT_THRESHOLDS } from '../../engine/types.js';
+import { DEFAULT_THRESHOLDS } from '../../verdict/types.js';
 import { dataFiles } from './data.js';
 import { formatReport, gateLine } from './format.js';
 import { buildReport, type GroupBy } from './report.js';

@@ -6,7 +6,7 @@ import { SingleBar } from 'cli-progress';
 import { describeError, EleanorError, isEleanorError } from '../../core/errors.js';
 import type { CriticOutcome } from '../../core/types.js';
 import type { Engine } from '../../engine/engine.js';
-import type { Decision, Evaluation } from '../../engine/types.js';
+import type { Decision, Evaluation } from '../../verdict/types.js';
 import { readData, type BadLine, type LabelledRow } from './data.js';
 
 /** One critic's part in a row's evaluation. */

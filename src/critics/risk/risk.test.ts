@@ -1,8 +1,8 @@
 // The risk critic: conformance, plus escalation, spans, negation, word boundaries and input-side behaviour.
 import { describe, expect, it } from 'vitest';
 import { describeBuiltinCritic } from '../../../test/support/critic-conformance.js';
-import { decide } from '../../engine/decide.js';
-import { DEFAULT_PRIORITY_ORDER, DEFAULT_THRESHOLDS } from '../../engine/types.js';
+import { decide } from '../../verdict/decide.js';
+import { DEFAULT_PRIORITY_ORDER, DEFAULT_THRESHOLDS } from '../../verdict/types.js';
 import { MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';
 import { RISK_FIXTURES } from './fixtures.js';
 import { createRiskCritic } from './index.js';

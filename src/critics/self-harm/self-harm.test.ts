@@ -1,7 +1,7 @@
 // The self-harm critic: conformance, severities (deny vs escalate), the support signal and what stays benign.
 import { describe, expect, it } from 'vitest';
 import { describeBuiltinCritic } from '../../../test/support/critic-conformance.js';
-import { DEFAULT_THRESHOLDS } from '../../engine/types.js';
+import { DEFAULT_THRESHOLDS } from '../../verdict/types.js';
 import { SELF_HARM_FIXTURES } from './fixtures.js';
 import { createSelfHarmCritic, SUPPORT_MESSAGE } from './index.js';
 

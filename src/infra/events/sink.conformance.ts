@@ -1,7 +1,7 @@
 // The conformance suite every EventSink passes: order, payloads intact, never rejects, close is idempotent.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CriticOutcome } from '../../core/types.js';
-import type { Gate } from '../../engine/types.js';
+import type { Gate } from '../../verdict/types.js';
 import type { EventSink } from './sink.js';
 import type { EleanorEvent } from './types.js';
 

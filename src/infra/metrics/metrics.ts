@@ -2,7 +2,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { EleanorError } from '../../core/errors.js';
 import { CRITIC_STATUSES, type CriticOutcome, type CriticStatus, type Hooks } from '../../core/types.js';
-import type { Decision, Evaluation } from '../../engine/types.js';
+import type { Decision, Evaluation } from '../../verdict/types.js';
 
 export type CacheTier = 'l1' | 'l2';
 export type CacheResult = 'hit' | 'miss' | 'error';

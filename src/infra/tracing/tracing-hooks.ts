@@ -1,16 +1,10 @@
 // OpenTelemetry tracing through hooks: a span per evaluation, a child span per critic; a no-op without an SDK.
-import {
-  type Context,
-  context,
-  type Span,
-  SpanStatusCode,
-  trace,
-  type TimeInput,
-  type Tracer,
-} from '@opentelemetry/api';
+import type * as OTel from '@opentelemetry/api';
+import type { Context, Span, TimeInput, Tracer } from '@opentelemetry/api';
 import { CriticTimeoutError } from '../../core/errors.js';
+import { requirePackage } from '../../core/load-package.js';
 import type { CriticInput, CriticOutcome, CriticStatus, Hooks } from '../../core/types.js';
-import type { Evaluation } from '../../engine/types.js';
+import type { Evaluation } from '../../verdict/types.js';
 
 export interface TracingOptions {
   /** Where spans go. With no SDK registered the API's tracer is a no-op. @default trace.getTracer('eleanor') */
@@ -53,6 +47,12 @@ interface EvaluationState {
 const OUTCOME_OK: ReadonlySet<CriticStatus> = new Set(['success', 'skipped', 'gated']);
 
 export function createTracingHooks(options: TracingOptions = {}): TracingHooks {
+  // Loaded by the first tracing hooks, not by `import 'eleanor'` (the API keeps its state global, shared by every copy).
+  const { context, SpanStatusCode, trace } = requirePackage<typeof OTel>({
+    name: '@opentelemetry/api',
+    user: 'the tracing hooks',
+    code: 'INVALID_CONFIG',
+  });
   const tracer = options.tracer ?? trace.getTracer('eleanor');
   // One evaluation per trace id; the hooks find their evaluation through `input.traceId`.
   const evaluations = new Map<string, EvaluationState>();
@@ -91,7 +91,7 @@ export function createTracingHooks(options: TracingOptions = {}): TracingHooks {
       const open = state?.critics.get(critic);
       if (state === undefined || open === undefined) return;
       state.critics.delete(critic);
-      finishCritic(open.span, outcome);
+      finishCritic(SpanStatusCode, open.span, outcome);
       release(input.traceId, state);
     },
 
@@ -128,7 +128,7 @@ export function createTracingHooks(options: TracingOptions = {}): TracingHooks {
         const outcomes = result instanceof Error ? undefined : result.critics;
         for (const [critic, open] of state.critics) {
           const outcome = outcomes?.[critic];
-          if (outcome !== undefined) finishCritic(open.span, outcome, open.failedAt);
+          if (outcome !== undefined) finishCritic(SpanStatusCode, open.span, outcome, open.failedAt);
           else open.span.end(open.failedAt);
         }
         state.critics.clear();
@@ -149,7 +149,12 @@ export function createTracingHooks(options: TracingOptions = {}): TracingHooks {
 }
 
 /** Sets a critic span's attributes and status from its outcome, then ends it (at `endTime` if given). */
-function finishCritic(span: Span, outcome: CriticOutcome, endTime?: TimeInput): void {
+function finishCritic(
+  SpanStatusCode: typeof OTel.SpanStatusCode,
+  span: Span,
+  outcome: CriticOutcome,
+  endTime?: TimeInput,
+): void {
   span.setAttributes({
     'eleanor.critic.status': outcome.status,
     'eleanor.critic.attempts': outcome.attempts,

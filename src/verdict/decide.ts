@@ -1,8 +1,8 @@
 // Aggregation and decision: all violations, escalation signals that cannot be averaged away, failures as unknown.
-import type { CriticOutcome, CriticStatus } from '../core/types.js';
+import type { CriticOutcome } from '../core/types.js';
 import type { Decision, DecisionThresholds, Evaluation, FailurePolicy, Gate } from './types.js';
+import { FAILED_STATUSES } from './outcomes.js';
 
-const FAILED: ReadonlySet<CriticStatus> = new Set(['timeout', 'error', 'lost', 'circuit_open', 'cancelled']);
 
 export interface DecideInput {
   readonly outcomes: Record<string, CriticOutcome>;
@@ -61,7 +61,7 @@ export function decide(input: DecideInput): DecisionResult {
 
   for (const name of critics) {
     const o = outcomes[name]!;
-    const failed = FAILED.has(o.status);
+    const failed = FAILED_STATUSES.has(o.status);
     if (failed || o.degraded) degraded.push(`critic:${name}`);
     const counts = o.status === 'success' || o.degraded;
     if (counts) {
