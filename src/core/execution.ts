@@ -149,7 +149,7 @@ export class Execution implements Ticket {
     const token = ++this.#token;
     let result: unknown;
     try {
-      result = hooks.preExecution?.(this.#critic.name, this.#run.input);
+      result = hooks.preExecution?.(this.#critic.name, this.#run.input, this.#run.scope);
     } catch (error) {
       if (token !== this.#token) return; // the hook ended the run (aborted its signal) synchronously
       reportHookError(this.#rt, 'preExecution', this.#critic.name, error);
@@ -251,7 +251,7 @@ export class Execution implements Ticket {
     this.#pendingSuccess = outcome;
     let result: unknown;
     try {
-      result = hooks.postExecution?.(this.#critic.name, outcome, this.#run.input);
+      result = hooks.postExecution?.(this.#critic.name, outcome, this.#run.input, this.#run.scope);
     } catch (error) {
       reportHookError(this.#rt, 'postExecution', this.#critic.name, error);
     }
@@ -330,7 +330,7 @@ export class Execution implements Ticket {
     if (!hooks?.onFailure) return this.#finishFailure(undefined);
     let result: unknown;
     try {
-      result = hooks.onFailure(this.#critic.name, error, this.#elapsed(), this.#run.input);
+      result = hooks.onFailure(this.#critic.name, error, this.#elapsed(), this.#run.input, this.#run.scope);
     } catch (hookError) {
       reportHookError(this.#rt, 'onFailure', this.#critic.name, hookError);
       return this.#finishFailure(undefined);

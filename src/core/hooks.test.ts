@@ -21,6 +21,7 @@ describe('Orchestrator: hooks', () => {
       'other',
       expect.objectContaining({ critic: 'other' }),
       expect.objectContaining({ traceId: 'trace-1' }),
+      expect.anything(),
     );
   });
 
@@ -38,11 +39,17 @@ describe('Orchestrator: hooks', () => {
     expect((await orch.run(input()))['a']).toMatchObject({ fromCache: true, finding: { severity: 1 } });
   });
 
-  it('receives the frozen input snapshot in preExecution', async () => {
+  it('receives the frozen input snapshot in preExecution, and the run scope (the snapshot unless one is given)', async () => {
     const preExecution = vi.fn<NonNullable<Hooks['preExecution']>>(() => undefined);
     const orch = new Orchestrator({ critics: { a: () => OK }, hooks: { preExecution }, logger: recordingLogger() });
     await orch.run(input({ traceId: 'tr-9' }));
-    expect(preExecution).toHaveBeenCalledWith('a', expect.objectContaining({ traceId: 'tr-9', inputText: 'hello' }));
+    const [critic, snapshot, scope] = preExecution.mock.calls[0]!;
+    expect([critic, snapshot]).toEqual(['a', expect.objectContaining({ traceId: 'tr-9', inputText: 'hello' })]);
+    expect(scope).toBe(snapshot);
+    const mine = {};
+    await orch.run(input({ traceId: 'tr-9' }), { scope: mine });
+    expect(preExecution.mock.calls[1]![2]).toBe(mine);
+    await expect(orch.run(input(), { scope: 'not an object' as never })).rejects.toThrow(/options\.scope/);
   });
 
   it('calls postExecution once per critic that ran to success, with its outcome', async () => {

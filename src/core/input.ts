@@ -59,7 +59,9 @@ export function snapshotInput(input: unknown): CriticInput {
 export function checkRunOptions(opts: unknown, criticNames: ReadonlyMap<string, number>): RunOptions {
   if (opts === undefined) return {};
   if (typeof opts !== 'object' || opts === null) throw invalid('options', 'an object', opts);
-  const { signal, deadlineMs, only, onOutcome } = opts as Record<string, unknown>;
+  const { signal, deadlineMs, only, onOutcome, scope } = opts as Record<string, unknown>;
+  if (scope !== undefined && (typeof scope !== 'object' || scope === null))
+    throw invalid('options.scope', 'an object (the run identity hooks receive)', scope);
   if (onOutcome !== undefined && typeof onOutcome !== 'function')
     throw invalid('options.onOutcome', 'a function', onOutcome);
   if (signal !== undefined && !(signal instanceof AbortSignal))

@@ -11,6 +11,7 @@ const EMPTY_PRIOR: Readonly<Record<string, CriticOutcome>> = Object.freeze({});
 
 export class Run implements RunHandle {
   readonly input: CriticInput;
+  readonly scope: object;
   readonly deadlineAt: number;
   /** Resolves with one outcome per configured critic, in declaration order. */
   readonly result: Promise<Record<string, CriticOutcome>>;
@@ -34,6 +35,7 @@ export class Run implements RunHandle {
     const critics = rt.plan.critics;
     this.#rt = rt;
     this.input = input;
+    this.scope = opts.scope ?? input;
     this.#opts = opts;
     this.#onOutcome = onOutcome;
     this.#only = opts.only ? new Set(opts.only) : undefined;

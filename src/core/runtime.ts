@@ -25,6 +25,8 @@ export type EndCode = 'DEADLINE_EXCEEDED' | 'RUN_CANCELLED';
 /** What an execution needs from its run. */
 export interface RunHandle {
   readonly input: CriticInput;
+  /** What hooks receive as the run's identity (RunOptions.scope, else the input snapshot). */
+  readonly scope: object;
   /** Monotonic time of the run's deadline (Infinity if none). */
   readonly deadlineAt: number;
   readonly ended: boolean;

@@ -79,7 +79,12 @@ describe('Orchestrator: the critic transport', () => {
     expect(outcomes['good']?.status).toBe('success');
     expect(outcomes['cached']).toMatchObject({ status: 'success', fromCache: true, attempts: 0 });
     expect(t.calls()).toBe(2); // the cache hit never reached the transport
-    expect(post).toHaveBeenCalledWith('good', expect.objectContaining({ status: 'success' }), expect.anything());
+    expect(post).toHaveBeenCalledWith(
+      'good',
+      expect.objectContaining({ status: 'success' }),
+      expect.anything(),
+      expect.anything(),
+    );
   });
 
   it('ends a remote critic whose result is missing at the deadline `lost`, aborting its signal', async () => {
@@ -104,6 +109,7 @@ describe('Orchestrator: the critic transport', () => {
       'remote',
       expect.objectContaining({ name: 'CriticLostError' }),
       expect.any(Number),
+      expect.anything(),
       expect.anything(),
     );
   });

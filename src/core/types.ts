@@ -161,13 +161,26 @@ type MaybePromise<T> = T | Promise<T>;
  * Every hook may be sync or async; a throwing hook never fails the run: it is logged and ignored.
  * Each hook also receives the run's input (its `traceId` ties a critic's pre, post and failure calls together).
  */
+/**
+ * Each hook's last argument: the identity of the run it is called in — the run's `scope` option, else the run's input
+ * snapshot (the orchestrator always passes one; a hook called directly may get none and falls back to its input).
+ * Infrastructure keys per-run state by it (a WeakMap), never by the caller-chosen trace id.
+ */
+export type RunScope = object;
+
 export interface Hooks {
   /** A Finding short-circuits the critic: status 'success', fromCache true. */
-  preExecution?(critic: string, input: CriticInput): MaybePromise<Finding | ShortCircuit | undefined>;
+  preExecution?(critic: string, input: CriticInput, scope?: RunScope): MaybePromise<Finding | ShortCircuit | undefined>;
   /** Called once per critic that ran to success (not for cache hits). */
-  postExecution?(critic: string, outcome: CriticOutcome, input: CriticInput): MaybePromise<void>;
+  postExecution?(critic: string, outcome: CriticOutcome, input: CriticInput, scope?: RunScope): MaybePromise<void>;
   /** Called on error and on timeout; a Finding becomes the outcome's finding (degraded). */
-  onFailure?(critic: string, error: Error, durationMs: number, input: CriticInput): MaybePromise<Finding | undefined>;
+  onFailure?(
+    critic: string,
+    error: Error,
+    durationMs: number,
+    input: CriticInput,
+    scope?: RunScope,
+  ): MaybePromise<Finding | undefined>;
   /**
    * Synchronous: the per-attempt timeout for this critic's execution about to start (adaptive timeouts), or
    * undefined to keep `configuredMs`. A bad answer is logged and the configured timeout is used.
@@ -241,4 +254,6 @@ export interface RunOptions {
    * A throwing listener is logged and ignored.
    */
   readonly onOutcome?: (outcome: CriticOutcome) => void;
+  /** The run's identity as hooks see it (their last argument), e.g. the engine's evaluation. @default the input snapshot */
+  readonly scope?: RunScope;
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { EleanorError } from '../core/errors.js';
 import { Orchestrator } from '../core/orchestrator.js';
-import type { CriticOutcome } from '../core/types.js';
+import type { CriticOutcome, RunScope } from '../core/types.js';
 import type { ExecutionGrant, ReviewQueue } from '../evidence/reviews.js';
 import type { EvidenceStore } from '../evidence/types.js';
 import { composeHooks } from '../infra/compose-hooks.js';
@@ -170,7 +170,11 @@ export function createEngine(config: EngineConfig = {}): Engine {
     const opts = checkOptions(options);
     const deadlineMs = opts.deadlineMs ?? defaultDeadline;
     const traceId = request.traceId ?? randomUUID();
-    const finishers = eachInfra(infra, (piece) => piece.evaluationStarted?.(traceId), reportInfra).filter(
+    // A trace id of the caller's that is on record (or under way) in the chain is refused before any critic runs.
+    const release = request.traceId === undefined ? undefined : await recorder.claim(traceId, opts.chain);
+    // This evaluation's identity for the infrastructure and the hooks: per-run state never keys on the trace id.
+    const scope: RunScope = {};
+    const finishers = eachInfra(infra, (piece) => piece.evaluationStarted?.(traceId, scope), reportInfra).filter(
       (f): f is (evaluation: Evaluation) => void => f !== undefined,
     );
     let evaluation: Evaluation;
@@ -189,6 +193,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
         { inputText: request.inputText, modelResponse, context: request.context ?? {}, traceId },
         {
           deadlineMs: remaining,
+          scope,
           ...(opts.signal && { signal: opts.signal }),
           ...(inputOnly && { only: inputReaders }),
           ...(onOutcome && { onOutcome: inputOnly ? (o) => onOutcome(inputOnlyOutcome(o)) : onOutcome }),
@@ -220,8 +225,10 @@ export function createEngine(config: EngineConfig = {}): Engine {
       };
       evaluation.evidence = await recorder.record(source, opts.chain);
     } catch (error) {
-      eachInfra(infra, (piece) => piece.evaluationFailed?.(traceId, error), reportInfra);
+      eachInfra(infra, (piece) => piece.evaluationFailed?.(traceId, error, scope), reportInfra);
       throw error;
+    } finally {
+      release?.();
     }
     for (const done of finishers) {
       try {

@@ -19,6 +19,11 @@ export const DEFAULT_CHAIN = 'default';
 export interface Recorder {
   readonly store: EvidenceStore | null;
   readonly reviews: ReviewQueue;
+  /**
+   * Refuses at once (EVIDENCE_CONFLICT), before any critic runs, a caller's trace id already on record in the chain or
+   * being evaluated there now; resolves with the release to call once the evaluation is recorded (or failed).
+   */
+  claim(traceId: string, chain: string | undefined): Promise<() => void>;
   /** Strict: resolves with the committed record's place; async: null at once (failures are logged). */
   record(source: RecordSource, chain: string | undefined): Promise<EvidenceRef | null>;
   execute(traceId: string, scope?: TraceScope): Promise<ExecutionGrant>;
@@ -39,6 +44,7 @@ export function setUpEvidence(
     return {
       store: null,
       reviews: { list: () => Promise.reject(evidenceOff()), decide: () => Promise.reject(evidenceOff()) },
+      claim: () => Promise.resolve(() => undefined),
       record: () => Promise.resolve(null),
       execute: () => Promise.reject(evidenceOff()),
       close: () => Promise.resolve(),
@@ -58,9 +64,28 @@ export function setUpEvidence(
   const redaction = settings.redact ?? 'none';
   const defaultChain = settings.chain ?? DEFAULT_CHAIN;
   const background = new Set<Promise<unknown>>();
+  const claimed = new Set<string>();
   return {
     store,
     reviews: createReviewQueue(store, key),
+    async claim(traceId, chain) {
+      const where = chain ?? defaultChain;
+      const slot = `${where}\u0000${traceId}`;
+      const conflict = (): EleanorError =>
+        new EleanorError(
+          'EVIDENCE_CONFLICT',
+          `trace '${traceId}' already has an evaluation record in chain '${where}'`,
+        );
+      if (claimed.has(slot)) throw conflict();
+      claimed.add(slot);
+      try {
+        if ((await store.traceRows(traceId, where)).some((r) => r.kind === 'evaluation')) throw conflict();
+      } catch (error) {
+        claimed.delete(slot);
+        throw error;
+      }
+      return () => claimed.delete(slot);
+    },
     async record(source, chain) {
       const evaluation = source.evaluation;
       const append = store.append({

@@ -92,21 +92,21 @@ export function setUpInfrastructure(
     let tracingPiece: EngineInfra | undefined;
     if (config.tracing === true) {
       const tracing = createTracingHooks();
-      const open = new Map<string, EvaluationTrace>();
+      const open = new WeakMap<object, EvaluationTrace>();
       tracingPiece = {
         name: 'tracing',
         hooks: tracing.hooks,
-        evaluationStarted(traceId) {
-          const span = tracing.startEvaluation(traceId);
-          open.set(traceId, span);
+        evaluationStarted(traceId, scope) {
+          const span = tracing.startEvaluation(traceId, undefined, scope);
+          open.set(scope, span);
           return (evaluation) => {
-            open.delete(traceId);
+            open.delete(scope);
             span.end(evaluation);
           };
         },
-        evaluationFailed(traceId, error) {
-          open.get(traceId)?.end(error instanceof Error ? error : new Error(String(error)));
-          open.delete(traceId);
+        evaluationFailed(_traceId, error, scope) {
+          open.get(scope)?.end(error instanceof Error ? error : new Error(String(error)));
+          open.delete(scope);
         },
       };
       pieces.push(tracingPiece);

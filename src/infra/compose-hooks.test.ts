@@ -14,7 +14,7 @@ describe('composeHooks', () => {
     const never = vi.fn(() => OK);
     const hooks = composeHooks([{ preExecution: cache }, { preExecution: breaker }, { preExecution: never }]);
     expect(hooks.preExecution?.('a', input)).toMatchObject({ status: 'circuit_open' });
-    expect(cache).toHaveBeenCalledWith('a', input);
+    expect(cache).toHaveBeenCalledWith('a', input, undefined);
     expect(never).not.toHaveBeenCalled();
   });
 

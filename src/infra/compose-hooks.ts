@@ -1,5 +1,5 @@
 // composeHooks(): the orchestrator takes one set of hooks; infrastructure (cache, breakers, metrics…) brings several.
-import type { CriticInput, CriticOutcome, Finding, Hooks, ShortCircuit } from '../core/types.js';
+import type { CriticInput, CriticOutcome, Finding, Hooks, RunScope, ShortCircuit } from '../core/types.js';
 
 export interface ComposeOptions {
   /** Told of every error of a composed hook, including those hidden by another set's result. @default none */
@@ -79,25 +79,25 @@ export function composeHooks(sets: readonly Hooks[], options: ComposeOptions = {
   const failure = sets.filter((s) => s.onFailure !== undefined);
   const hooks: Hooks = {};
   if (pre.length > 0) {
-    hooks.preExecution = (critic: string, input: CriticInput) =>
+    hooks.preExecution = (critic: string, input: CriticInput, scope?: RunScope) =>
       chain<Finding | ShortCircuit | undefined>(
         'preExecution',
         pre,
-        (s) => s.preExecution!(critic, input),
+        (s) => s.preExecution!(critic, input, scope),
         'first',
         options,
       );
   }
   if (post.length > 0) {
-    hooks.postExecution = (critic: string, outcome: CriticOutcome, input: CriticInput) =>
-      chain<void>('postExecution', post, (s) => s.postExecution!(critic, outcome, input), 'all', options);
+    hooks.postExecution = (critic: string, outcome: CriticOutcome, input: CriticInput, scope?: RunScope) =>
+      chain<void>('postExecution', post, (s) => s.postExecution!(critic, outcome, input, scope), 'all', options);
   }
   if (failure.length > 0) {
-    hooks.onFailure = (critic: string, error: Error, durationMs: number, input: CriticInput) =>
+    hooks.onFailure = (critic: string, error: Error, durationMs: number, input: CriticInput, scope?: RunScope) =>
       chain<Finding | undefined>(
         'onFailure',
         failure,
-        (s) => s.onFailure!(critic, error, durationMs, input),
+        (s) => s.onFailure!(critic, error, durationMs, input, scope),
         'all-first',
         options,
       );

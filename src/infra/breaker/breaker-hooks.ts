@@ -2,7 +2,8 @@
 import { CircuitState, isBrokenCircuitError, type CircuitBreakerPolicy } from 'cockatiel';
 import { CriticTimeoutError, describeError } from '../../core/errors.js';
 import { shortCircuit } from '../../core/short-circuit.js';
-import type { CriticInput, Finding, Hooks, ShortCircuit } from '../../core/types.js';
+import type { CriticInput, Finding, Hooks, RunScope, ShortCircuit } from '../../core/types.js';
+import { runIdOf } from '../run-identity.js';
 import { checkFallbacks, fallbackFor } from '../degradation/degradation-hooks.js';
 import {
   type BreakerConfig,
@@ -123,7 +124,11 @@ export function createBreakerHooks(options: BreakerOptions = {}): BreakerHooks {
     return call;
   };
 
-  const admit = (critic: string, input: CriticInput): ShortCircuit | undefined | Promise<ShortCircuit | undefined> => {
+  const admit = (
+    critic: string,
+    input: CriticInput,
+    scope: RunScope | undefined,
+  ): ShortCircuit | undefined | Promise<ShortCircuit | undefined> => {
     const breaker = breakerFor(critic);
     // Cockatiel would queue this call behind the probe; a critic is refused at once instead.
     if (breaker.policy.state === CircuitState.HalfOpen) return refuse(critic, breaker);
@@ -147,7 +152,7 @@ export function createBreakerHooks(options: BreakerOptions = {}): BreakerHooks {
       () => undefined,
       () => undefined,
     );
-    const key = `${critic}\u0000${input.traceId}`;
+    const key = `${critic}\u0000${runIdOf(input, scope)}`;
     // Read again: execute() may have turned an open circuit half-open, making this call its probe.
     const probe = stateOf(breaker.policy) === CircuitState.HalfOpen;
     const call: PendingCall = {
@@ -177,10 +182,10 @@ export function createBreakerHooks(options: BreakerOptions = {}): BreakerHooks {
   };
 
   const hooks: Hooks = {
-    preExecution: (critic, input) => admit(critic, input),
-    postExecution: (critic, _outcome, input) => take(`${critic}\u0000${input.traceId}`)?.settle(),
-    onFailure: (critic, error, _durationMs, input): Promise<Finding | undefined> | undefined => {
-      const call = take(`${critic}\u0000${input.traceId}`);
+    preExecution: (critic, input, scope) => admit(critic, input, scope),
+    postExecution: (critic, _outcome, input, scope) => take(`${critic}\u0000${runIdOf(input, scope)}`)?.settle(),
+    onFailure: (critic, error, _durationMs, input, scope): Promise<Finding | undefined> | undefined => {
+      const call = take(`${critic}\u0000${runIdOf(input, scope)}`);
       if (call === undefined) return undefined;
       const counted = isCounted(error) ? error : new UncountedCallError(error.message, call.probe);
       // The fallback is the degradation hooks' job; this one only records the failure.

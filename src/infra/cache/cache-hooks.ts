@@ -5,6 +5,7 @@ import type { CriticInput, CriticOutcome, Finding, Hooks } from '../../core/type
 import { cacheKey, DEFAULT_VOLATILE_CONTEXT_KEYS } from './cache-key.js';
 import { RedisTier, type RedisTierOptions, type RedisTierStats } from './redis-tier.js';
 import { SingleFlight } from './single-flight.js';
+import { runIdOf } from '../run-identity.js';
 
 export interface CachedCriticOptions {
   /** Part of the key: bump it (with the rule-set version, e.g. '1.0.0+rules.1.0.0') when findings change. @default '' */
@@ -101,7 +102,7 @@ export function createCacheHooks(options: CacheOptions): CacheHooks {
   };
 
   const hooks: Hooks = {
-    preExecution(critic, input) {
+    preExecution(critic, input, scope) {
       const key = keyOf(critic, input);
       if (key === undefined) return undefined;
       const hit = l1.get(key);
@@ -115,15 +116,15 @@ export function createCacheHooks(options: CacheOptions): CacheHooks {
         counts.joins++;
         return joined.then(parse);
       }
-      flights.lead(key, input.traceId);
+      flights.lead(key, runIdOf(input, scope));
       return l2 ? readL2(l2, key) : undefined;
     },
 
-    postExecution(critic, outcome: CriticOutcome, input) {
+    postExecution(critic, outcome: CriticOutcome, input, scope) {
       const key = keyOf(critic, input);
       if (key === undefined) return undefined;
       if (outcome.status !== 'success' || outcome.degraded || outcome.fromCache) {
-        flights.abort(key, input.traceId);
+        flights.abort(key, runIdOf(input, scope));
         return undefined;
       }
       let json: string;
@@ -131,7 +132,7 @@ export function createCacheHooks(options: CacheOptions): CacheHooks {
         json = JSON.stringify(outcome.finding);
       } catch {
         counts.errors++; // e.g. a bigint in an extra field: not cacheable
-        flights.abort(key, input.traceId);
+        flights.abort(key, runIdOf(input, scope));
         return undefined;
       }
       l1.set(key, json);
@@ -139,9 +140,9 @@ export function createCacheHooks(options: CacheOptions): CacheHooks {
       return l2?.set(key, json);
     },
 
-    onFailure(critic, _error, _durationMs, input) {
+    onFailure(critic, _error, _durationMs, input, scope) {
       const key = keyOf(critic, input);
-      if (key !== undefined) flights.abort(key, input.traceId);
+      if (key !== undefined) flights.abort(key, runIdOf(input, scope));
       return undefined;
     },
   };

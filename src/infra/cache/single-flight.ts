@@ -1,8 +1,8 @@
 // Single flight: while one run computes a key, concurrent runs of the same key wait for its finding.
 
 interface Flight {
-  /** The leader's trace id: only its failure ends the flight early. */
-  readonly traceId: string;
+  /** The leading run (infra/run-identity.ts): only its failure ends the flight early. */
+  readonly leader: number;
   readonly waiters: ((json: string | undefined) => void)[];
   readonly timer: NodeJS.Timeout;
 }
@@ -23,11 +23,11 @@ export class SingleFlight {
     return new Promise((resolve) => flight.waiters.push(resolve));
   }
 
-  /** Starts the flight of `key`, led by the run with `traceId`. */
-  lead(key: string, traceId: string): void {
+  /** Starts the flight of `key`, led by the run numbered `leader`. */
+  lead(key: string, leader: number): void {
     const timer = setTimeout(() => this.land(key, undefined), this.#maxWaitMs);
     timer.unref();
-    this.#flights.set(key, { traceId, waiters: [], timer });
+    this.#flights.set(key, { leader, waiters: [], timer });
   }
 
   /** Ends the flight of `key` with the finding's JSON (any run's success will do). */
@@ -39,9 +39,9 @@ export class SingleFlight {
     for (const resolve of flight.waiters) resolve(json);
   }
 
-  /** Ends the flight of `key` without a finding if `traceId` led it; the waiters then run the critic. */
-  abort(key: string, traceId: string): void {
-    if (this.#flights.get(key)?.traceId === traceId) this.land(key, undefined);
+  /** Ends the flight of `key` without a finding if the run `leader` led it; the waiters then run the critic. */
+  abort(key: string, leader: number): void {
+    if (this.#flights.get(key)?.leader === leader) this.land(key, undefined);
   }
 
   /** Releases every waiter without a finding. */

@@ -3,7 +3,7 @@ import type * as OTel from '@opentelemetry/api';
 import type { Context, Span, TimeInput, Tracer } from '@opentelemetry/api';
 import { CriticTimeoutError } from '../../core/errors.js';
 import { requirePackage } from '../../core/load-package.js';
-import type { CriticInput, CriticOutcome, CriticStatus, Hooks } from '../../core/types.js';
+import type { CriticInput, CriticOutcome, CriticStatus, Hooks, RunScope } from '../../core/types.js';
 import type { Evaluation } from '../../verdict/types.js';
 
 export interface TracingOptions {
@@ -27,8 +27,11 @@ export interface TracingHooks {
    * starts there. Cache hits and short circuits answered by later sets are finished from `end()`'s outcomes.
    */
   readonly hooks: Hooks;
-  /** Starts the evaluation span for `traceId`, a child of `parent` (the caller's active context by default). */
-  startEvaluation(traceId: string, parent?: Context): EvaluationTrace;
+  /**
+   * Starts the evaluation span for `traceId`, a child of `parent` (the caller's active context by default). Pass the
+   * run's `scope` (the one given to the orchestrator's run) so two evaluations with one trace id never share spans.
+   */
+  startEvaluation(traceId: string, parent?: Context, scope?: RunScope): EvaluationTrace;
 }
 
 interface CriticSpan {
@@ -54,26 +57,35 @@ export function createTracingHooks(options: TracingOptions = {}): TracingHooks {
     code: 'INVALID_CONFIG',
   });
   const tracer = options.tracer ?? trace.getTracer('eleanor');
-  // One evaluation per trace id; the hooks find their evaluation through `input.traceId`.
-  const evaluations = new Map<string, EvaluationState>();
+  // One state per run, keyed by the run's scope; an evaluation started without one (startEvaluation(traceId) around a
+  // bare orchestrator run) is found by its trace id.
+  const evaluations = new Map<RunScope | string, EvaluationState>();
+  const locate = (
+    input: CriticInput,
+    scope: RunScope | undefined,
+  ): [RunScope | string, EvaluationState | undefined] => {
+    const byScope = scope === undefined ? undefined : evaluations.get(scope);
+    if (byScope !== undefined) return [scope!, byScope];
+    const byTrace = evaluations.get(input.traceId);
+    return byTrace !== undefined || scope === undefined ? [input.traceId, byTrace] : [scope, undefined];
+  };
 
-  const stateFor = (traceId: string): EvaluationState => {
-    let state = evaluations.get(traceId);
-    if (state === undefined) {
-      state = { span: undefined, context: context.active(), critics: new Map() };
-      evaluations.set(traceId, state);
-    }
+  const stateFor = (input: CriticInput, scope: RunScope | undefined): EvaluationState => {
+    const [key, found] = locate(input, scope);
+    if (found !== undefined) return found;
+    const state: EvaluationState = { span: undefined, context: context.active(), critics: new Map() };
+    evaluations.set(key, state);
     return state;
   };
 
   /** Drops the state of a bare-orchestrator run once its last critic span has ended. */
-  const release = (traceId: string, state: EvaluationState): void => {
-    if (state.span === undefined && state.critics.size === 0) evaluations.delete(traceId);
+  const release = (key: RunScope | string, state: EvaluationState): void => {
+    if (state.span === undefined && state.critics.size === 0) evaluations.delete(key);
   };
 
   const hooks: Hooks = {
-    preExecution(critic: string, input: CriticInput) {
-      const state = stateFor(input.traceId);
+    preExecution(critic: string, input: CriticInput, scope?: RunScope) {
+      const state = stateFor(input, scope);
       // Without an SDK the evaluation span is a no-op: skip critic spans altogether (the cheap path).
       if (state.span !== undefined && !state.span.isRecording()) return undefined;
       const span = tracer.startSpan(
@@ -81,22 +93,22 @@ export function createTracingHooks(options: TracingOptions = {}): TracingHooks {
         { attributes: { 'eleanor.trace_id': input.traceId, 'eleanor.critic': critic } },
         state.context,
       );
-      state.critics.get(critic)?.span.end(); // a repeated trace id: never leave a span open
+      state.critics.get(critic)?.span.end(); // a critic run again in one run: never leave a span open
       state.critics.set(critic, { span });
       return undefined;
     },
 
-    postExecution(critic: string, outcome: CriticOutcome, input: CriticInput) {
-      const state = evaluations.get(input.traceId);
+    postExecution(critic: string, outcome: CriticOutcome, input: CriticInput, scope?: RunScope) {
+      const [key, state] = locate(input, scope);
       const open = state?.critics.get(critic);
       if (state === undefined || open === undefined) return;
       state.critics.delete(critic);
       finishCritic(SpanStatusCode, open.span, outcome);
-      release(input.traceId, state);
+      release(key, state);
     },
 
-    onFailure(critic: string, error: Error, _durationMs: number, input: CriticInput) {
-      const state = evaluations.get(input.traceId);
+    onFailure(critic: string, error: Error, _durationMs: number, input: CriticInput, scope?: RunScope) {
+      const [key, state] = locate(input, scope);
       const open = state?.critics.get(critic);
       if (state === undefined || open === undefined) return undefined;
       const status: CriticStatus = error instanceof CriticTimeoutError ? 'timeout' : 'error';
@@ -107,7 +119,7 @@ export function createTracingHooks(options: TracingOptions = {}): TracingHooks {
         // No evaluation will bring the outcome: end now without attempts and degraded.
         state.critics.delete(critic);
         open.span.end();
-        release(input.traceId, state);
+        release(key, state);
       } else {
         open.failedAt = performance.now(); // the SDK reads numbers this small as performance time
       }
@@ -115,16 +127,17 @@ export function createTracingHooks(options: TracingOptions = {}): TracingHooks {
     },
   };
 
-  const startEvaluation = (traceId: string, parent: Context = context.active()): EvaluationTrace => {
+  const startEvaluation = (traceId: string, parent: Context = context.active(), scope?: RunScope): EvaluationTrace => {
+    const key = scope ?? traceId;
     const span = tracer.startSpan('eleanor.evaluation', { attributes: { 'eleanor.trace_id': traceId } }, parent);
     const state: EvaluationState = { span, context: trace.setSpan(parent, span), critics: new Map() };
-    evaluations.set(traceId, state);
+    evaluations.set(key, state);
     let ended = false;
     return {
       end(result) {
         if (ended) return;
         ended = true;
-        if (evaluations.get(traceId) === state) evaluations.delete(traceId);
+        if (evaluations.get(key) === state) evaluations.delete(key);
         const outcomes = result instanceof Error ? undefined : result.critics;
         for (const [critic, open] of state.critics) {
           const outcome = outcomes?.[critic];
