@@ -1,5 +1,7 @@
 // Redis clients for the transport and the workers: ioredis instances (BullMQ 6 in ESM needs them), quick reconnects.
-import { Redis } from 'ioredis';
+import type * as IORedis from 'ioredis';
+import type { Redis } from 'ioredis';
+import { requirePackage } from '../core/load-package.js';
 
 /** Reconnect after 50, 100, 200 … ms, at most every second: a restarted Redis is used again within about a second. */
 export function reconnectDelay(times: number): number {
@@ -13,6 +15,12 @@ export type ClientRole =
   | 'blocking';
 
 export function createClient(url: string, role: ClientRole, name: string): Redis {
+  // Loaded by the first client, not by `import 'eleanor'` (ioredis constructs synchronously, so this does too).
+  const { Redis } = requirePackage<typeof IORedis>({
+    name: 'ioredis',
+    user: 'the BullMQ transport and workers',
+    code: 'TRANSPORT_UNAVAILABLE',
+  });
   const common = { connectionName: name, retryStrategy: reconnectDelay };
   return role === 'fail-fast'
     ? new Redis(url, { ...common, enableOfflineQueue: false, maxRetriesPerRequest: 1 })

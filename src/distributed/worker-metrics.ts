@@ -1,5 +1,7 @@
 // One worker's metrics: Prometheus (prom-client) for scraping, and plain counts for its heartbeat record.
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type * as Prom from 'prom-client';
+import type { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { requirePackage } from '../core/load-package.js';
 
 /** How a job ended on this worker. */
 export type JobResult =
@@ -26,7 +28,7 @@ export interface WorkerCounts {
 
 export class WorkerMetrics {
   /** `eleanor_worker_jobs_total{critic,result}`, `eleanor_worker_job_duration_seconds{critic}`, `eleanor_worker_active_jobs`. */
-  readonly registry = new Registry();
+  readonly registry: Registry;
   readonly #jobs: Counter<'critic' | 'result'>;
   readonly #duration: Histogram<'critic'>;
   readonly #activeGauge: Gauge;
@@ -40,6 +42,13 @@ export class WorkerMetrics {
   /** Labels are limited to the configured critics (a foreign job's name is counted as '_other'). */
   constructor(labels: { worker: string; queue: string }, critics: readonly string[]) {
     this.#critics = new Set(critics);
+    // Loaded by the first worker, not by `import 'eleanor'`.
+    const { Counter, Gauge, Histogram, Registry } = requirePackage<typeof Prom>({
+      name: 'prom-client',
+      user: 'the worker metrics',
+      code: 'INVALID_CONFIG',
+    });
+    this.registry = new Registry();
     this.registry.setDefaultLabels(labels);
     const registers = [this.registry];
     this.#jobs = new Counter({

@@ -1,7 +1,8 @@
 // One OpenAI-compatible chat-completions endpoint, shared by the OpenAI model adapter and the LLM judge: abort, clear errors.
-import { APIConnectionError, APIConnectionTimeoutError, APIError, OpenAI } from 'openai';
+import type * as OpenAISdk from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
-import { describeError } from '../core/errors.js';
+import { describeError, isEleanorError } from '../core/errors.js';
+import { importPackage } from '../core/load-package.js';
 import { abortError } from './abort.js';
 
 export interface ChatEndpointOptions {
@@ -74,7 +75,8 @@ function rootCause(error: unknown): string {
   return current instanceof Error ? current.message : String(current);
 }
 
-function toRequestError(error: unknown, url: string, timeoutMs: number): ModelRequestError {
+function toRequestError(sdk: typeof OpenAISdk, error: unknown, url: string, timeoutMs: number): ModelRequestError {
+  const { APIConnectionError, APIConnectionTimeoutError, APIError } = sdk;
   if (error instanceof APIConnectionTimeoutError) {
     return new ModelRequestError(`POST ${url} timed out after ${timeoutMs} ms`, { endpoint: url, cause: error });
   }
@@ -114,16 +116,25 @@ function firstReply(completion: ChatCompletion, url: string): ChatReply {
 export function createChatEndpoint(options: ChatEndpointOptions): ChatEndpoint {
   const url = endpointUrl(options.baseURL);
   const { timeoutMs } = options;
-  const client = new OpenAI({
-    baseURL: options.baseURL,
-    apiKey: options.apiKey ?? 'unused',
-    // Set explicitly so OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment are not sent to this endpoint.
-    organization: null,
-    project: null,
-    maxRetries: 0,
-    timeout: timeoutMs,
-    ...(options.apiKey === undefined ? { defaultHeaders: { Authorization: null } } : {}),
-  });
+  let loaded: Promise<{ sdk: typeof OpenAISdk; client: OpenAISdk.OpenAI }> | undefined;
+  // The SDK is imported by the first request, not by `import 'eleanor'`; a failed load names the package (MODEL_ERROR).
+  const open = (): Promise<{ sdk: typeof OpenAISdk; client: OpenAISdk.OpenAI }> =>
+    (loaded ??= importPackage(
+      { name: 'openai', user: `the model endpoint ${url}`, code: 'MODEL_ERROR' },
+      () => import('openai'),
+    ).then((sdk) => ({
+      sdk,
+      client: new sdk.OpenAI({
+        baseURL: options.baseURL,
+        apiKey: options.apiKey ?? 'unused',
+        // Set explicitly so OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment are not sent to this endpoint.
+        organization: null,
+        project: null,
+        maxRetries: 0,
+        timeout: timeoutMs,
+        ...(options.apiKey === undefined ? { defaultHeaders: { Authorization: null } } : {}),
+      }),
+    })));
 
   return {
     url,
@@ -134,16 +145,19 @@ export function createChatEndpoint(options: ChatEndpointOptions): ChatEndpoint {
       const local = new AbortController();
       const onAbort = (): void => local.abort(signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
+      let sdk: typeof OpenAISdk | undefined;
       try {
-        const completion = await client.chat.completions.create(body, {
+        const opened = await open();
+        sdk = opened.sdk;
+        const completion = await opened.client.chat.completions.create(body, {
           signal: local.signal,
           ...(headers === undefined ? {} : { headers }),
         });
         return firstReply(completion, url);
       } catch (error) {
         if (signal.aborted) throw abortError(signal);
-        if (error instanceof ModelRequestError) throw error;
-        throw toRequestError(error, url, timeoutMs);
+        if (error instanceof ModelRequestError || isEleanorError(error) || sdk === undefined) throw error;
+        throw toRequestError(sdk, error, url, timeoutMs);
       } finally {
         signal.removeEventListener('abort', onAbort);
       }

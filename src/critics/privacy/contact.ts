@@ -1,11 +1,22 @@
 // Contact-detail detectors: e-mail addresses and public IP addresses (validator); phone numbers are in phone.ts.
-import validator from 'validator';
+import type Validator from 'validator';
+import { requirePackage } from '../../core/load-package.js';
 import type { Violation } from '../../core/types.js';
 import type { Detector } from '../rule-critic.js';
 import type { Token } from '../text/tokens.js';
 import { EMAIL_DOMAIN, IPV4, IPV6, SPELLED_EMAIL } from './patterns.js';
 import { PRIVACY_DETECTORS } from './rules.js';
 import { charIs, continuesNumber, isWordCode, MAX_PER_DETECTOR, precededBy, violation } from './scan.js';
+
+let validatorLib: typeof Validator | undefined;
+/** validator, loaded by the first candidate checked, not by `import 'eleanor'`. */
+function validator(): typeof Validator {
+  return (validatorLib ??= requirePackage<typeof Validator>({
+    name: 'validator',
+    user: 'the privacy critic',
+    code: 'CRITIC_ERROR',
+  }));
+}
 
 // ---- e-mail ----------------------------------------------------------------------------------------------------
 
@@ -45,7 +56,7 @@ function findEmails(text: string, max: number): Array<[number, number]> {
     if (before === '/' || before === ':' || before === '@') continue;
     const address = text.slice(start, end);
     const tld = address.slice(address.lastIndexOf('.') + 1).toLowerCase();
-    if (FILE_SUFFIXES.has(tld) || !validator.isEmail(address)) continue;
+    if (FILE_SUFFIXES.has(tld) || !validator().isEmail(address)) continue;
     out.push([start, end]);
   }
   EMAIL_DOMAIN.lastIndex = 0;
@@ -168,7 +179,7 @@ function ipv4Violations(text: string, tokens: readonly Token[], out: Violation[]
     const end = start + m[0].length;
     // 1.2.3.4.5 and 3.1.2.3.4 are not addresses; "v-1.2.3.4" is glued to a word.
     if (text[start - 1] === '.' || text[start - 1] === '-' || continuesNumber(text, end)) continue;
-    if (!validator.isIP(m[0], 4) || !isPublicIPv4(m[0])) continue;
+    if (!validator().isIP(m[0], 4) || !isPublicIPv4(m[0])) continue;
     if (precededBy(tokens, start, VERSION_CUES)) continue;
     out.push(violation(PRIVACY_DETECTORS.ipAddress, text, start, end));
   }
@@ -208,7 +219,7 @@ function ipv6Violations(text: string, out: Violation[]): void {
     if (charIs(text, end, isWordCode) || continuesNumber(text, end)) continue;
     // "A::B" (C++, Rust paths) and times have fewer colons than any address worth reporting.
     if (candidate.split(':').length < 4) continue;
-    if (!validator.isIP(candidate, 6) || !isGlobalIPv6(candidate)) continue;
+    if (!validator().isIP(candidate, 6) || !isGlobalIPv6(candidate)) continue;
     out.push(violation(PRIVACY_DETECTORS.ipAddress, text, start, end));
   }
   IPV6.lastIndex = 0;

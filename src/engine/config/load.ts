@@ -1,8 +1,9 @@
 // Loads eleanor.config.json / .yaml, applies ELEANOR_* overrides and validates (errors name the file, path and expectation).
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import { EleanorError } from '../../core/errors.js';
+import { requirePackage } from '../../core/load-package.js';
 import type { EngineConfig } from '../config.js';
 import { applyEnv } from './env.js';
 import { engineConfigSchema } from './schema.js';
@@ -11,8 +12,13 @@ export const DEFAULT_CONFIG_FILES = ['eleanor.config.json', 'eleanor.config.yaml
 
 function parseText(text: string, file: string): unknown {
   const ext = extname(file).toLowerCase();
+  const isYaml = ext === '.yaml' || ext === '.yml';
+  // Loaded by the first YAML file, not by `import 'eleanor'`.
+  const yaml = isYaml
+    ? requirePackage<typeof Yaml>({ name: 'yaml', user: `reading ${file}`, code: 'INVALID_CONFIG' })
+    : null;
   try {
-    if (ext === '.yaml' || ext === '.yml') return parseYaml(text) as unknown;
+    if (yaml) return yaml.parse(text) as unknown;
     if (ext === '.json') return JSON.parse(text) as unknown;
   } catch (cause) {
     throw new EleanorError(

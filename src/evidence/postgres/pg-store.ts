@@ -1,6 +1,8 @@
 // The server evidence store: PostgreSQL through a pg pool, group-committed under per-chain advisory locks.
-import pg, { type CustomTypesConfig, type PoolClient, type QueryResultRow } from 'pg';
-import { EleanorError } from '../../core/errors.js';
+import type pg from 'pg';
+import type { CustomTypesConfig, PoolClient, QueryResultRow } from 'pg';
+import { EleanorError, isEleanorError } from '../../core/errors.js';
+import { importPackage } from '../../core/load-package.js';
 import { chainHash, GENESIS_HASH, recordText } from '../canonical.js';
 import { ChainChecker, toEntry } from '../chain-check.js';
 import { GroupCommit } from '../group-commit.js';
@@ -40,16 +42,30 @@ const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
 const PAGE = 2_000;
 const ignore = (): void => undefined;
 
-const { builtins, getTypeParser } = pg.types;
-const parseTimestamp = getTypeParser(builtins.TIMESTAMPTZ) as (text: string) => Date;
 /** For this pool only: bigint as a number (seqs stay far below 2^53), timestamptz as the ISO text records carry. */
-const TYPES: CustomTypesConfig = {
-  getTypeParser: (id, format) => {
-    if (id === builtins.INT8) return Number;
-    if (id === builtins.TIMESTAMPTZ) return (text: string) => parseTimestamp(text).toISOString();
-    return getTypeParser(id, format) as unknown;
-  },
-};
+function poolTypes({ builtins, getTypeParser }: typeof pg.types): CustomTypesConfig {
+  const parseTimestamp = getTypeParser(builtins.TIMESTAMPTZ) as (text: string) => Date;
+  return {
+    getTypeParser: (id, format) => {
+      if (id === builtins.INT8) return Number;
+      if (id === builtins.TIMESTAMPTZ) return (text: string) => parseTimestamp(text).toISOString();
+      return getTypeParser(id, format) as unknown;
+    },
+  };
+}
+
+/** The pool, once the driver is loaded: pg is imported by the first store, not by `import 'eleanor'`. */
+async function openPool(config: pg.PoolConfig): Promise<pg.Pool> {
+  const driver = await importPackage(
+    { name: 'pg', user: 'the PostgreSQL evidence store', code: 'EVIDENCE_UNAVAILABLE' },
+    () => import('pg'),
+  );
+  const { Pool, types } = driver.default;
+  const pool = new Pool({ ...config, types: poolTypes(types) });
+  // An idle connection the server drops is discarded by the pool, and the next query opens another: not a crash.
+  pool.on('error', ignore);
+  return pool;
+}
 
 function positive(option: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -123,7 +139,8 @@ function insertStatement(insertInto: string, rows: number): string {
 export class PgEvidenceStore implements EvidenceStore {
   readonly kind = 'postgres' as const;
   private readonly schema: string;
-  private readonly pool: pg.Pool;
+  /** Settles once pg is loaded; rejects (EVIDENCE_UNAVAILABLE, naming the package) when it cannot be. */
+  private readonly pool: Promise<pg.Pool>;
   private readonly sql: ReturnType<typeof statements>;
   private readonly writes: GroupCommit<PreparedAppend, EvidenceRef>;
   private readonly migrated: Promise<void>;
@@ -150,9 +167,8 @@ export class PgEvidenceStore implements EvidenceStore {
         `evidence.maxBatch: at most ${PG_MAX_BATCH} for PostgreSQL, got ${maxBatch}`,
       );
     }
-    this.pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis, types: TYPES });
-    // An idle connection the server drops is discarded by the pool, and the next query opens another: not a crash.
-    this.pool.on('error', ignore);
+    this.pool = openPool({ connectionString: url, max, connectionTimeoutMillis });
+    this.pool.catch(ignore); // seen through migrate(), below
     this.sql = statements(this.schema);
     // Two lanes: one batch's round trip to the server overlaps with the next batch being gathered and hashed.
     this.writes = new GroupCommit((items) => this.commitBatch(items), maxBatch, isUniqueViolation, 2);
@@ -193,6 +209,7 @@ export class PgEvidenceStore implements EvidenceStore {
         }
       });
     } catch (error) {
+      if (isEleanorError(error)) throw error; // the driver could not be loaded: its error names it
       throw new EleanorError(
         'EVIDENCE_UNAVAILABLE',
         `cannot open the PostgreSQL evidence store (schema '${this.schema}') — ${reason(error)}`,
@@ -253,9 +270,10 @@ export class PgEvidenceStore implements EvidenceStore {
    * pending query, and its event must not crash the process too. The listener is attached in the pool's callback: a
    * promise would resolve a microtask later, after an error read in the same chunk as the connection's readiness.
    */
-  private connect(): Promise<PoolClient> {
+  private async connect(): Promise<PoolClient> {
+    const pool = await this.pool;
     return new Promise((resolve, reject) => {
-      this.pool.connect((error, client) => {
+      pool.connect((error, client) => {
         if (error !== undefined || client === undefined) {
           reject(error ?? new Error('the pool gave no connection'));
           return;
@@ -292,7 +310,7 @@ export class PgEvidenceStore implements EvidenceStore {
     this.assertOpen();
     await this.migrated;
     try {
-      return (await this.pool.query<R>(text, values)).rows;
+      return (await (await this.pool).query<R>(text, values)).rows;
     } catch (error) {
       throw new EleanorError('EVIDENCE_UNAVAILABLE', `the evidence store could not read — ${reason(error)}`, {
         cause: error,
@@ -371,7 +389,8 @@ export class PgEvidenceStore implements EvidenceStore {
   }
 
   close(): Promise<void> {
-    this.closing ??= this.writes.flush().then(() => this.pool.end());
+    // A pool that never opened (pg could not be loaded) has nothing to end.
+    this.closing ??= this.writes.flush().then(() => this.pool.then((pool) => pool.end(), ignore));
     return this.closing;
   }
 

@@ -1,8 +1,9 @@
 // The embedded evidence store: SQLite through better-sqlite3 (WAL), group-committed in BEGIN IMMEDIATE transactions.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { EleanorError, isEleanorError } from '../../core/errors.js';
+import { requirePackage } from '../../core/load-package.js';
 import { chainHash, GENESIS_HASH, recordText } from '../canonical.js';
 import { ChainChecker, toEntry } from '../chain-check.js';
 import { GroupCommit } from '../group-commit.js';
@@ -50,8 +51,14 @@ function isUniqueViolation(error: unknown): boolean {
 
 function open(options: SqliteStoreOptions, path: string): Database.Database {
   try {
+    // Loaded by the first store, not by `import 'eleanor'`; synchronously, as the store's whole API is.
+    const Driver = requirePackage<typeof Database>({
+      name: 'better-sqlite3',
+      user: 'the SQLite evidence store',
+      code: 'EVIDENCE_UNAVAILABLE',
+    });
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path, { timeout: options.busyTimeoutMs ?? 5_000 });
+    const db = new Driver(path, { timeout: options.busyTimeoutMs ?? 5_000 });
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     migrate(db);

@@ -1,5 +1,7 @@
 // The L2 tier: Redis GET/SET bounded by a short timeout; a failing or slow Redis is skipped, never waited on.
-import { Redis } from 'ioredis';
+import type * as IORedis from 'ioredis';
+import type { Redis } from 'ioredis';
+import { requirePackage } from '../../core/load-package.js';
 
 export interface RedisTierOptions {
   /** A Redis URL; the tier then owns its client (fail-fast options) and quits it on close. @default 'redis://127.0.0.1:6379' */
@@ -62,21 +64,29 @@ export class RedisTier {
     this.#ttlMs = options.ttlMs ?? 3_600_000;
     this.#timeoutMs = options.timeoutMs ?? 50;
     this.#owned = options.client === undefined;
-    this.#client =
-      options.client ??
-      new Redis(options.url ?? 'redis://127.0.0.1:6379', {
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 0,
-        connectTimeout: Math.max(200, this.#timeoutMs * 4),
-        // Reconnect quickly so the tier recovers soon after Redis is back.
-        retryStrategy: (times) => Math.min(times * 50, 1000),
-      });
+    this.#client = options.client ?? this.#ownClient(options.url ?? 'redis://127.0.0.1:6379');
     // Without an 'error' listener ioredis reports every failed reconnect as unhandled.
     this.#client.on('error', this.#onDown);
     this.#client.on('close', this.#onDown);
     this.#client.on('ready', this.#onReady);
     // A lazy client would never connect: the tier sends nothing until the client is ready.
     if (this.#client.status === 'wait') this.#client.connect().catch(this.#onDown);
+  }
+
+  /** A fail-fast client of our own; ioredis is loaded here, by the first tier, not by `import 'eleanor'`. */
+  #ownClient(url: string): Redis {
+    const { Redis } = requirePackage<typeof IORedis>({
+      name: 'ioredis',
+      user: 'the Redis cache tier',
+      code: 'INVALID_CONFIG',
+    });
+    return new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: Math.max(200, this.#timeoutMs * 4),
+      // Reconnect quickly so the tier recovers soon after Redis is back.
+      retryStrategy: (times) => Math.min(times * 50, 1000),
+    });
   }
 
   /** True while Redis is not connected or its last command failed. */

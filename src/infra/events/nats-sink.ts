@@ -1,6 +1,7 @@
 // createNatsSink(): an EventSink that publishes each event as JSON to NATS JetStream at `<prefix>.<event type>`.
-import { connect, type JetStreamClient, type NatsConnection } from 'nats';
+import type { JetStreamClient, NatsConnection } from 'nats';
 import { EleanorError, describeError } from '../../core/errors.js';
+import { importPackage } from '../../core/load-package.js';
 import type { EventSink } from './sink.js';
 import type { EleanorEvent } from './types.js';
 
@@ -88,6 +89,11 @@ export function createNatsSink(options: NatsSinkOptions): NatsSink {
   let closed = false;
 
   async function open(): Promise<Connection> {
+    // Imported on the first event, not by `import 'eleanor'`; a failed load is counted like a failed connection.
+    const { connect } = await importPackage(
+      { name: 'nats', user: 'the NATS event sink', code: 'INVALID_CONFIG' },
+      () => import('nats'),
+    );
     const nc = await connect({ servers, timeout: connectTimeoutMs, name: 'eleanor-events' });
     try {
       const jsm = await nc.jetstreamManager({ timeout: connectTimeoutMs });

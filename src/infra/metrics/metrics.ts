@@ -1,6 +1,8 @@
 // createMetrics(): Prometheus metrics (prom-client) for critics, evaluations, cache tiers, breakers and in-flight critics.
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type * as Prom from 'prom-client';
+import type { Gauge, Registry } from 'prom-client';
 import { EleanorError } from '../../core/errors.js';
+import { requirePackage } from '../../core/load-package.js';
 import { CRITIC_STATUSES, type CriticOutcome, type CriticStatus, type Hooks } from '../../core/types.js';
 import type { Decision, Evaluation } from '../../verdict/types.js';
 
@@ -58,6 +60,12 @@ function invalid(field: string, expected: string, value: unknown): EleanorError 
  * states) are ignored, so label cardinality stays bounded whatever the callers pass.
  */
 export function createMetrics(options: MetricsOptions = {}): EleanorMetrics {
+  // Loaded by the first metrics, not by `import 'eleanor'`.
+  const { Counter, Gauge, Histogram, Registry } = requirePackage<typeof Prom>({
+    name: 'prom-client',
+    user: 'the metrics',
+    code: 'INVALID_CONFIG',
+  });
   const registry = options.registry ?? new Registry();
   const prefix = options.prefix ?? 'eleanor_';
   if (!/^([a-zA-Z_:][a-zA-Z0-9_:]*)?$/.test(prefix)) throw invalid('prefix', 'a Prometheus name prefix', prefix);
