@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `eleanor` command: evaluate, critics, config check, demo, serve, keys create|secret, evidence verify|show|export|prove|check-proof|keygen, review list|decide, eval.
 // Exit codes: 0 allow (or success), 2 escalate, 3 deny, 4 evidence tampered (a broken chain), 5 an eval gate failed, 1 error.
+import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { describeError } from '../core/errors.js';
 import { configCheckCommand, criticsCommand, evaluateCommand, type EvaluateFlags } from './commands.js';
@@ -193,6 +194,11 @@ program
   .option(
     '--insecure-local',
     'no API keys: every request acts as the local admin; binds 127.0.0.1 and answers only a loopback Host (else 421)',
+  )
+  .option(
+    '--workers <n>',
+    `processes sharing the port and the evidence store (default: the available parallelism, ${availableParallelism()} here; 1 serves from one process)`,
+    positiveInteger('--workers'),
   )
   .addOption(
     new Option('--log-level <level>', 'service log level')

@@ -52,6 +52,11 @@ export interface HttpServerOptions {
   readonly logger?: boolean | { readonly level: string };
   /** Reported in /openapi.json. @default '0.0.0' */
   readonly version?: string;
+  /**
+   * What GET /metrics answers, in the registry's text format (a cluster worker asks its primary for every worker's
+   * series). @default the series of this process's registry
+   */
+  readonly metricsText?: () => Promise<string>;
   /** Extra routes (the dashboard), registered after the API's. */
   readonly plugins?: readonly ((app: FastifyInstance, ctx: ServerContext) => void | Promise<void>)[];
 }
@@ -59,6 +64,8 @@ export interface HttpServerOptions {
 export interface HttpServer {
   readonly app: FastifyInstance;
   readonly context: ServerContext;
+  /** Where this server's series are: the engine's registry, else one of its own (HTTP series only). */
+  readonly registry: Registry;
   /** Every route registered, as 'METHOD /path' (HEAD routes left out). */
   readonly routes: readonly string[];
   /** What the configuration should change, found at start (also logged at warn): e.g. keys stored as bare SHA-256. */
@@ -227,7 +234,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     evaluationRoutes(app, ctx);
     reviewRoutes(app, ctx);
     evidenceRoutes(app, ctx);
-    systemRoutes(app, ctx, registry);
+    systemRoutes(app, ctx, registry, options.metricsText);
     liveRoutes(app, ctx);
     for (const plugin of options.plugins ?? []) await plugin(app, ctx);
   } catch (error) {
@@ -239,6 +246,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   return {
     app,
     context: ctx,
+    registry,
     routes,
     warnings,
     close: () =>

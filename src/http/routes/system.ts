@@ -10,14 +10,20 @@ import { parseInput } from '../validate.js';
 
 const open = { access: { public: true } as const, rateLimit: false };
 
-export function systemRoutes(app: FastifyInstance, ctx: ServerContext, registry: Registry): void {
+export function systemRoutes(
+  app: FastifyInstance,
+  ctx: ServerContext,
+  registry: Registry,
+  /** What GET /metrics answers; by default this process's series. */
+  metricsText: () => Promise<string> = () => registry.metrics(),
+): void {
   app.get('/healthz', { config: open }, () => ({ status: 'ok' }));
   app.get('/readyz', { config: open }, async (_request, reply) => {
     const report = await readiness(ctx.engine, ctx.closing());
     return reply.code(report.ready ? 200 : 503).send(report);
   });
   app.get('/metrics', { config: open }, async (_request, reply) =>
-    reply.header('content-type', registry.contentType).send(await registry.metrics()),
+    reply.header('content-type', registry.contentType).send(await metricsText()),
   );
   app.get('/v1/critics', { config: { access: { roles: ['evaluator', 'reviewer'] as const } } }, () => ({
     critics: ctx.engine.critics,
