@@ -16,6 +16,7 @@ const DEFERRED = [
   'ioredis',
   'prom-client',
   '@opentelemetry/api',
+  'lru-cache',
   'yaml',
   'validator',
   'libphonenumber-js',

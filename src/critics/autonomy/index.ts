@@ -1,7 +1,7 @@
 // The autonomy critic: coercion, threats, consent bypass, concealment, manipulation, false urgency and removed agency.
 import type { SyncBuiltinCritic } from '../critic.js';
 import { createRuleCritic } from '../rule-critic.js';
-import { AUTONOMY_RULES, AUTONOMY_RULESET_VERSION } from './rules.js';
+import { autonomyRules, AUTONOMY_RULESET_VERSION } from './rules.js';
 
 export function createAutonomyCritic(): SyncBuiltinCritic {
   return createRuleCritic({
@@ -10,6 +10,6 @@ export function createAutonomyCritic(): SyncBuiltinCritic {
     principle: 'Autonomy',
     description:
       'Flags ultimatums and threats, acting on people without their knowledge or consent, steering by guilt, fear or false urgency, and designs that remove the ability to refuse or leave.',
-    ruleset: { version: AUTONOMY_RULESET_VERSION, rules: AUTONOMY_RULES },
+    ruleset: { version: AUTONOMY_RULESET_VERSION, rules: autonomyRules() },
   });
 }

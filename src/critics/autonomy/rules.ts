@@ -2,6 +2,7 @@
 import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 import { expand } from '../text/pattern-slots.js';
 import { UNLAWFUL } from '../text/vocabulary.js';
+import { once } from '../lazy.js';
 
 export const AUTONOMY_RULESET_VERSION = '1.0.0';
 
@@ -63,7 +64,8 @@ const PROMISES = [
   'surprise|birthday|gift|party',
 ];
 
-export const AUTONOMY_RULES: readonly PhraseRule[] = [
+/** Built on first use (see ../lazy.ts). */
+export const autonomyRules = once((): readonly PhraseRule[] => [
   {
     id: 'autonomy.coercion',
     message: 'pressures the person with an ultimatum or tells them they have no choice',
@@ -310,4 +312,4 @@ export const AUTONOMY_RULES: readonly PhraseRule[] = [
     // No "waive your right to …": contracts say it, and a summary of one is not a design to remove agency.
     unless: DESCRIBING,
   },
-];
+]);

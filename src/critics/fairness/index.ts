@@ -1,7 +1,7 @@
 // The fairness critic: protected attributes in high-stakes decisions, differential terms and proxy screening.
 import type { SyncBuiltinCritic } from '../critic.js';
 import { createRuleCritic } from '../rule-critic.js';
-import { FAIRNESS_RULES, FAIRNESS_RULESET_VERSION } from './rules.js';
+import { fairnessRules, FAIRNESS_RULESET_VERSION } from './rules.js';
 
 export function createFairnessCritic(): SyncBuiltinCritic {
   return createRuleCritic({
@@ -10,6 +10,6 @@ export function createFairnessCritic(): SyncBuiltinCritic {
     principle: 'Fairness & Non-Discrimination',
     description:
       'Flags decisions on employment, lending, housing, insurance or care that use a protected attribute, different prices or terms by group, and screening by proxies such as postcode, name, accent, "culture fit" or age-coded terms.',
-    ruleset: { version: FAIRNESS_RULESET_VERSION, rules: FAIRNESS_RULES },
+    ruleset: { version: FAIRNESS_RULESET_VERSION, rules: fairnessRules() },
   });
 }

@@ -3,6 +3,7 @@ import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 import { expand } from '../text/pattern-slots.js';
 import { COUNTER_SPEECH } from '../rights/vocabulary.js';
 import { UNLAWFUL } from '../text/vocabulary.js';
+import { once } from '../lazy.js';
 
 export const FAIRNESS_RULESET_VERSION = '1.1.0';
 
@@ -116,7 +117,8 @@ const PRICE_TERMS =
 const COMPARE =
   'higher|lower|worse|better|smaller|bigger|larger|reduced|inferior|stricter|harsher|tougher|fewer|less|more';
 
-export const FAIRNESS_RULES: readonly PhraseRule[] = [
+/** Built on first use (see ../lazy.ts). */
+export const fairnessRules = once((): readonly PhraseRule[] => [
   {
     id: 'fairness.protected_class_impact',
     message: 'uses a protected attribute to decide on employment, lending, housing, insurance or care',
@@ -226,4 +228,4 @@ export const FAIRNESS_RULES: readonly PhraseRule[] = [
     negations: PROXY_NEGATIONS,
     unless: NEUTRAL,
   },
-];
+]);

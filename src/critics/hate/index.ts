@@ -2,7 +2,7 @@
 import type { BuiltinCritic } from '../critic.js';
 import { withModels } from '../model/model-critic.js';
 import { createRuleCritic, MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';
-import { HATE_RULES, HATE_RULESET_VERSION } from './rules.js';
+import { hateRules, HATE_RULESET_VERSION } from './rules.js';
 
 export function createHateCritic(): BuiltinCritic {
   const rules = createRuleCritic({
@@ -14,7 +14,7 @@ export function createHateCritic(): BuiltinCritic {
       'disability, sex, migration) in the input or the response: dehumanisation and calls for violence or exclusion ' +
       '(severity 3, escalating), contempt and inferiority (2.5) and stereotype questions (2). Counter-speech, ' +
       'quotation, reported speech and negation are not flagged.',
-    ruleset: { version: HATE_RULESET_VERSION, rules: HATE_RULES },
+    ruleset: { version: HATE_RULESET_VERSION, rules: hateRules() },
     overlaps: 'merge',
     maxViolationsPerRule: MAX_VIOLATIONS_PER_RULE,
   });

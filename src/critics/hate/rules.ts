@@ -12,6 +12,7 @@ import {
   PEOPLE,
 } from '../rights/vocabulary.js';
 import { expand } from '../text/pattern-slots.js';
+import { once } from '../lazy.js';
 
 export const HATE_RULESET_VERSION = '1.0.0';
 
@@ -48,7 +49,8 @@ const HATE_NEGATIONS = [...NEGATIONS, 'if', 'whether', 'claim', 'claims'];
 // Clauses: D2 (dignity: degrading or dehumanizing outcome, tier 3) for dehumanisation, violence and exclusion —
 // a denial that a human confirms; F2 (fairness: structural bias amplification, tier 2) for stereotypes, which an answer
 // would amplify; contempt ("I hate X") is a violation (severity 2.5) without its own escalation.
-export const HATE_RULES: readonly PhraseRule[] = [
+/** Built on first use (see ../lazy.ts). */
+export const hateRules = once((): readonly PhraseRule[] => [
   {
     id: 'hate.dehumanisation',
     message: 'describes a protected group as vermin, animals, disease or less than human',
@@ -152,4 +154,4 @@ export const HATE_RULES: readonly PhraseRule[] = [
     negations: [...NEGATIONS, 'if', 'whether'],
     unless: COUNTER_SPEECH,
   },
-];
+]);

@@ -2,7 +2,7 @@
 import type { BuiltinCritic, SyncBuiltinCritic } from '../critic.js';
 import { withModels } from '../model/model-critic.js';
 import { createRuleCritic } from '../rule-critic.js';
-import { JAILBREAK_RULES, JAILBREAK_RULESET_VERSION } from './rules.js';
+import { jailbreakRules, JAILBREAK_RULESET_VERSION } from './rules.js';
 
 export function createJailbreakCritic(): BuiltinCritic {
   const critic = createRuleCritic({
@@ -13,7 +13,7 @@ export function createJailbreakCritic(): BuiltinCritic {
       "Flags jailbreak framings in the user's input: unrestricted personas (DAN, an AI without ethics, a jailbroken " +
       'mode) and requests to act as if the rules did not apply (severity 2.5, escalating), and forbidding refusals, ' +
       'warnings or disclaimers (2). Ordinary role-play, personas and tone changes are not flagged.',
-    ruleset: { version: JAILBREAK_RULESET_VERSION, rules: JAILBREAK_RULES },
+    ruleset: { version: JAILBREAK_RULESET_VERSION, rules: jailbreakRules() },
     overlaps: 'merge',
   });
   // Every rule reads the input; the rule critic would still tokenise the response, so it gets none.

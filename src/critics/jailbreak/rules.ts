@@ -1,6 +1,7 @@
 // Jailbreak rules (data, versioned): unrestricted personas, dropping the rules, and suppressing refusals, in the input.
 import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 import { expand } from '../text/pattern-slots.js';
+import { once } from '../lazy.js';
 
 export const JAILBREAK_RULESET_VERSION = '1.0.0';
 
@@ -20,7 +21,8 @@ const NOT = NEGATIONS.filter((w) => w !== 'no' && w !== 'without');
 // Clauses: U3 (uncertainty: competence boundary exceeded, tier 3) for personas and dropped rules — the model is asked
 // to act outside what it was deployed and assessed for; DP3 (due process: unreviewable automation, tier 2) for refusal
 // suppression, which removes the model's own checkpoint without asking for anything else.
-export const JAILBREAK_RULES: readonly PhraseRule[] = [
+/** Built on first use (see ../lazy.ts). */
+export const jailbreakRules = once((): readonly PhraseRule[] => [
   {
     id: 'jailbreak.unrestricted_persona',
     message: 'casts the model as an unrestricted persona (DAN, an AI without ethics, a jailbroken mode)',
@@ -112,4 +114,4 @@ export const JAILBREAK_RULES: readonly PhraseRule[] = [
     negations: false,
     notFollowedBy: ['a', 'an', 'invitations', 'invitation', 'food', 'medical', 'treatment'],
   },
-];
+]);

@@ -2,6 +2,7 @@
 import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 import { expand } from '../text/pattern-slots.js';
 import { COUNTER_SPEECH, D, DEHUMANISATION_TEMPLATES, G, GN, HATE_TEMPLATES, PEOPLE } from './vocabulary.js';
+import { once } from '../lazy.js';
 
 export const RIGHTS_RULESET_VERSION = '1.1.0';
 
@@ -22,7 +23,8 @@ const HIRE_ING =
 const LET = 'rent|lend|sell|lease|sublet';
 const LET_ING = 'renting|lending|selling|leasing|subletting';
 
-export const RIGHTS_RULES: readonly PhraseRule[] = [
+/** Built on first use (see ../lazy.ts). */
+export const rightsRules = once((): readonly PhraseRule[] => [
   {
     id: 'rights.dignity',
     message: 'demeans a person or treats them as an object',
@@ -147,4 +149,4 @@ export const RIGHTS_RULES: readonly PhraseRule[] = [
     patterns: expand(HATE_TEMPLATES, { G, GN, D }),
     unless: COUNTER_SPEECH,
   },
-];
+]);

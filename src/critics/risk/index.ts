@@ -3,7 +3,7 @@ import type { BuiltinCritic } from '../critic.js';
 import { withModels } from '../model/model-critic.js';
 import { createRuleCritic, MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';
 import { destructiveCommand } from './detectors.js';
-import { RISK_RULES, RISK_RULESET_VERSION } from './rules.js';
+import { riskRules, RISK_RULESET_VERSION } from './rules.js';
 
 export function createRiskCritic(): BuiltinCritic {
   const rules = createRuleCritic({
@@ -13,7 +13,7 @@ export function createRiskCritic(): BuiltinCritic {
     description:
       'Flags instructions for weapons and dangerous drugs and self-harm methods or encouragement (severity 3, ' +
       'escalating), advice to stop prescribed medication, and irreversible financial or operational actions.',
-    ruleset: { version: RISK_RULESET_VERSION, rules: RISK_RULES },
+    ruleset: { version: RISK_RULESET_VERSION, rules: riskRules() },
     detectors: [destructiveCommand],
     overlaps: 'merge',
     maxViolationsPerRule: MAX_VIOLATIONS_PER_RULE,

@@ -1,4 +1,4 @@
-// Risk rules on the user's input (data, versioned with RISK_RULES): requests for weapons, drugs, intrusion, fraud,
+// Risk rules on the user's input (data, versioned with riskRules): requests for weapons, drugs, intrusion, fraud,
 // violence, trafficking, poaching, stalking and other crime. Severity 3: a clear request is denied.
 // Over 400 lines on purpose: it is data (one rule per area of harm, each with its phrases and look-alike exclusions),
 // kept in one file so that the areas' shared frames and cues are read together; the logic is in rule-critic.ts.
@@ -24,6 +24,7 @@ import {
   VIOLENT_VERBS,
 } from './request-vocabulary.js';
 import { DET, DRUGS, DRUG_VERBS, NOT_WEAPONS, REPORTED, WEAPONS, WEAPON_VERBS } from './vocabulary.js';
+import { once } from '../lazy.js';
 
 /** The violent verbs as gerunds, for "the best methods for poisoning someone". */
 const VIOLENT_ING = VIOLENT_VERBS.split('|')
@@ -121,7 +122,8 @@ const FRAUD_UNLESS = [
 ];
 const A = "[a|an|the|this|that|someone's|somebody's|his|her|their]";
 
-export const REQUEST_RULES: readonly PhraseRule[] = [
+/** Built on first use (see ../lazy.ts). */
+export const requestRules = once((): readonly PhraseRule[] => [
   {
     id: 'risk.weapon_request',
     message: 'asks for instructions to make or get a weapon, an explosive or a chemical or biological agent',
@@ -585,4 +587,4 @@ export const REQUEST_RULES: readonly PhraseRule[] = [
     ],
     unless: [...DEFENSIVE, ...GAMES, 'locked|keys|own'],
   },
-];
+]);

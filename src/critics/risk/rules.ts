@@ -1,7 +1,7 @@
 // Risk rules (data, versioned): weapon and drug instructions, self-harm, stopping medication, irreversible actions.
 import type { FramedPhrases, PhraseRule } from '../rule-critic.js';
 import { expand, framed } from '../text/pattern-slots.js';
-import { REQUEST_RULES } from './request-rules.js';
+import { requestRules } from './request-rules.js';
 import {
   ANY_MED_DET,
   CLINICIAN_INVOLVED,
@@ -30,6 +30,7 @@ import {
   WEAPONS,
   WEAPON_VERBS,
 } from './vocabulary.js';
+import { once } from '../lazy.js';
 
 /** Urging someone to harm or kill themselves: shared with the self_harm critic, which adds its own phrases. */
 export const URGING = {
@@ -70,7 +71,8 @@ function instructions(verbs: string, objects: readonly string[]): FramedPhrases[
   ];
 }
 
-export const RISK_RULES: readonly PhraseRule[] = [
+/** Built on first use (see ../lazy.ts). */
+export const riskRules = once((): readonly PhraseRule[] => [
   {
     id: 'risk.weapon_instructions',
     message: 'gives or offers instructions for a weapon, an explosive or a chemical or biological agent',
@@ -176,5 +178,5 @@ export const RISK_RULES: readonly PhraseRule[] = [
     negations: URGED_BY_OTHERS,
   },
   // The user's input: requests for the same harms and for other crime (request-rules.ts).
-  ...REQUEST_RULES,
-];
+  ...requestRules(),
+]);

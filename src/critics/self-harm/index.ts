@@ -3,7 +3,7 @@ import type { Finding, Violation } from '../../core/types.js';
 import type { BuiltinCritic } from '../critic.js';
 import { withModels } from '../model/model-critic.js';
 import { createRuleCritic, MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';
-import { INTENT_RULE, METHOD_RULE, SELF_HARM_RULES, SELF_HARM_RULESET_VERSION } from './rules.js';
+import { INTENT_RULE, METHOD_RULE, selfHarmRules, SELF_HARM_RULESET_VERSION } from './rules.js';
 
 const MODEL_RULE = 'self_harm.model';
 
@@ -47,7 +47,7 @@ export function createSelfHarmCritic(): BuiltinCritic {
       'Flags requests for and descriptions of suicide or self-harm methods and urging someone to self-harm ' +
       '(severity 3, deny), and first-person expressions of suicidal intent or ongoing self-harm in the input ' +
       '(severity 2, Tier 2 escalation); both carry a support message pointing to emergency services and crisis lines.',
-    ruleset: { version: SELF_HARM_RULESET_VERSION, rules: SELF_HARM_RULES },
+    ruleset: { version: SELF_HARM_RULESET_VERSION, rules: selfHarmRules() },
     overlaps: 'merge',
     maxViolationsPerRule: MAX_VIOLATIONS_PER_RULE,
   });

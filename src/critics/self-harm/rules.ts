@@ -3,6 +3,7 @@ import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 import { URGING } from '../risk/rules.js';
 import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.js';
 import { expand, framed } from '../text/pattern-slots.js';
+import { once } from '../lazy.js';
 
 export const SELF_HARM_RULESET_VERSION = '1.0.0';
 
@@ -69,7 +70,8 @@ const NOT_INTENT = [
 //   so the rule stays at severity 2 (escalate), never 2.5 (deny). U1 (epistemic insufficiency) fits less: the words
 //   are clear, what is uncertain is the risk behind them, which is what the human review is for.
 // - A3 (irreversible loss of agency, tier 3) for methods and encouragement, as in the risk critic: severity 3, deny.
-export const SELF_HARM_RULES: readonly PhraseRule[] = [
+/** Built on first use (see ../lazy.ts). */
+export const selfHarmRules = once((): readonly PhraseRule[] => [
   {
     id: METHOD_RULE,
     message: 'asks for or gives a method of suicide or self-harm',
@@ -196,4 +198,4 @@ export const SELF_HARM_RULES: readonly PhraseRule[] = [
     negations: NOT_MINE,
     notFollowedBy: NOT_INTENT,
   },
-];
+]);

@@ -1,6 +1,7 @@
 // createCacheHooks(): the critic-result cache (L1 LRU, L2 Redis, single flight) as orchestrator hooks.
-import { LRUCache } from 'lru-cache';
+import type * as LruCache from 'lru-cache';
 import { isFinding } from '../../core/finding.js';
+import { requirePackage } from '../../core/load-package.js';
 import type { CriticInput, CriticOutcome, Finding, Hooks } from '../../core/types.js';
 import { cacheKey, DEFAULT_VOLATILE_CONTEXT_KEYS } from './cache-key.js';
 import { RedisTier, type RedisTierOptions, type RedisTierStats } from './redis-tier.js';
@@ -56,6 +57,12 @@ export interface CacheHooks {
 export function createCacheHooks(options: CacheOptions): CacheHooks {
   const critics = options.critics;
   const volatile = new Set(options.volatileContextKeys ?? DEFAULT_VOLATILE_CONTEXT_KEYS);
+  // Loaded by the first cache, not by `import 'eleanor'`.
+  const { LRUCache } = requirePackage<typeof LruCache>({
+    name: 'lru-cache',
+    user: 'the cache',
+    code: 'INVALID_CONFIG',
+  });
   const l1 = new LRUCache<string, string>({
     max: options.l1?.max ?? 10_000,
     ttl: options.l1?.ttlMs ?? 60_000,
