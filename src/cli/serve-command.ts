@@ -93,10 +93,10 @@ function firstSignal(again: (signal: NodeJS.Signals) => void): {
 }
 
 function printBanner(url: string, store: string, flags: ServeFlags, workers: number): void {
-  const cluster = workers > 1 ? `, ${workers} workers` : '';
   console.log(
-    `eleanor: serving on ${url} (evidence: ${store}${cluster}${flags.insecureLocal ? ', NO AUTH: --insecure-local' : ''})`,
+    `eleanor: serving on ${url} (evidence: ${store}${flags.insecureLocal ? ', NO AUTH: --insecure-local' : ''})`,
   );
+  if (workers > 1) console.log(`  workers:   ${workers} processes (--workers; x-eleanor-worker names who answered)`);
   console.log(`  dashboard: ${url}/ui`);
   console.log(`  API docs:  ${url}/docs`);
   console.log(`  try it:    ${curlFor(url, flags.insecureLocal === true)}`);
