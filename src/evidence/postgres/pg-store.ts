@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { CustomTypesConfig, PoolClient, QueryResultRow } from 'pg';
 import { EleanorError, isEleanorError } from '../../core/errors.js';
 import { importPackage } from '../../core/load-package.js';
-import { chainHash, GENESIS_HASH, recordText } from '../canonical.js';
+import { chainBatch } from '../chain-append.js';
 import { ChainChecker, toEntry } from '../chain-check.js';
 import { GroupCommit } from '../group-commit.js';
 import { prepareAppend, sinceTime, storeError, type PreparedAppend } from '../pending.js';
@@ -235,29 +235,8 @@ export class PgEvidenceStore implements EvidenceStore {
       const chains = [...new Set(items.map((item) => item.chain))];
       await client.query(this.sql.lock, [chains]);
       const found = await client.query<{ chain: string; seq: number; hash: string }>(this.sql.heads, [chains]);
-      const heads = new Map(found.rows.map((h) => [h.chain, { seq: h.seq, hash: h.hash }]));
-      const refs: EvidenceRef[] = [];
-      const rows: unknown[][] = [];
-      for (const item of items) {
-        const head = heads.get(item.chain) ?? { seq: 0, hash: GENESIS_HASH };
-        const seq = head.seq + 1;
-        const text = recordText(item, seq);
-        const hash = chainHash(head.hash, text);
-        rows.push([
-          item.chain,
-          seq,
-          item.kind,
-          item.traceId,
-          item.createdAt,
-          item.requiredAction,
-          item.reviewOutcome,
-          text,
-          head.hash,
-          hash,
-        ]);
-        heads.set(item.chain, { seq, hash });
-        refs.push({ chain: item.chain, seq, hash });
-      }
+      const heads = new Map(found.rows.map((h) => [h.chain, { seq: Number(h.seq), hash: h.hash }]));
+      const { refs, rows } = chainBatch(items, (chain) => heads.get(chain));
       // One parameter per value: a text parameter is sent as is, where an array parameter is escaped element by
       // element into one large literal (measured: 5× slower, most of it garbage collection).
       await client.query(insertStatement(this.sql.insertInto, rows.length), rows.flat());

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { EleanorError, isEleanorError } from '../../core/errors.js';
 import { requirePackage } from '../../core/load-package.js';
-import { chainHash, GENESIS_HASH, recordText } from '../canonical.js';
+import { chainBatch } from '../chain-append.js';
 import { ChainChecker, toEntry } from '../chain-check.js';
 import { GroupCommit } from '../group-commit.js';
 import { prepareAppend, sinceTime, storeError, type PreparedAppend } from '../pending.js';
@@ -162,27 +162,9 @@ export class SqliteEvidenceStore implements EvidenceStore {
   }
 
   private insertBatch(items: readonly PreparedAppend[]): EvidenceRef[] {
-    const heads = new Map<string, { seq: number; hash: string }>();
-    return items.map((item) => {
-      const head = heads.get(item.chain) ?? this.statements.head.get(item.chain) ?? { seq: 0, hash: GENESIS_HASH };
-      const seq = head.seq + 1;
-      const text = recordText(item, seq);
-      const hash = chainHash(head.hash, text);
-      this.statements.insert.run(
-        item.chain,
-        seq,
-        item.kind,
-        item.traceId,
-        item.createdAt,
-        item.requiredAction,
-        item.reviewOutcome,
-        text,
-        head.hash,
-        hash,
-      );
-      heads.set(item.chain, { seq, hash });
-      return { chain: item.chain, seq, hash };
-    });
+    const { refs, rows } = chainBatch(items, (chain) => this.statements.head.get(chain));
+    for (const row of rows) this.statements.insert.run(...row);
+    return refs;
   }
 
   entries(traceId: string, chain?: string): Promise<EvidenceEntry[]> {
