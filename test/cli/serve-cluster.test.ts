@@ -68,7 +68,7 @@ describe('eleanor serve --workers 2', () => {
     const before = await Promise.all(Array.from({ length: 20 }, (_, n) => evaluate(served.url, n)));
     // Requests still arriving while the signal does: each is acknowledged (200) or refused, never lost once answered.
     const during = Array.from({ length: 40 }, (_, n) =>
-      evaluate(served.url, 100 + n).catch(() => ({ status: 0, worker: '', body: {} })),
+      evaluate(served.url, 100 + n).catch((): Answer => ({ status: 0, worker: '', body: {} })),
     );
     served.child.kill('SIGTERM');
     expect(await served.exit).toBe(0);
