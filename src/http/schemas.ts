@@ -194,6 +194,9 @@ export const reviewDecisionResponseSchema = z
   })
   .register(apiSchemas, { id: 'ReviewDecision' });
 
+/** A recorded text: itself, or its SHA-256 and length under `redact: 'hash'`. */
+const recordedText = z.union([z.string(), z.object({ sha256: z.string(), length: z.number().int() })]);
+
 export const evaluationRecordSchema = z
   .object({
     traceId: z.string(),
@@ -205,7 +208,7 @@ export const evaluationRecordSchema = z
         durationMs: z.number(),
         deadlineMs: z.number(),
         redaction: z.enum(['none', 'hash', 'mask']),
-        input: z.object({ inputText: z.unknown(), modelResponse: z.unknown(), context: z.unknown() }),
+        input: z.object({ inputText: recordedText, modelResponse: recordedText, context: z.unknown() }),
         decision: z.enum(['allow', 'constrained_allow', 'escalate', 'deny']),
         gate,
         reasons: z.array(z.string()),
