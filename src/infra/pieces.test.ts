@@ -13,15 +13,15 @@ describe('the infrastructure pieces', () => {
   });
 
   it("validates each section with its piece's schema, naming the field", () => {
-    expect(() => validateConfig({ infrastructure: { cache: { l1: { max: 0 } } } })).toThrow(
+    expect(() => validateConfig({ infrastructure: { cache: { l1: { max: 0 } } } }, 'test')).toThrow(
       /infrastructure\.cache\.l1\.max/,
     );
-    expect(() => validateConfig({ infrastructure: { breakers: { default: { mode: 'sometimes' } } } })).toThrow(
+    expect(() => validateConfig({ infrastructure: { breakers: { default: { mode: 'sometimes' } } } }, 'test')).toThrow(
       /infrastructure\.breakers\.default/,
     );
   });
 
-  it('composes the configured pieces in their order, and nothing for sections left out or switched off', () => {
+  it('composes the configured pieces in their order, and nothing for sections left out or switched off', async () => {
     const { pieces, handles } = setUpInfrastructure(
       { events: {}, metrics: true, tracing: false, cache: {}, adaptiveTimeouts: false },
       [{ name: 'risk', version: '1', cache: true }],
@@ -30,6 +30,6 @@ describe('the infrastructure pieces', () => {
     expect(handles.metrics).toBeDefined();
     expect(handles.events).toBeDefined();
     expect(handles.breakers).toBeUndefined();
-    return Promise.all(pieces.map((p) => p.close?.()));
+    await Promise.all(pieces.map((p) => (p.close ? p.close() : Promise.resolve())));
   });
 });

@@ -3,7 +3,6 @@ import type { CriticOutcome } from '../core/types.js';
 import type { Decision, DecisionThresholds, Evaluation, FailurePolicy, Gate } from './types.js';
 import { FAILED_STATUSES } from './outcomes.js';
 
-
 export interface DecideInput {
   readonly outcomes: Record<string, CriticOutcome>;
   readonly thresholds: DecisionThresholds;
