@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { EleanorError, isEleanorError } from '../../core/errors.js';
 import { requirePackage } from '../../core/load-package.js';
 import { chainBatch } from '../chain-append.js';
+import { retryWhileBusy } from './busy-retry.js';
 import { ChainChecker, toEntry } from '../chain-check.js';
 import { GroupCommit } from '../group-commit.js';
 import { prepareAppend, sinceTime, storeError, type PreparedAppend } from '../pending.js';
@@ -62,6 +63,9 @@ function open(options: SqliteStoreOptions, path: string): Database.Database {
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     migrate(db);
+    // From here a locked database answers at once; writes retry without blocking (busy-retry.ts). WAL readers never
+    // wait for writers.
+    db.pragma('busy_timeout = 0');
     return db;
   } catch (error) {
     throw new EleanorError(
@@ -87,7 +91,8 @@ export class SqliteEvidenceStore implements EvidenceStore {
   private readonly db: Database.Database;
   private readonly writes: GroupCommit<PreparedAppend, EvidenceRef>;
   private readonly statements;
-  private readonly insertCheckpoints: (checkpoints: readonly Checkpoint[]) => void;
+  private readonly insertCheckpoints: Database.Transaction<(checkpoints: readonly Checkpoint[]) => void>;
+  private readonly busyTimeoutMs: number;
   private readonly checkpointer: Checkpointer | null;
   private closed = false;
 
@@ -140,8 +145,10 @@ export class SqliteEvidenceStore implements EvidenceStore {
       for (const checkpoint of checkpoints) this.statements.insertCheckpoint.run(checkpoint);
     });
     const appendBatch = this.db.transaction((items: readonly PreparedAppend[]) => this.insertBatch(items));
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
+    this.busyTimeoutMs = busyTimeoutMs;
     this.writes = new GroupCommit(
-      (items) => appendBatch.immediate(items),
+      (items) => retryWhileBusy(() => appendBatch.immediate(items), busyTimeoutMs),
       options.maxBatch ?? 1_000,
       isUniqueViolation,
     );
@@ -175,8 +182,15 @@ export class SqliteEvidenceStore implements EvidenceStore {
     return this.read(() => this.statements.byTrace.all({ traceId, chain: chain ?? null }));
   }
 
-  appendCheckpoints(checkpoints: readonly Checkpoint[]): Promise<void> {
-    return this.read(() => this.insertCheckpoints(checkpoints));
+  async appendCheckpoints(checkpoints: readonly Checkpoint[]): Promise<void> {
+    this.assertOpen();
+    try {
+      await retryWhileBusy(() => this.insertCheckpoints.immediate(checkpoints), this.busyTimeoutMs);
+    } catch (error) {
+      throw new EleanorError('EVIDENCE_UNAVAILABLE', `the evidence store could not write — ${String(error)}`, {
+        cause: error,
+      });
+    }
   }
 
   checkpoints(query: CheckpointQuery = {}): Promise<CheckpointPage> {
