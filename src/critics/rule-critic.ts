@@ -114,6 +114,15 @@ function newOnes(found: readonly Violation[], more: readonly Violation[], cap: n
   return out;
 }
 
+/**
+ * A built-in-style critic from versioned phrase rules (and detectors), scanning normalised text.
+ * @example
+ * const shouting = createRuleCritic({
+ *   name: 'shouting', version: '1.0.0', principle: 'dignity', description: 'all-caps insults',
+ *   ruleset: { version: '1.0.0', rules: [{ id: 'shouting.idiot', message: 'an insult', severity: 1, patterns: ['idiot'] }] },
+ * });
+ * shouting.evaluate({ inputText: '', modelResponse: 'You idiot.', context: {}, traceId: 't' }).severity; // 1
+ */
 export function createRuleCritic(def: RuleCriticDefinition): SyncBuiltinCritic {
   // One compiled set per side: a text is matched only against the rules that read it.
   const rulesFor = (which: Which) => def.ruleset.rules.filter((r) => applies(r.target ?? 'response', which));

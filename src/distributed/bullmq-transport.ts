@@ -67,6 +67,12 @@ interface Link {
   readonly cancels: CancelPublisher;
 }
 
+/**
+ * Runs critics on a pool of BullMQ workers (`eleanor worker`) through Redis.
+ * @example
+ * const transport = createBullmqTransport({ redis: { url: 'redis://127.0.0.1:6379' }, queue: 'eleanor-critics' });
+ * new Orchestrator({ critics, transport });
+ */
 export function createBullmqTransport(options: BullmqTransportOptions): BullmqTransport {
   const names = queueNames(options);
   const logger = options.logger ?? consoleLogger;

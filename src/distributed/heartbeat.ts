@@ -42,7 +42,11 @@ export async function removeHeartbeat(client: Redis, names: QueueNames, id: stri
   await client.multi().del(names.workerKey(id)).zrem(names.workersKey, id).exec();
 }
 
-/** The workers of a queue whose heartbeat has not expired, by id; ids whose record expired are pruned. */
+/**
+ * The workers of a queue whose heartbeat has not expired, by id; ids whose record expired are pruned.
+ * @example
+ * const workers = await listWorkers(new Redis('redis://127.0.0.1:6379'), queueNames({}));
+ */
 export async function listWorkers(client: Redis, names: QueueNames): Promise<WorkerRecord[]> {
   const ids = await client.zrange(names.workersKey, 0, '-1');
   if (ids.length === 0) return [];

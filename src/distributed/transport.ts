@@ -10,6 +10,8 @@ export type TransportKind = 'local' | 'bullmq';
 /**
  * The in-process transport: calls the critic's own function. Giving no transport at all does the same with no
  * indirection (the engine's default); this one exists for symmetry and as the conformance suite's reference.
+ * @example
+ * new Orchestrator({ critics, transport: createLocalTransport() });
  */
 export function createLocalTransport(): CriticTransport {
   return { kind: 'local', remote: false, execute: (critic, input, ctx) => critic.evaluate(input, ctx) };

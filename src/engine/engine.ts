@@ -66,6 +66,13 @@ function isAdapter(model: EngineConfig['model']): model is ModelAdapter {
   return typeof (model as ModelAdapter | undefined)?.generate === 'function';
 }
 
+/**
+ * Builds an engine from a configuration (validated; INVALID_CONFIG names the field).
+ * @example
+ * const engine = createEngine({ evidence: false });
+ * const evaluation = await engine.evaluate({ inputText: 'How do I reset my router?', modelResponse: 'Unplug it.' });
+ * evaluation.decision; // 'allow'
+ */
 export function createEngine(config: EngineConfig = {}): Engine {
   const cfg = parseConfig(config);
   const { specs, info } = setUpCritics(cfg);

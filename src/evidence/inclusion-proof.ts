@@ -127,7 +127,11 @@ export function inclusionProofProblem(proof: unknown, publicKey: KeyObject): str
   return root === checkpoint.root ? null : 'the audit path does not lead to the signed root';
 }
 
-/** Checks a proof anyone was handed, without the store: true when the record is in the signed log. */
+/**
+ * Checks a proof anyone was handed, without the store: true when the record is in the signed log.
+ * @example
+ * const ok = checkInclusionProof(JSON.parse(readFileSync('proof.json', 'utf8')), publicKey); // true or false
+ */
 export function checkInclusionProof(proof: unknown, publicKey: KeyObject): boolean {
   return inclusionProofProblem(proof, publicKey) === null;
 }

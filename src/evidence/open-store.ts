@@ -5,7 +5,12 @@ import { PgEvidenceStore } from './postgres/pg-store.js';
 import { DEFAULT_SQLITE_PATH, SqliteEvidenceStore } from './sqlite/sqlite-store.js';
 import type { EvidenceStore } from './types.js';
 
-/** The store, and whether the engine owns it (and so closes it). */
+/**
+ * The store, and whether the engine owns it (and so closes it).
+ * @example
+ * const { store } = openEvidenceStore({ store: 'sqlite', path: './data/eleanor.db' }, process.cwd());
+ * (await store.verify()).ok;
+ */
 export function openEvidenceStore(
   config: Exclude<EvidenceConfig, false>,
   baseDir: string,

@@ -127,7 +127,12 @@ async function evaluationEntry(store: EvidenceStore, traceId: string, scope?: Tr
   return (await traceEntries(store, traceId, scope)).find((e) => e.kind === 'evaluation')!;
 }
 
-/** The review queue; with the evidence signing key every review is signed, bound to its evaluation's record. */
+/**
+ * The review queue; with the evidence signing key every review is signed, bound to its evaluation's record.
+ * @example
+ * const queue = createReviewQueue(engine.evidence!);
+ * await queue.list({ status: 'pending' });
+ */
 export function createReviewQueue(store: EvidenceStore, signer?: SigningKey): ReviewQueue {
   return {
     list(query = {}) {

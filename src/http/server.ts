@@ -111,6 +111,12 @@ function accessOf(request: FastifyRequest): Access {
   return PUBLIC_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`)) ? { public: true } : { roles: ['admin'] };
 }
 
+/**
+ * The HTTP service around an engine (routes, auth, OpenAPI, metrics, graceful close).
+ * @example
+ * const server = await createHttpServer({ engine: createEngine(), insecureLocal: true });
+ * await server.app.listen({ host: '127.0.0.1', port: 8080 });
+ */
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const http = options.http ?? {};
   const settings = settingsOf(http);

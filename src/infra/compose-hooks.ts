@@ -73,6 +73,14 @@ function chain<T>(
   return from(0);
 }
 
+/**
+ * Composes hook sets into one, in order: the first preExecution answer wins; every set sees outcomes and failures.
+ * @example
+ * const orchestrator = new Orchestrator({
+ *   critics: { risk: builtinCritic('risk').evaluate },
+ *   hooks: composeHooks([createCacheHooks({ critics: { risk: { version: '1' } } }).hooks, createBreakerHooks().hooks]),
+ * });
+ */
 export function composeHooks(sets: readonly Hooks[], options: ComposeOptions = {}): Hooks {
   const pre = sets.filter((s) => s.preExecution !== undefined);
   const post = sets.filter((s) => s.postExecution !== undefined);

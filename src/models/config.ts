@@ -18,7 +18,11 @@ export type ModelConfig = z.input<typeof modelConfigSchema>;
 /** A function model, given in code rather than in a config file. */
 export type FunctionModelConfig = FunctionModelOptions & { readonly type: 'function' };
 
-/** Builds the adapter a config names; throws EleanorError INVALID_CONFIG naming every bad field. */
+/**
+ * Builds the adapter a config names; throws EleanorError INVALID_CONFIG naming every bad field.
+ * @example
+ * const model = createModelAdapter({ type: 'static', response: 'Unplug it for ten seconds.' });
+ */
 export function createModelAdapter(config: ModelConfig | FunctionModelConfig): ModelAdapter {
   if (typeof config === 'object' && config !== null && config.type === 'function') {
     const { type: _type, ...options } = config;

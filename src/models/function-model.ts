@@ -12,6 +12,11 @@ export interface FunctionModelOptions {
   readonly name?: string | undefined;
 }
 
+/**
+ * A model backed by your own async function.
+ * @example
+ * const model = createFunctionModel({ fn: async ({ inputText }) => `You asked: ${inputText}` });
+ */
 export function createFunctionModel(options: FunctionModelOptions): ModelAdapter {
   const { fn, name = 'function' } = options;
   if (typeof fn !== 'function') {

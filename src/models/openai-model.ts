@@ -34,6 +34,11 @@ export interface OpenAIModelOptions {
   readonly timeoutMs?: number | undefined;
 }
 
+/**
+ * A model on any OpenAI-compatible Chat Completions endpoint.
+ * @example
+ * const model = createOpenAIModel({ baseURL: 'http://127.0.0.1:8080/v1', model: 'local-model' });
+ */
 export function createOpenAIModel(options: OpenAIModelOptions): ModelAdapter {
   const config = parseConfig(openAIModelOptionsSchema, options, 'openai model');
   const endpoint = createChatEndpoint({

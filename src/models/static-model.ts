@@ -18,6 +18,12 @@ export interface StaticModelOptions {
   readonly name?: string | undefined;
 }
 
+/**
+ * A model that always answers the same response (demos, tests).
+ * @example
+ * const model = createStaticModel({ response: 'Unplug it for ten seconds.' });
+ * createEngine({ model, evidence: false });
+ */
 export function createStaticModel(options: StaticModelOptions): ModelAdapter {
   const { response, name = 'static' } = parseConfig(staticModelOptionsSchema, options, 'static model');
   return {

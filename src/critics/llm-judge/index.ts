@@ -40,7 +40,14 @@ function versionOf(options: LlmJudgeOptions, temperature: number): string {
   return `${CODE_VERSION}+${hash}`;
 }
 
-/** Builds the critic; throws EleanorError INVALID_CONFIG naming every bad option. */
+/**
+ * Builds the critic; throws EleanorError INVALID_CONFIG naming every bad option.
+ * @example
+ * const judge = createLlmJudgeCritic({
+ *   name: 'tone', principle: 'dignity', prompt: 'Is the answer respectful?',
+ *   endpoint: 'http://127.0.0.1:8080/v1', model: 'local-model',
+ * });
+ */
 export function createLlmJudgeCritic(options: LlmJudgeOptions): LlmJudgeCritic {
   const name: unknown = (options as { name?: unknown } | null)?.name;
   const label = typeof name === 'string' ? `llm-judge critic '${name}'` : 'llm-judge critic';

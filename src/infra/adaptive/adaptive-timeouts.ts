@@ -30,6 +30,9 @@ export interface AdaptiveTimeoutHooks extends Hooks {
  * and a timeout's elapsed time, as a lower bound — a cut outlier still counts as slow, so when more than
  * 1 − quantile of a critic's calls time out its estimate rises to the cut and the timeout grows by `factor`
  * until the critic fits again. Errors are not latency samples; deadline and cancellation are the run's.
+ * @example
+ * const adaptive = createAdaptiveTimeoutHooks({ quantile: 0.99, factor: 2, minMs: 50 });
+ * new Orchestrator({ critics, hooks: adaptive });
  */
 export function createAdaptiveTimeoutHooks(options: AdaptiveTimeoutOptions = {}): AdaptiveTimeoutHooks {
   const { quantile = 0.99, factor = 2, minMs = 10, maxMs = Infinity, warmup = 50 } = options;

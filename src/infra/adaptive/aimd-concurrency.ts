@@ -41,6 +41,13 @@ export interface AimdConcurrency {
 /** Samples kept per interval at most; beyond it each new sample replaces a random one (reservoir sampling). */
 const RESERVOIR = 4096;
 
+/**
+ * An AIMD cap on the orchestrator's concurrency, steered by the critics' latency against a target.
+ * @example
+ * const orchestrator = new Orchestrator({ critics, concurrency: 8 });
+ * const aimd = createAimdConcurrency(orchestrator, { max: 32, targetLatencyMs: 200 });
+ * // compose aimd.hooks into the orchestrator's hooks; aimd.stop() on shutdown
+ */
 export function createAimdConcurrency(orchestrator: ConcurrencyTarget, options: AimdOptions): AimdConcurrency {
   const { min = 1, max, targetLatencyMs, increase = 1, decrease = 0.9, intervalMs = 1000, minSamples = 1 } = options;
   check(Number.isInteger(min) && min >= 1, `min must be an integer >= 1, got ${min}`);

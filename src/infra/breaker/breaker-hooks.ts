@@ -72,6 +72,12 @@ function isCounted(error: Error): boolean {
   return !(error instanceof CriticTimeoutError && error.code === 'RUN_CANCELLED');
 }
 
+/**
+ * A circuit breaker per critic (cockatiel): an open breaker ends the critic at once.
+ * @example
+ * const breakers = createBreakerHooks({ default: { mode: 'consecutive', threshold: 5, halfOpenAfterMs: 10_000 } });
+ * breakers.states(); // { [critic]: 'closed' | 'open' | 'half-open' }
+ */
 export function createBreakerHooks(options: BreakerOptions = {}): BreakerHooks {
   const defaultConfig = options.default === undefined ? DEFAULT_CONFIG : checkConfig('default', options.default);
   const configs = new Map<string, BreakerConfig>();

@@ -54,6 +54,12 @@ export interface CacheHooks {
   stats(): CacheStats;
 }
 
+/**
+ * Caches each listed critic's finding by its version and input (L1 in memory, optionally Redis).
+ * @example
+ * const cache = createCacheHooks({ critics: { risk: { version: '1.0.0' } }, l1: { max: 10_000 } });
+ * new Orchestrator({ critics: { risk: builtinCritic('risk').evaluate }, hooks: cache.hooks });
+ */
 export function createCacheHooks(options: CacheOptions): CacheHooks {
   const critics = options.critics;
   const volatile = new Set(options.volatileContextKeys ?? DEFAULT_VOLATILE_CONTEXT_KEYS);

@@ -51,6 +51,8 @@ export function fallbackFor(fallbacks: ReadonlyMap<string, Finding>, critic: str
  * Hooks whose `onFailure` answers with the failed critic's fallback; the orchestrator then marks the outcome
  * `degraded`. Compose it after hooks that must observe every failure (breakers): composeHooks stops at the first
  * `onFailure` that gives a finding.
+ * @example
+ * const hooks = createDegradationHooks({ fallbacks: { truth: { score: 0.5, severity: 1, violations: [] } } });
  */
 export function createDegradationHooks(options: DegradationOptions = {}): Hooks {
   const fallbacks = checkFallbacks(options.fallbacks);

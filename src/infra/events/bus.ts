@@ -196,7 +196,12 @@ function assertHandler(handler: unknown): void {
   }
 }
 
-/** Creates an in-process event bus; `emit` never blocks or throws, a slow subscriber only loses its own oldest events. */
+/**
+ * Creates an in-process event bus; `emit` never blocks or throws, a slow subscriber only loses its own oldest events.
+ * @example
+ * const bus = createEventBus();
+ * bus.on('decision.made', ({ traceId, decision }) => console.log(traceId, decision));
+ */
 export function createEventBus(options: EventBusOptions = {}): EventBus {
   return new Bus(options);
 }

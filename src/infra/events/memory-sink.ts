@@ -12,6 +12,12 @@ export interface MemorySink extends EventSink {
   readonly events: readonly EleanorEvent[];
 }
 
+/**
+ * A sink that keeps the newest events in memory (tests, the dashboard's feed).
+ * @example
+ * const sink = createMemorySink({ limit: 100 });
+ * attachSink(createEventBus(), sink);
+ */
 export function createMemorySink(options: MemorySinkOptions = {}): MemorySink {
   const limit = options.limit ?? 10_000;
   const events: EleanorEvent[] = [];

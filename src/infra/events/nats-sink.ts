@@ -58,7 +58,11 @@ function positive(field: string, value: number): number {
   return value;
 }
 
-/** Creates the sink; it connects on the first event and never rejects: failures are counted in `stats()`. */
+/**
+ * Creates the sink; it connects on the first event and never rejects: failures are counted in `stats()`.
+ * @example
+ * attachSink(bus, createNatsSink({ servers: 'nats://127.0.0.1:4222' })); // subjects eleanor.<event>
+ */
 export function createNatsSink(options: NatsSinkOptions): NatsSink {
   const servers = typeof options.servers === 'string' ? [options.servers] : [...options.servers];
   if (servers.length === 0 || servers.some((s) => typeof s !== 'string' || s === '')) {

@@ -58,6 +58,9 @@ function invalid(field: string, expected: string, value: unknown): EleanorError 
 /**
  * Creates and registers the metrics. Values outside the known sets (statuses, decisions, tiers, results, breaker
  * states) are ignored, so label cardinality stays bounded whatever the callers pass.
+ * @example
+ * const metrics = createMetrics({ prefix: 'eleanor_' });
+ * await metrics.registry.metrics(); // Prometheus text
  */
 export function createMetrics(options: MetricsOptions = {}): EleanorMetrics {
   // Loaded by the first metrics, not by `import 'eleanor'`.

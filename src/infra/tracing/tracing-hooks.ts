@@ -49,6 +49,14 @@ interface EvaluationState {
 
 const OUTCOME_OK: ReadonlySet<CriticStatus> = new Set(['success', 'skipped', 'gated']);
 
+/**
+ * OpenTelemetry tracing through hooks: a span per evaluation, a child span per critic.
+ * @example
+ * const tracing = createTracingHooks();
+ * const trace = tracing.startEvaluation('trace-1');
+ * // … run the orchestrator with tracing.hooks …
+ * trace.end(evaluation);
+ */
 export function createTracingHooks(options: TracingOptions = {}): TracingHooks {
   // Loaded by the first tracing hooks, not by `import 'eleanor'` (the API keeps its state global, shared by every copy).
   const { context, SpanStatusCode, trace } = requirePackage<typeof OTel>({
