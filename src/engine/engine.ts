@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { EleanorError } from '../core/errors.js';
 import { Orchestrator } from '../core/orchestrator.js';
-import type { CriticOutcome, RunScope } from '../core/types.js';
+import type { RunScope } from '../core/types.js';
 import type { ExecutionGrant, ReviewQueue } from '../evidence/reviews.js';
 import type { EvidenceStore } from '../evidence/types.js';
 import { composeHooks } from '../infra/compose-hooks.js';
@@ -17,6 +17,8 @@ import { setUpEvidence } from './evidence-setup.js';
 import { eachInfra } from './infra.js';
 import { setUpInfrastructure, type InfrastructureHandles } from './infra-setup.js';
 import { setUpTransport } from './transport-setup.js';
+import { generateResponse } from './generate.js';
+import { inputOnlyView } from './input-only.js';
 import { checkOptions, checkRequest, checkScope, DEFAULT_LIMITS, type RequestLimits } from './request.js';
 import { type EvaluateOptions, type EvaluateRequest } from './types.js';
 import {
@@ -50,7 +52,6 @@ export interface Engine {
 }
 
 export const DEFAULT_CRITIC_TIMEOUT_MS = 5_000;
-const INPUT_ONLY_SKIP = 'reads only the response; this evaluation is input-only';
 export const DEFAULT_DEADLINE_MS = 10_000;
 
 function parseConfig(config: unknown): EngineConfig {
@@ -130,44 +131,7 @@ export function createEngine(config: EngineConfig = {}): Engine {
   );
   const inflight = new Set<Promise<unknown>>();
   let closed = false;
-  // An input-only evaluation runs only the critics that read the input; undefined when every critic does.
-  const responseOnly = new Set(info.filter((c) => c.reads === 'response').map((c) => c.name));
-  const inputReaders =
-    responseOnly.size === 0 ? undefined : info.filter((c) => !responseOnly.has(c.name)).map((c) => c.name);
-  const inputOnlyOutcome = (outcome: CriticOutcome): CriticOutcome =>
-    outcome.status === 'skipped' && responseOnly.has(outcome.critic)
-      ? { ...outcome, finding: { ...outcome.finding, justification: INPUT_ONLY_SKIP } }
-      : outcome;
-
-  async function generate(
-    request: EvaluateRequest,
-    traceId: string,
-    deadlineMs: number,
-    caller?: AbortSignal,
-  ): Promise<string> {
-    if (model === undefined) return '';
-    const deadline = AbortSignal.timeout(deadlineMs);
-    const signal = caller ? AbortSignal.any([caller, deadline]) : deadline;
-    try {
-      const text = await model.generate(
-        { inputText: request.inputText, context: request.context ?? {}, traceId },
-        { signal },
-      );
-      if (typeof text !== 'string')
-        throw new TypeError(`model '${model.name}' returned ${typeof text}, expected a string`);
-      if (text.length > limits.maxTextLength) {
-        throw new RangeError(
-          `model '${model.name}' returned ${text.length} characters, more than ${limits.maxTextLength}`,
-        );
-      }
-      return text;
-    } catch (cause) {
-      const why = cause instanceof Error ? `${cause.constructor.name}: ${cause.message}` : String(cause);
-      throw new EleanorError('MODEL_ERROR', `the model '${model.name}' could not generate a response — ${why}`, {
-        cause,
-      });
-    }
-  }
+  const { inputReaders, inputOnlyOutcome } = inputOnlyView(info);
 
   async function evaluate(request: EvaluateRequest, options?: EvaluateOptions): Promise<Evaluation> {
     const start = performance.now();
@@ -192,7 +156,10 @@ export function createEngine(config: EngineConfig = {}): Engine {
           ? 'input'
           : 'conversation';
       const modelResponse =
-        mode === 'input' ? '' : (request.modelResponse ?? (await generate(request, traceId, deadlineMs, opts.signal)));
+        mode === 'input'
+          ? ''
+          : (request.modelResponse ??
+            (await generateResponse(model, request, traceId, deadlineMs, limits, opts.signal)));
       const remaining = Math.max(1, deadlineMs - (performance.now() - start));
       const inputOnly = mode === 'input' && inputReaders !== undefined;
       const onOutcome = opts.onOutcome;
