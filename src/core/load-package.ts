@@ -39,6 +39,15 @@ export function requirePackage<T>(use: PackageUse): T {
 }
 
 /**
+ * A getter for a package used on a hot path (per candidate, per call): loaded on its first call, then held.
+ * @example const phoneNumbers = lazyPackage<typeof PhoneLib>({ name: 'libphonenumber-js/max', user: 'the privacy critic', code: 'CRITIC_ERROR' });
+ */
+export function lazyPackage<T>(use: PackageUse): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= requirePackage<T>(use));
+}
+
+/**
  * A package imported the first time an asynchronous path needs it; `load` is `() => import('<name>')`, so the
  * specifier stays a literal that bundlers and the type checker see.
  * @example const pg = await importPackage({ name: 'pg', user: 'the PostgreSQL evidence store', code: 'EVIDENCE_UNAVAILABLE' }, () => import('pg'));

@@ -40,6 +40,12 @@ export function rowProblem(row: StoredRow, expectedSeq: number, expectedPrev: st
   return linkProblem(row, expectedPrev);
 }
 
+/** The record before `row` (none for the first) must be there and intact. */
+function predecessorProblem(row: StoredRow, before: StoredRow | undefined): ChainBreak | null {
+  if (row.seq <= 1) return null;
+  return before === undefined ? { seq: row.seq - 1, reason: `record ${row.seq - 1} is missing` } : ownProblem(before);
+}
+
 /**
  * Checks one record where it stands, without walking its chain: its own integrity, the record before it (intact, and
  * the one it links to) and the record after it (intact, and linking back to it). A record altered in place, or
@@ -49,12 +55,7 @@ export function rowProblem(row: StoredRow, expectedSeq: number, expectedPrev: st
 export function recordProblem(row: StoredRow, neighbours: readonly StoredRow[]): ChainBreak | null {
   const before = neighbours.find((n) => n.seq === row.seq - 1);
   const after = neighbours.find((n) => n.seq === row.seq + 1);
-  if (row.seq > 1) {
-    if (before === undefined) return { seq: row.seq - 1, reason: `record ${row.seq - 1} is missing` };
-    const problem = ownProblem(before);
-    if (problem) return problem;
-  }
-  const problem = ownProblem(row) ?? linkProblem(row, before?.hash ?? GENESIS_HASH);
+  const problem = predecessorProblem(row, before) ?? ownProblem(row) ?? linkProblem(row, before?.hash ?? GENESIS_HASH);
   if (problem) return problem;
   return after === undefined ? null : (ownProblem(after) ?? linkProblem(after, row.hash));
 }
@@ -71,11 +72,8 @@ export function anchoredProblem(
 ): ChainBreak | null {
   const bySeq = new Map(rows.map((n) => [n.seq, n]));
   const before = bySeq.get(row.seq - 1);
-  if (row.seq > 1) {
-    if (before === undefined) return { seq: row.seq - 1, reason: `record ${row.seq - 1} is missing` };
-    const problem = ownProblem(before);
-    if (problem) return problem;
-  }
+  const missing = predecessorProblem(row, before);
+  if (missing) return missing;
   if (bySeq.has(row.seq) && bySeq.get(row.seq)!.hash !== row.hash) {
     return { seq: row.seq, reason: 'the record read by its trace id is not the one at its place in the chain' };
   }

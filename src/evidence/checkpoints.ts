@@ -11,8 +11,6 @@ import { MerkleFrontier, recordLeaf } from './merkle.js';
 import { signText, type SigningKey } from './signing.js';
 import type { Checkpoint, EvidenceRef, EvidenceStore, StoredRow } from './types.js';
 
-export type { Checkpoint };
-
 export interface CheckpointSettings {
   /** A checkpoint once this many records were appended to a chain since its last one. */
   readonly every: number;

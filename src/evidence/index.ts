@@ -5,7 +5,7 @@ export { openEvidenceStore } from './open-store.js';
 export { canonicalJson, chainHash, GENESIS_HASH } from './canonical.js';
 export { evidenceConfigSchema, type EvidenceConfig, type CheckpointsConfig } from './config.js';
 export { checkInclusionProof, inclusionProofProblem, type InclusionProof } from './inclusion-proof.js';
-export type { Checkpoint } from './checkpoints.js';
+export type { Checkpoint } from './types.js';
 export type { EvaluationPayload } from './evaluation-record.js';
 export type { HashedText, Redaction } from './redact.js';
 export {

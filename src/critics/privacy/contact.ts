@@ -1,6 +1,6 @@
 // Contact-detail detectors: e-mail addresses and public IP addresses (validator); phone numbers are in phone.ts.
 import type Validator from 'validator';
-import { requirePackage } from '../../core/load-package.js';
+import { lazyPackage } from '../../core/load-package.js';
 import type { Violation } from '../../core/types.js';
 import type { Detector } from '../rule-critic.js';
 import type { Token } from '../text/tokens.js';
@@ -8,15 +8,12 @@ import { EMAIL_DOMAIN, IPV4, IPV6, SPELLED_EMAIL } from './patterns.js';
 import { PRIVACY_DETECTORS } from './rules.js';
 import { charIs, continuesNumber, isWordCode, MAX_PER_DETECTOR, precededBy, violation } from './scan.js';
 
-let validatorLib: typeof Validator | undefined;
 /** validator, loaded by the first candidate checked, not by `import 'eleanor'`. */
-function validator(): typeof Validator {
-  return (validatorLib ??= requirePackage<typeof Validator>({
-    name: 'validator',
-    user: 'the privacy critic',
-    code: 'CRITIC_ERROR',
-  }));
-}
+const validator = lazyPackage<typeof Validator>({
+  name: 'validator',
+  user: 'the privacy critic',
+  code: 'CRITIC_ERROR',
+});
 
 // ---- e-mail ----------------------------------------------------------------------------------------------------
 

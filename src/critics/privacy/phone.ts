@@ -1,7 +1,7 @@
 // Phone-number detector: candidates by shape, validated and checked for grouping by libphonenumber-js (max metadata).
 import type * as PhoneLib from 'libphonenumber-js/max';
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
-import { requirePackage } from '../../core/load-package.js';
+import { lazyPackage } from '../../core/load-package.js';
 import type { Violation } from '../../core/types.js';
 import type { Detector } from '../rule-critic.js';
 import { PHONE } from './patterns.js';
@@ -104,15 +104,12 @@ function groupedLikeAPhone(candidate: string, phone: PhoneNumber): boolean {
  */
 const VERDICT_CACHE_SIZE = 512;
 
-let phoneLib: typeof PhoneLib | undefined;
 /** libphonenumber-js with its full metadata (~80 ms to load), loaded by the first candidate, not by `import 'eleanor'`. */
-function phoneNumbers(): typeof PhoneLib {
-  return (phoneLib ??= requirePackage<typeof PhoneLib>({
-    name: 'libphonenumber-js/max',
-    user: 'the privacy critic',
-    code: 'CRITIC_ERROR',
-  }));
-}
+const phoneNumbers = lazyPackage<typeof PhoneLib>({
+  name: 'libphonenumber-js/max',
+  user: 'the privacy critic',
+  code: 'CRITIC_ERROR',
+});
 
 export function createPhoneDetector(defaultCountry: CountryCode): Detector {
   /** Candidate → "valid and grouped like a phone number", for this region. */
