@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryWhileBusy } from './busy-retry.js';
+import { retryOpenWhileBusy, retryWhileBusy } from './busy-retry.js';
 
 const busy = (): Error => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
 
@@ -31,6 +31,31 @@ describe('retryWhileBusy', () => {
         throw Object.assign(new Error('UNIQUE'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
       }, 1_000),
     ).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    expect(tries).toBe(1);
+  });
+});
+
+describe('retryOpenWhileBusy', () => {
+  it('opens again while busy, and gives up after its time or at once on any other error', () => {
+    let tries = 0;
+    const opened = retryOpenWhileBusy(() => {
+      tries += 1;
+      if (tries < 3) throw busy();
+      return 'open';
+    }, 1_000);
+    expect([opened, tries]).toEqual(['open', 3]);
+    expect(() =>
+      retryOpenWhileBusy(() => {
+        throw busy();
+      }, 15),
+    ).toThrow('database is locked');
+    tries = 0;
+    expect(() =>
+      retryOpenWhileBusy(() => {
+        tries += 1;
+        throw Object.assign(new Error('not a database'), { code: 'SQLITE_NOTADB' });
+      }, 1_000),
+    ).toThrow('not a database');
     expect(tries).toBe(1);
   });
 });

@@ -21,3 +21,18 @@ export async function retryWhileBusy<R>(write: () => R, timeoutMs: number): Prom
     }
   }
 }
+
+/** `open()`, tried again while SQLite answers busy, for up to `timeoutMs`; blocking, for start-up only (two processes
+ * opening a new file at once can be refused busy by the WAL switch, which SQLite's busy handler does not cover). */
+export function retryOpenWhileBusy<R>(open: () => R, timeoutMs: number): R {
+  const deadline = performance.now() + timeoutMs;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (let wait = FIRST_WAIT_MS; ; wait = Math.min(wait * 2, MOST_WAIT_MS)) {
+    try {
+      return open();
+    } catch (error) {
+      if (!isBusy(error) || performance.now() + wait > deadline) throw error;
+      Atomics.wait(sleeper, 0, 0, wait);
+    }
+  }
+}

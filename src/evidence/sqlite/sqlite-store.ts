@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { EleanorError, isEleanorError } from '../../core/errors.js';
 import { requirePackage } from '../../core/load-package.js';
 import { chainBatch } from '../chain-append.js';
-import { retryWhileBusy } from './busy-retry.js';
+import { retryOpenWhileBusy, retryWhileBusy } from './busy-retry.js';
 import { ChainChecker, toEntry } from '../chain-check.js';
 import { GroupCommit } from '../group-commit.js';
 import { prepareAppend, sinceTime, storeError, type PreparedAppend } from '../pending.js';
@@ -59,14 +59,22 @@ function open(options: SqliteStoreOptions, path: string): Database.Database {
       code: 'EVIDENCE_UNAVAILABLE',
     });
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = new Driver(path, { timeout: options.busyTimeoutMs ?? 5_000 });
-    db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-    migrate(db);
-    // From here a locked database answers at once; writes retry without blocking (busy-retry.ts). WAL readers never
-    // wait for writers.
-    db.pragma('busy_timeout = 0');
-    return db;
+    const timeoutMs = options.busyTimeoutMs ?? 5_000;
+    return retryOpenWhileBusy(() => {
+      const db = new Driver(path, { timeout: timeoutMs });
+      try {
+        db.pragma('journal_mode = WAL');
+        db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+        migrate(db);
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+      // From here a locked database answers at once; writes retry without blocking (busy-retry.ts). WAL readers never
+      // wait for writers.
+      db.pragma('busy_timeout = 0');
+      return db;
+    }, timeoutMs);
   } catch (error) {
     throw new EleanorError(
       'EVIDENCE_UNAVAILABLE',
