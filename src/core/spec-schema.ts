@@ -1,5 +1,6 @@
 // Validation of orchestrator options and critic specs at construction (field-named errors).
 import { z } from 'zod';
+import { CONFIG_PARSE, describeConfigIssues } from './config-issues.js';
 import { EleanorError } from './errors.js';
 
 // The pieces below are shared with the engine's configuration schema.
@@ -70,8 +71,8 @@ export const orchestratorOptionsSchema = z
 
 /** Parse or throw INVALID_CONFIG naming every bad field. */
 export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, CONFIG_PARSE);
   if (result.success) return result.data;
-  const details = result.error.issues.map((i) => `${[where, ...i.path].join('.')}: ${i.message}`);
+  const details = describeConfigIssues(result.error.issues, value, [where]);
   throw new EleanorError('INVALID_CONFIG', `Invalid orchestrator configuration — ${details.join('; ')}`);
 }

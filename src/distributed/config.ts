@@ -1,5 +1,6 @@
 // The engine configuration's `transport` section (zod): critics in-process, or on BullMQ workers through Redis.
 import { z } from 'zod';
+import { forwardIssues } from '../core/config-issues.js';
 import { EleanorError } from '../core/errors.js';
 import { timerMsSchema } from '../core/spec-schema.js';
 import type { CriticTransport } from '../core/types.js';
@@ -39,9 +40,7 @@ function isTransport(value: unknown): value is CriticTransport {
 /** The settings or (in code) a CriticTransport; not a z.union, so an error names the setting (`transport.redis.url`). */
 export const transportConfigSchema = z.unknown().superRefine((value, ctx) => {
   if (isTransport(value)) return;
-  const parsed = settingsSchema.safeParse(value);
-  if (parsed.success) return;
-  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  forwardIssues(settingsSchema, value, ctx);
 });
 
 /** What a BullMQ worker does with its jobs; coordinators ignore this part. */

@@ -1,5 +1,6 @@
 // The engine: validate → obtain the response → orchestrate the critics → decide and gate → the Evaluation.
 import { randomUUID } from 'node:crypto';
+import { checkConfig } from '../core/config-issues.js';
 import { EleanorError } from '../core/errors.js';
 import { Orchestrator } from '../core/orchestrator.js';
 import type { RunScope } from '../core/types.js';
@@ -55,10 +56,9 @@ export const DEFAULT_CRITIC_TIMEOUT_MS = 5_000;
 export const DEFAULT_DEADLINE_MS = 10_000;
 
 function parseConfig(config: unknown): EngineConfig {
-  const parsed = engineConfigSchema.safeParse(config ?? {});
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'config'}: ${i.message}`);
-    throw new EleanorError('INVALID_CONFIG', `Invalid engine configuration — ${details.join('; ')}`);
+  const checked = checkConfig(engineConfigSchema, config ?? {});
+  if (!checked.success) {
+    throw new EleanorError('INVALID_CONFIG', `Invalid engine configuration — ${checked.problems.join('; ')}`);
   }
   return config as EngineConfig;
 }

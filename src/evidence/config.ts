@@ -1,5 +1,6 @@
 // The engine configuration's `evidence` section: which store, where, how durable, what is redacted.
 import { z } from 'zod';
+import { forwardIssues } from '../core/config-issues.js';
 import type { EvidenceStore } from './types.js';
 
 const chainName = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'expected 1–128 letters, digits or . _ : -');
@@ -41,9 +42,9 @@ const settingsSchema = z
 /** `false`, or the settings; not a z.union, so an error names the setting (`evidence.mode`), not just `evidence`. */
 export const evidenceConfigSchema = z.unknown().superRefine((value, ctx) => {
   if (value === false) return;
-  const parsed = settingsSchema.safeParse(value);
-  if (parsed.success) return;
-  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return ctx.addIssue({ code: 'custom', message: 'expected false or an object' });
+  forwardIssues(settingsSchema, value, ctx);
 });
 
 /** The `evidence` section: `false` records nothing (and execute() refuses everything). */

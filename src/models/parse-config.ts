@@ -1,5 +1,6 @@
 // Validates adapter and judge options with their zod schema; failures throw EleanorError INVALID_CONFIG naming each field.
 import type { z } from 'zod';
+import { CONFIG_PARSE, describeConfigIssues } from '../core/config-issues.js';
 import { EleanorError } from '../core/errors.js';
 
 /** "baseURL: Invalid URL; model: Too small: expected string to have >=1 characters" */
@@ -9,7 +10,8 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
 
 /** The parsed value, or an EleanorError INVALID_CONFIG whose message starts with `label` and names every bad field. */
 export function parseConfig<S extends z.ZodType>(schema: S, value: unknown, label: string): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, CONFIG_PARSE);
   if (result.success) return result.data;
-  throw new EleanorError('INVALID_CONFIG', `${label}: ${formatIssues(result.error.issues)}`, { cause: result.error });
+  const problems = describeConfigIssues(result.error.issues, value).join('; ');
+  throw new EleanorError('INVALID_CONFIG', `${label}: ${problems}`, { cause: result.error });
 }

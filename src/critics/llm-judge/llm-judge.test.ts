@@ -254,7 +254,7 @@ describe('llmJudgeConfigSchema', () => {
     }
     expect(isEleanorError(error) && error.code).toBe('INVALID_CONFIG');
     expect((error as Error).message).toMatch(/^llm-judge critic 'has\.dot': /);
-    for (const field of ['name', 'endpoint', 'timeoutMs', '(root)'])
+    for (const field of ['name', 'endpoint', 'timeoutMs', 'extra'])
       expect((error as Error).message).toContain(`${field}: `);
   });
 });

@@ -2,10 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import type * as Yaml from 'yaml';
+import { checkConfig } from '../../core/config-issues.js';
 import { EleanorError } from '../../core/errors.js';
 import { requirePackage } from '../../core/load-package.js';
 import type { EngineConfig } from '../config.js';
-import { applyEnv } from './env.js';
+import { applyEnv, ENV_VARIABLES } from './env.js';
 import { engineConfigSchema } from './schema.js';
 
 export const DEFAULT_CONFIG_FILES = ['eleanor.config.json', 'eleanor.config.yaml', 'eleanor.config.yml'];
@@ -30,14 +31,25 @@ function parseText(text: string, file: string): unknown {
   throw new EleanorError('INVALID_CONFIG', `${file}: expected a .json, .yaml or .yml file`);
 }
 
-/** Validates a plain configuration object, naming every bad path. */
+/**
+ * Validates a plain configuration object: every problem names its path, what was expected and what was given, e.g.
+ * `c.yaml: invalid configuration — critics.risk.failurePolicy: expected 'escalate', 'deny' or 'ignore', got 'explode'`.
+ */
 export function validateConfig(value: unknown, where: string): EngineConfig {
-  const parsed = engineConfigSchema.safeParse(value);
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
-    throw new EleanorError('INVALID_CONFIG', `${where}: invalid configuration — ${details.join('; ')}`);
-  }
-  return value as EngineConfig;
+  return validated(value, where, {});
+}
+
+/** A problem at a path an ELEANOR_* variable set names the variable too. */
+function validated(value: unknown, where: string, env: Readonly<Record<string, string | undefined>>): EngineConfig {
+  const checked = checkConfig(engineConfigSchema, value);
+  if (checked.success) return value as EngineConfig;
+  const problems = checked.problems.map((problem) => {
+    const variable = Object.entries(ENV_VARIABLES).find(
+      ([name, v]) => env[name] !== undefined && v.path.length > 0 && problem.startsWith(`${v.path.join('.')}: `),
+    );
+    return variable ? `${problem} (set by ${variable[0]})` : problem;
+  });
+  throw new EleanorError('INVALID_CONFIG', `${where}: invalid configuration — ${problems.join('; ')}`);
 }
 
 export interface LoadConfigOptions {
@@ -49,16 +61,16 @@ export interface LoadConfigOptions {
   readonly cwd?: string;
 }
 
+/** The name of the first default file in `cwd` (messages name it as found, not by its absolute path). */
 async function findDefaultFile(cwd: string): Promise<string | undefined> {
   for (const name of DEFAULT_CONFIG_FILES) {
-    const path = resolve(cwd, name);
     if (
-      await readFile(path).then(
+      await readFile(resolve(cwd, name)).then(
         () => true,
         () => false,
       )
     )
-      return path;
+      return name;
   }
   return undefined;
 }
@@ -86,5 +98,5 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Engin
     base = { baseDir: dirname(path), ...(parsed as Record<string, unknown>) };
     where = file;
   }
-  return validateConfig(applyEnv(base, env), where);
+  return validated(applyEnv(base, env), where, env);
 }

@@ -14,6 +14,7 @@ import { evidenceConfigSchema } from '../../evidence/config.js';
 import { httpConfigSchema } from './http-schema.js';
 import { infrastructureSchema } from './infrastructure-schema.js';
 import { transportConfigSchema } from '../../distributed/config.js';
+import { forwardIssues } from '../../core/config-issues.js';
 
 const fn = functionSchema;
 const ms = timerMsSchema;
@@ -39,39 +40,12 @@ export const judgeSchema = llmJudgeConfigSchema
   .omit({ name: true })
   .extend({ principle: z.string().min(1).optional() });
 
-const READS = ['input', 'response', 'both'] as const;
-const reads = z.enum(READS).optional();
+const reads = z.enum(['input', 'response', 'both']).optional();
 
-function shown(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  return Array.isArray(value) ? 'an array' : typeof value;
-}
-
-/** `reads` is checked before the entry's union so a bad value gets its own message, not the union's "Invalid input". */
-const readsCheck = z.unknown().superRefine((entry, ctx) => {
-  if (typeof entry !== 'object' || entry === null) return;
-  const given = (entry as { reads?: unknown }).reads;
-  if (given === undefined) return;
-  if (!('evaluate' in entry) && !('module' in entry)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['reads'],
-      message:
-        'only custom (evaluate) and module critics take `reads`; a built-in declares what it reads and an LLM judge reads both',
-    });
-  } else if (!(READS as readonly unknown[]).includes(given)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['reads'],
-      message: `expected 'input', 'response' or 'both', got ${shown(given)}`,
-    });
-  }
-});
-
-const criticEntryUnion = z.union([
-  z.object({ ...criticSettings, judge: judgeSchema }).strict(),
-  z
+/** The four kinds of entry, each strict; an entry's kind is the key it carries (none: a built-in's settings). */
+const ENTRY_KINDS = {
+  judge: z.object({ ...criticSettings, judge: judgeSchema }).strict(),
+  module: z
     .object({
       ...criticSettings,
       module: z.string().min(1),
@@ -80,17 +54,48 @@ const criticEntryUnion = z.union([
       reads,
     })
     .strict(),
-  z.object({ ...criticSettings, evaluate: fn, version: z.string().optional(), reads }).strict(),
-  z
+  evaluate: z.object({ ...criticSettings, evaluate: fn, version: z.string().optional(), reads }).strict(),
+  builtin: z
     .object({
       ...criticSettings,
       builtin: z.string().min(1).optional(),
       options: z.record(z.string(), z.unknown()).optional(),
     })
     .strict(),
-]);
+};
 
-export const criticEntrySchema = readsCheck.pipe(criticEntryUnion);
+/**
+ * A critic entry, checked as the kind its key names rather than as a z.union, so an error names the setting and what
+ * it takes (`critics.risk.failurePolicy: expected 'escalate', 'deny' or 'ignore', got 'explode'`).
+ */
+export const criticEntrySchema = z.unknown().superRefine((entry, ctx) => {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    ctx.addIssue({ code: 'invalid_type', expected: 'object', input: entry });
+    return;
+  }
+  const kinds = (['judge', 'module', 'evaluate'] as const).filter((k) => k in entry);
+  if (kinds.length > 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [kinds[1]!],
+      message: `a critic is one of judge, module or evaluate; this one has ${kinds.join(' and ')}`,
+    });
+    return;
+  }
+  const kind = kinds[0] ?? 'builtin';
+  if ('reads' in entry && (kind === 'builtin' || kind === 'judge')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reads'],
+      message:
+        'only custom (evaluate) and module critics take `reads`; a built-in declares what it reads and an LLM judge reads both',
+    });
+    const { reads: _reads, ...rest } = entry as Record<string, unknown>;
+    forwardIssues(ENTRY_KINDS[kind], rest, ctx);
+    return;
+  }
+  forwardIssues(ENTRY_KINDS[kind], entry, ctx);
+});
 
 export const engineConfigSchema = z
   .object({
