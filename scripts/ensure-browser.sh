@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs Debian's chromium for the dashboard's browser tests (test/ui/), only when /usr/bin/chromium is missing.
+# Installs Debian's chromium for the dashboard's browser tests (test/ui/) where the packaged one cannot run (not Linux x64), only when /usr/bin/chromium is missing.
 set -euo pipefail
 
 if [ -x /usr/bin/chromium ]; then

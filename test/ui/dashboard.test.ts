@@ -1,5 +1,5 @@
-// The review dashboard in a real browser (Debian's chromium through playwright-core) against a server this file starts.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// The review dashboard in a real browser (Chromium through playwright-core, see test/support/browser.ts) against a server this file starts.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
@@ -9,9 +9,12 @@ import { CANONICAL_STATEMENTS } from '../../src/verdict/doctrine.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { dashboard } from '../../src/ui/dashboard.js';
+import { findChromium } from '../support/browser.js';
 import { BENIGN_REQUEST, CARD_REQUEST, KEYS, TEST_API_KEYS, TEST_KEY_SECRET, call } from '../support/http.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = await findChromium();
+// Skipped, never failed, where no browser can be had; the reason is printed and the skipped tests counted.
+if (!CHROMIUM.found) console.warn(`review dashboard browser tests SKIPPED: ${CHROMIUM.missing}`);
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'ui');
 /** The operations critic escalates it to Tier 2 (HUMAN_ACK) for the span "guaranteed cure". */
 const TIER2_REQUEST = { inputText: 'Is it safe?', modelResponse: 'This miracle tea is a guaranteed cure for cancer.' };
@@ -35,12 +38,12 @@ async function serve(insecureLocal = false): Promise<{ server: HttpServer; url: 
 }
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: run scripts/ensure-browser.sh`).toBe(true);
+  if (!CHROMIUM.found) return;
   rmSync(ARTIFACTS, { recursive: true, force: true }); // this run's screenshots only
   mkdirSync(ARTIFACTS, { recursive: true });
   ({ server, url } = await serve());
   browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM.executablePath,
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [
@@ -107,7 +110,7 @@ async function eventually(check: () => boolean, ms = 5_000): Promise<void> {
 }
 
 // A browser on a loaded 2-core machine is slow to start pages: each test gets more than the default 20 s.
-describe('review dashboard (chromium)', { timeout: 45_000 }, () => {
+describe.skipIf(!CHROMIUM.found)('review dashboard (chromium)', { timeout: 45_000 }, () => {
   it('shows a plain error for a wrong key and for a key without the reviewer role, never a blank page', async () => {
     const page = await tab('wrong-key');
     await page.goto(`${url}/ui`); // redirected to /ui/
