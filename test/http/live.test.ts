@@ -1,4 +1,7 @@
 // The dashboard's data routes over real HTTP: the live SSE stream (and its cleanup), the stats window, whoami, queue critics.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BENIGN_REQUEST, CARD_REQUEST, KEYS, call, startTestServer, type TestServer } from '../support/http.js';
 
@@ -112,6 +115,40 @@ describe('GET /v1/stats', () => {
       expect(res.body).toMatchObject({ enabled: false, evaluations: 0, windowMinutes: 5 });
     } finally {
       await off.close();
+    }
+  });
+
+  it('counts from the evidence store: a server sees what another server on the same store did', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eleanor-live-store-'));
+    const evidence = { store: 'sqlite', path: join(dir, 'shared.db') } as const;
+    const watching = await startTestServer({ evidence, infrastructure: { events: {} } });
+    const working = await startTestServer({ evidence, infrastructure: { events: {} } });
+    try {
+      for (let i = 0; i < 4; i++) {
+        const body = { ...(i === 0 ? CARD_REQUEST : BENIGN_REQUEST), traceId: `shared-${i}` };
+        expect((await call(`${working.url}/v1/evaluations`, { key: KEYS.evaluator, body })).status).toBe(200);
+      }
+      const res = await call(`${watching.url}/v1/stats`, { key: KEYS.reviewer });
+      expect(res.body).toMatchObject({ source: 'store', enabled: true, evaluations: 4 });
+      expect(res.body.decisions).toMatchObject({ deny: 1, allow: 3 });
+      expect(res.body.critics.find((c: any) => c.critic === 'privacy').count).toBe(4);
+      expect(watching.server.context.live.stats(5).evaluations).toBe(0); // its own bus saw none of them
+    } finally {
+      await working.close();
+      await watching.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("counts this server's own evaluations when there is no evidence store", async () => {
+    const bare = await startTestServer({ evidence: false, infrastructure: { events: {} } });
+    try {
+      await call(`${bare.url}/v1/evaluations`, { key: KEYS.evaluator, body: BENIGN_REQUEST });
+      await eventually(() => bare.server.context.live.stats(5).evaluations === 1);
+      const res = await call(`${bare.url}/v1/stats`, { key: KEYS.reviewer });
+      expect(res.body).toMatchObject({ source: 'process', enabled: true, evaluations: 1 });
+    } finally {
+      await bare.close();
     }
   });
 });

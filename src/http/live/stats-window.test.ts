@@ -78,4 +78,19 @@ describe('StatsWindow', () => {
     expect(critics[0]).toMatchObject({ count: 0, p50: null, p99: null, series: [] });
     expect(critics[1]).toMatchObject({ count: 1, failed: 1, p50: 30 });
   });
+
+  it('counts an evaluation at the time it is given: inside the window in its bucket, older left out, later as now', () => {
+    const c = clock();
+    const window = new StatsWindow({ now: c.now, bucketMs: 10_000, maxWindowMs: 600_000 });
+    const now = c.now();
+    window.record('deny', [sample('privacy', 4)], now - 5 * 60_000);
+    window.record('allow', [sample('privacy', 4)], now - 11 * 60_000); // older than the longest window
+    window.record('escalate', [sample('privacy', 4)], now + 30_000); // a clock ahead of ours
+    expect(window.snapshot(10).decisions).toEqual({ allow: 0, constrained_allow: 0, escalate: 1, deny: 1 });
+    expect(window.snapshot(1).decisions).toEqual({ allow: 0, constrained_allow: 0, escalate: 1, deny: 0 });
+    expect(window.snapshot(10).critics[0]!.series.map((p) => p.at)).toEqual([
+      new Date(now - 5 * 60_000).toISOString(),
+      new Date(now).toISOString(),
+    ]);
+  });
 });

@@ -141,9 +141,16 @@ export class StatsWindow {
     return this.#slots.filter((slot) => slot !== undefined).length;
   }
 
-  /** Counts one finished evaluation at the current time. */
-  record(decision: Decision, critics: readonly CriticSample[]): void {
-    const bucket = this.#bucketAt(Math.floor(this.#now() / this.#bucketMs));
+  /**
+   * Counts one finished evaluation at `atMs` (ms since the epoch; default now). A time older than the longest window is
+   * left out (its bucket is gone; counting it in a newer one would misplace it); a later one, from a clock ahead of
+   * ours, counts now (its slot would wipe the window's oldest bucket).
+   */
+  record(decision: Decision, critics: readonly CriticSample[], atMs?: number): void {
+    const current = Math.floor(this.#now() / this.#bucketMs);
+    const index = atMs === undefined ? current : Math.min(current, Math.floor(atMs / this.#bucketMs));
+    if (index <= current - this.#slots.length + 1) return;
+    const bucket = this.#bucketAt(index);
     bucket.evaluations++;
     bucket.decisions[decision]++;
     for (const sample of critics) {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { INSECURE_PRINCIPAL, type Principal } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../errors.js';
+import { StoreStats } from '../live/store-stats.js';
 import { statsQuerySchema } from '../schemas.js';
 import { openEventStream } from '../streams.js';
 import { parseInput } from '../validate.js';
@@ -29,6 +30,8 @@ function refuseChainBound(principal: Principal, request: FastifyRequest): void {
 
 export function liveRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const reviewer = { access: { roles: ['reviewer'] as const } };
+  // The counts come from the store when there is one: another server (or worker) on it counts too.
+  const fromStore = ctx.engine.evidence === null ? undefined : new StoreStats(ctx.engine.evidence);
 
   app.get('/v1/live', { config: reviewer }, (request, reply) => {
     refuseChainBound(principalOf(request), request);
@@ -51,10 +54,22 @@ export function liveRoutes(app: FastifyInstance, ctx: ServerContext): void {
     return reply;
   });
 
-  app.get('/v1/stats', { config: reviewer }, (request) => {
+  app.get('/v1/stats', { config: reviewer }, async (request) => {
     refuseChainBound(principalOf(request), request);
     const query = parseInput(statsQuerySchema, request.query, 'query');
-    return ctx.live.stats(query.windowMinutes ?? DEFAULT_WINDOW_MINUTES);
+    const minutes = query.windowMinutes ?? DEFAULT_WINDOW_MINUTES;
+    const own = ctx.live.stats(minutes);
+    if (fromStore === undefined) return { ...own, source: 'process' };
+    try {
+      const stored = await fromStore.stats(minutes);
+      // This server did more than the store's known chains hold: some went to a chain new since the last look.
+      if (own.evaluations > stored.evaluations) fromStore.lookSoon();
+      return { ...stored, enabled: own.enabled, source: 'store' };
+    } catch (error) {
+      // A store that cannot be read now still leaves this server's own counts worth showing.
+      request.log.warn({ err: error }, 'eleanor: the live statistics could not be read from the evidence store');
+      return { ...own, source: 'process' };
+    }
   });
 
   app.get('/v1/whoami', { config: { access: { roles: ['evaluator', 'reviewer'] as const } } }, (request) => {
