@@ -54,6 +54,7 @@ async function buildRequest(texts: string[], flags: EvaluateFlags): Promise<Eval
 export async function evaluateCommand(texts: string[], flags: EvaluateFlags): Promise<number> {
   const engine = await engineFrom(flags.config);
   try {
+    await engine.ready(); // a one-shot evaluation gets the shared Redis cache, not a cold miss
     if (flags.file !== undefined || flags.out !== undefined) {
       if (flags.file === undefined || flags.out === undefined)
         throw new EleanorError('INVALID_INPUT', '--file and --out go together');

@@ -129,6 +129,7 @@ async function serveProcess(flags: ServeFlags, { config, host, port }: Prepared,
   const engine = createEngine(config);
   let server: HttpServer;
   try {
+    await engine.ready(); // the first request gets the shared Redis cache, and readiness sees Redis as it is
     server = await createHttpServer({
       engine,
       ...(config.http && { http: config.http }),

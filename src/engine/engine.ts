@@ -34,6 +34,12 @@ import {
 export interface Engine {
   /** Governs one request; rejects only for a bad request (INVALID_INPUT), a closed engine or a failed generation. */
   evaluate(request: EvaluateRequest, options?: EvaluateOptions): Promise<Evaluation>;
+  /**
+   * Resolves once the infrastructure's connections (the Redis cache tier) are made, or have failed: a Redis that is
+   * down is listed in `degraded`, never a rejection. Idempotent and bounded (the connect timeout). Optional: without
+   * it the first evaluation's cache reads wait for the connection, but only within the tier's `timeoutMs`.
+   */
+  ready(): Promise<void>;
   /** Stops accepting evaluations and waits for those under way. */
   close(): Promise<void>;
   /** The configured critics, their kind, version and failure policy. */
@@ -228,6 +234,17 @@ export function createEngine(config: EngineConfig = {}): Engine {
     evidence: recorder.store,
     reviews: recorder.reviews,
     execute: async (traceId, options) => recorder.execute(traceId, checkScope(options)),
+    async ready() {
+      await Promise.all(
+        infra.map(async (piece) => {
+          try {
+            await piece.ready?.();
+          } catch (error) {
+            reportInfra(piece.name, error); // like any infrastructure fault: reported, never the caller's
+          }
+        }),
+      );
+    },
     evaluate(request, options) {
       const pending = evaluate(request, options);
       inflight.add(pending);

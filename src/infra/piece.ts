@@ -23,6 +23,8 @@ export interface EngineInfra {
   evaluationStarted?(traceId: string, scope: RunScope): ((evaluation: Evaluation) => void) | undefined;
   /** Called instead of that callback when an evaluation that started ends in an error (e.g. MODEL_ERROR). */
   evaluationFailed?(traceId: string, error: unknown, scope: RunScope): void;
+  /** Resolves once the piece's connections are made, or have failed (degraded() then says so). Must not reject. */
+  ready?(): Promise<void>;
   /** Releases connections and timers. */
   close?(): Promise<void>;
 }

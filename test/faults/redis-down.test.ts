@@ -18,10 +18,10 @@ afterEach(async () => {
   await server.kill();
 });
 
-function setup(prefix: string) {
+function setup(prefix: string, timeoutMs = TIMEOUT_MS) {
   const c = createCacheHooks({
     critics: { judge: { version: '1' } },
-    redis: { url: server.url, prefix, timeoutMs: TIMEOUT_MS },
+    redis: { url: server.url, prefix, timeoutMs },
   });
   open.push(c);
   let calls = 0;
@@ -46,10 +46,24 @@ async function storedKeys(prefix: string): Promise<number> {
 }
 
 describe('createCacheHooks (Redis faults)', () => {
+  it('degrades at once on a dead port: neither ready() nor the first run waits for the read or connect bound', async () => {
+    // The server is not started: nothing listens on its port, and the connection is refused at once.
+    const { c, timed } = setup(uniquePrefix(), 2_000);
+    const { outcome, ms } = await timed('a');
+    expect(outcome).toMatchObject({ status: 'success', fromCache: false, degraded: false });
+    expect(ms).toBeLessThan(1_000); // not the 2 s read bound, nor the 8 s connect bound
+    expect(c.degraded()).toEqual(['cache:redis']);
+    const started = performance.now();
+    await c.ready();
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(c.stats().l2).toMatchObject({ hits: 0, misses: 0, errors: 0 });
+  });
+
   it('goes on with L1 only while Redis is killed, reports cache:redis, then uses Redis again once it is back', async () => {
     await server.start();
     const prefix = uniquePrefix();
     const { c, timed, calls } = setup(prefix);
+    await c.ready();
     await waitFor(() => c.degraded().length === 0, 2_000, 'the cache to connect');
 
     expect((await timed('a')).outcome.fromCache).toBe(false);
@@ -74,6 +88,7 @@ describe('createCacheHooks (Redis faults)', () => {
     await timed('g');
     expect(await storedKeys(prefix)).toBe(1); // the restarted server is empty but for the new entry
     const other = setup(prefix);
+    await other.c.ready();
     await waitFor(() => other.c.degraded().length === 0, 2_000, 'a second cache to connect');
     expect((await other.timed('g')).outcome.fromCache).toBe(true);
     expect(other.c.stats().l2.hits).toBe(1);
@@ -83,6 +98,7 @@ describe('createCacheHooks (Redis faults)', () => {
     await server.start();
     const prefix = uniquePrefix();
     const { c, timed } = setup(prefix);
+    await c.ready();
     await waitFor(() => c.degraded().length === 0, 2_000, 'the cache to connect');
     const admin = new Redis(server.url);
     try {

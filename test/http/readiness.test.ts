@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BENIGN_REQUEST, KEYS, call, startTestServer } from '../support/http.js';
+import { SHARED_REDIS_URL, uniquePrefix } from '../support/redis.js';
+import { createEngine } from '../../src/engine/engine.js';
+import { readiness } from '../../src/http/readiness.js';
 
 describe('GET /readyz', () => {
   it('is 503 while the evidence store does not answer, naming the store and the error', async () => {
@@ -38,6 +41,22 @@ describe('GET /readyz', () => {
       expect(res.body.checks.nats).toEqual({ ok: true, configured: false });
     } finally {
       await t.close();
+    }
+  });
+
+  it('reports a Redis still making its first connection as ok: a cold start is not a failure', async () => {
+    const engine = createEngine({
+      evidence: false,
+      critics: { privacy: {} },
+      infrastructure: { cache: { redis: { url: SHARED_REDIS_URL, prefix: uniquePrefix() } } },
+    });
+    try {
+      const connecting = await readiness(engine, false);
+      expect(connecting.checks.redis).toEqual({ ok: true, configured: true });
+      await engine.ready();
+      expect((await readiness(engine, false)).checks.redis).toEqual({ ok: true, configured: true });
+    } finally {
+      await engine.close();
     }
   });
 

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OK, finding, input, recordingLogger, sleep } from '../support/critics.js';
 import { SHARED_REDIS_URL, deleteKeys, uniquePrefix, waitFor } from '../support/redis.js';
 import { Orchestrator } from '../../src/core/orchestrator.js';
-import type { Finding } from '../../src/core/types.js';
+import type { CriticInput, Finding } from '../../src/core/types.js';
 import { composeHooks } from '../../src/infra/compose-hooks.js';
 import { createCacheHooks, type CacheHooks, type CacheOptions } from '../../src/infra/cache/cache-hooks.js';
 
@@ -23,16 +23,29 @@ afterEach(async () => {
   await deleteKeys(admin, prefix);
 });
 
-/** A cache on the shared Redis under this test's prefix, ready once Redis has answered. */
-async function cache(options: Partial<CacheOptions> = {}, redis: CacheOptions['redis'] = {}): Promise<CacheHooks> {
+/** A cache on the shared Redis under this test's prefix, as created: its first connection is still being made. */
+function coldCache(options: Partial<CacheOptions> = {}, redis: CacheOptions['redis'] = {}): CacheHooks {
   const c = createCacheHooks({
     critics: { judge: { version: '1.0.0+rules.1.0.0' } },
     redis: { url: SHARED_REDIS_URL, prefix, ...redis },
     ...options,
   });
   open.push(c);
-  await waitFor(() => c.degraded().length === 0, 2_000, 'the cache to connect');
   return c;
+}
+
+/** A cache on the shared Redis under this test's prefix, ready once Redis has answered. */
+async function cache(options: Partial<CacheOptions> = {}, redis: CacheOptions['redis'] = {}): Promise<CacheHooks> {
+  const c = coldCache(options, redis);
+  await c.ready();
+  await waitFor(() => c.degraded().length === 0, 2_000, 'the cache to connect'); // if a loaded machine failed the first
+  return c;
+}
+
+/** Keeps the event loop busy for `ms`, as a critic loading its model does. */
+function busyFor(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
 }
 
 function counter(result: Finding = finding({ score: 0.25 })) {
@@ -142,6 +155,42 @@ describe('createCacheHooks (L2 Redis)', () => {
     expect(runs.every((r) => r['judge']?.status === 'success')).toBe(true);
     expect(c.stats().singleFlightJoins).toBe(9);
     expect(c.stats().l2).toMatchObject({ hits: 0, misses: 1 });
+  });
+
+  it('serves a new cache from Redis on its first read and write, waiting for the connection, never degraded by it', async () => {
+    prefix = uniquePrefix();
+    const judge = counter();
+    // Generous bound: the shared machine may be loaded, and the connection is what this test is about.
+    const writer = coldCache({}, { timeoutMs: 1_000 });
+    expect(writer.degraded()).toEqual([]); // connecting is not down
+    await new Orchestrator({ critics: { judge }, hooks: writer.hooks, logger: recordingLogger() }).run(input());
+    expect(writer.stats().l2).toEqual({ hits: 0, misses: 1, skipped: 0, errors: 0 });
+    expect(await admin.keys(`${prefix}*`)).toHaveLength(1);
+
+    const reader = coldCache({}, { timeoutMs: 1_000 });
+    expect(reader.degraded()).toEqual([]);
+    const out = await new Orchestrator({ critics: { judge }, hooks: reader.hooks, logger: recordingLogger() }).run(
+      input(),
+    );
+    expect(out['judge']).toMatchObject({ status: 'success', fromCache: true, finding: finding({ score: 0.25 }) });
+    expect(judge.calls).toBe(1);
+    expect(reader.stats().l2).toEqual({ hits: 1, misses: 0, skipped: 0, errors: 0 });
+    expect(reader.degraded()).toEqual([]);
+    await reader.ready(); // idempotent, and at once once connected
+  });
+
+  it('takes a reply that arrived while this process was busy past timeoutMs: a busy process is not a slow Redis', async () => {
+    prefix = uniquePrefix();
+    const judge = counter();
+    const writer = await cache();
+    await new Orchestrator({ critics: { judge }, hooks: writer.hooks, logger: recordingLogger() }).run(input());
+    const reader = await cache({}, { timeoutMs: 50 });
+    const same: CriticInput = { inputText: 'hello', modelResponse: 'world', context: {}, traceId: 'trace-2' };
+    const pending = reader.hooks.preExecution!('judge', same); // the GET is on its way
+    busyFor(150);
+    expect(await pending).toEqual(finding({ score: 0.25 }));
+    expect(reader.degraded()).toEqual([]);
+    expect(reader.stats().l2).toEqual({ hits: 1, misses: 0, skipped: 0, errors: 0 });
   });
 
   it('uses a client it is given and leaves it open on close', async () => {

@@ -75,6 +75,7 @@ describe('engine infrastructure from configuration', () => {
     const engine = engineWith({ critics, concurrency: 4, infrastructure: fullSection() });
     const { events, metrics, breakers, cache, degraded } = engine.infrastructure;
     expect(events && metrics && breakers && cache).toBeTruthy();
+    await engine.ready();
     await waitFor(() => degraded().length === 0, 2_000, 'the cache to reach Redis');
     const seen: EleanorEvent[] = [];
     events!.onAny((event) => void seen.push(event));
@@ -106,6 +107,7 @@ describe('engine infrastructure from configuration', () => {
 
     // The write-through reached Redis: a second engine on the same prefix finds the finding in L2.
     const other = engineWith({ critics: counted().critics, infrastructure: { cache: fullSection().cache! } });
+    await other.ready();
     await waitFor(() => other.infrastructure.degraded().length === 0, 2_000, 'the second cache to reach Redis');
     const fromRedis = await other.evaluate(request);
     expect(fromRedis.critics['stable']).toMatchObject({ fromCache: true });
@@ -150,6 +152,44 @@ describe('engine infrastructure from configuration', () => {
     const text = await engine.infrastructure.metrics!.metrics();
     expect(text).toContain('eng_breaker_state{critic="broken"} 2');
     expect(text).toContain('eng_critic_duration_seconds_count{critic="broken",status="circuit_open"} 1');
+  });
+
+  it('ready() connects the Redis cache: a new engine is served from Redis on its first evaluation', async () => {
+    prefix = uniquePrefix();
+    stream = `ELEANOR_ENGINE_TEST_${randomUUID().replaceAll('-', '')}`;
+    const cache = { redis: { url: SHARED_REDIS_URL, prefix, timeoutMs: 1_000 } };
+    const first = engineWith({ critics: counted().critics, infrastructure: { cache } });
+    await first.ready();
+    const written = await first.evaluate(request);
+    expect(written.critics['stable']).toMatchObject({ fromCache: false });
+    expect(written.degraded).toEqual([]);
+
+    const { calls, critics } = counted();
+    const second = engineWith({ critics, infrastructure: { cache } });
+    await second.ready();
+    await second.ready(); // idempotent
+    const served = await second.evaluate(request);
+    expect(served.critics['stable']).toMatchObject({ status: 'success', fromCache: true });
+    expect(served.degraded).toEqual([]);
+    expect(calls.stable).toBe(0);
+    expect(second.infrastructure.cache!().l2).toEqual({ hits: 1, misses: 0, skipped: 0, errors: 0 });
+  });
+
+  it('ready() resolves at once for a Redis on a dead port, and evaluate succeeds with cache:redis degraded', async () => {
+    prefix = uniquePrefix();
+    stream = `ELEANOR_ENGINE_TEST_${randomUUID().replaceAll('-', '')}`;
+    const engine = engineWith({
+      critics: counted().critics,
+      infrastructure: { cache: { redis: { url: 'redis://127.0.0.1:1', prefix, timeoutMs: 2_000 } } },
+    });
+    const started = performance.now();
+    await engine.ready();
+    expect(performance.now() - started).toBeLessThan(1_000); // refused: not the 8 s connect bound
+    const evaluation = await engine.evaluate(request);
+    expect(evaluation.decision).toBe('allow');
+    expect(evaluation.critics['stable']).toMatchObject({ status: 'success', fromCache: false });
+    expect(evaluation.degraded).toEqual(['cache:redis']);
+    expect(evaluation.durationMs).toBeLessThan(1_000);
   });
 
   it('runs as before without the section', async () => {

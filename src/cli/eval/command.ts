@@ -54,7 +54,9 @@ export async function evalCommand(flags: EvalFlags): Promise<number> {
   // on one thread, 42 s on two, on this 2-core machine); each thread holds its own engine (some hundred MB).
   const threads = flags.threads ?? Math.min(2, availableParallelism());
   const evaluator: RowEvaluator =
-    threads > 1 ? await threadPool(threads, { configFile: flags.config, constrainAt }) : inProcess(config, constrainAt);
+    threads > 1
+      ? await threadPool(threads, { configFile: flags.config, constrainAt })
+      : await inProcess(config, constrainAt);
   let run;
   try {
     run = await runEval(evaluator.evaluate, {

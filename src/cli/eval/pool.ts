@@ -29,8 +29,9 @@ export function evalEngineConfig(config: EngineConfig): EngineConfig {
   return { ...config, evidence: false };
 }
 
-export function inProcess(config: EngineConfig, constrainAt: number): RowEvaluator {
+export async function inProcess(config: EngineConfig, constrainAt: number): Promise<RowEvaluator> {
   const engine = createEngine(evalEngineConfig(config));
+  await engine.ready();
   return {
     evaluate: (row) => evaluateRow(engine, row, constrainAt),
     critics: engine.critics.map((c) => c.name),

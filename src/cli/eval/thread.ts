@@ -15,6 +15,7 @@ let engine: Engine;
 try {
   const config = await loadConfig(data.configFile === undefined ? {} : { file: data.configFile });
   engine = createEngine(evalEngineConfig(config));
+  await engine.ready();
 } catch (error) {
   send({ failed: error instanceof Error ? error.message : describeError(error) });
   throw error;

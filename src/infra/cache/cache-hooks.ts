@@ -47,8 +47,10 @@ export interface CacheStats {
 
 export interface CacheHooks {
   readonly hooks: Hooks;
-  /** ['cache:redis'] while Redis is down or failing, else []. */
+  /** ['cache:redis'] while Redis is down or failing, else [] (also while its first connection is being made). */
   degraded(): string[];
+  /** Resolves once Redis has connected, or failed to (then degraded() lists it); at once without Redis. Never rejects. */
+  ready(): Promise<void>;
   /** Releases single-flight waiters and quits the Redis client the cache created. */
   close(): Promise<void>;
   stats(): CacheStats;
@@ -163,6 +165,7 @@ export function createCacheHooks(options: CacheOptions): CacheHooks {
   return {
     hooks,
     degraded: () => (l2?.degraded ? ['cache:redis'] : []),
+    ready: async () => l2?.ready(),
     close: async () => {
       flights.clear();
       await l2?.close();

@@ -36,6 +36,12 @@ export const cachePiece = infraPiece({
     });
     context.built.cache = cache;
     context.handles.cache = () => cache.stats();
-    return { name: 'cache', hooks: cache.hooks, degraded: () => cache.degraded(), close: () => cache.close() };
+    return {
+      name: 'cache',
+      hooks: cache.hooks,
+      degraded: () => cache.degraded(),
+      ready: () => cache.ready(),
+      close: () => cache.close(),
+    };
   },
 });
