@@ -1,14 +1,16 @@
-// package.json `exports`: every feature subpath is a folder's index.ts, and resolves by the package's own name once built.
+// package.json `exports`: every feature subpath is a folder's index.ts, and resolves by the package's own name once built — imported or required.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RECORDER = fileURLToPath(new URL('../support/load-recorder.mjs', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
   name: string;
-  exports: Record<string, { types: string; import: string }>;
+  exports: Record<string, { types: string; import: string; require: string; default: string }>;
 };
 
 /** A name each subpath must export: one that says it is the right folder. */
@@ -30,9 +32,12 @@ describe('package exports', () => {
 
   it.each(SUBPATHS)('%s is dist/<folder>/index.js with its types, built from src/<folder>/index.ts', (subpath) => {
     const folder = subpath.slice(2);
+    // One ES module for import and require alike (Node >= 20.19 requires ES modules without top-level await).
     expect(pkg.exports[subpath]).toEqual({
       types: `./dist/${folder}/index.d.ts`,
       import: `./dist/${folder}/index.js`,
+      require: `./dist/${folder}/index.js`,
+      default: `./dist/${folder}/index.js`,
     });
     expect(existsSync(`${ROOT}src/${folder}/index.ts`)).toBe(true);
   });
@@ -57,5 +62,53 @@ describe('package exports', () => {
     expect(packages.filter((p) => ['pg', 'better-sqlite3', 'nats', 'openai', 'bullmq', 'ioredis'].includes(p))).toEqual(
       [],
     );
+  });
+});
+
+describe('the package in a consumer', () => {
+  /** Each entry and a name it must export, the root's public API included. */
+  const WANTED: Record<string, string[]> = {
+    [pkg.name]: ['createEngine', 'Orchestrator', 'EleanorError', 'isEleanorError'],
+    ...Object.fromEntries(
+      Object.entries(EXPECTED).map(([subpath, name]) => [`${pkg.name}${subpath.slice(1)}`, [name]]),
+    ),
+  };
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A scratch package of the given type whose node_modules/eleanor is this repository (as an install would be). */
+  function consumer(type: 'commonjs' | 'module', code: string): string {
+    if (!existsSync(`${ROOT}dist/index.js`)) throw new Error('dist/ is missing: run `npm run build` first');
+    const dir = mkdtempSync(join(tmpdir(), `eleanor-consumer-${type}-`));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', type }));
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules', pkg.name), 'dir');
+    writeFileSync(join(dir, 'index.js'), code);
+    return execFileSync(process.execPath, ['index.js'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+  }
+
+  const report = `Object.fromEntries(Object.entries(wanted).map(([name, names]) => [name, names.filter((n) => typeof loaded[name][n] === 'function' || typeof loaded[name][n] === 'object')]))`;
+
+  it('is required from a CommonJS package, the root and every subpath (needs `npm run build`)', () => {
+    const out = consumer(
+      'commonjs',
+      `const wanted = ${JSON.stringify(WANTED)};
+const loaded = Object.fromEntries(Object.keys(wanted).map((name) => [name, require(name)]));
+console.log(JSON.stringify(${report}));`,
+    );
+    expect(JSON.parse(out)).toEqual(WANTED);
+  });
+
+  it('is imported from an ES module package, the root and every subpath (needs `npm run build`)', () => {
+    const out = consumer(
+      'module',
+      `const wanted = ${JSON.stringify(WANTED)};
+const loaded = Object.fromEntries(await Promise.all(Object.keys(wanted).map(async (name) => [name, await import(name)])));
+console.log(JSON.stringify(${report}));`,
+    );
+    expect(JSON.parse(out)).toEqual(WANTED);
   });
 });
