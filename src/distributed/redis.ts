@@ -53,3 +53,30 @@ export async function connected(client: Redis): Promise<void> {
     client.once('end', onEnd);
   });
 }
+
+/** Redis trouble reported once per change: the first report warns, the next ones wait for `recovered()`. */
+export interface TroubleReport {
+  /** An 'error' (or 'close') listener: warns unless already down or muted. */
+  readonly report: (error: unknown) => void;
+  /** A 'ready' listener: the next trouble is reported again. */
+  readonly recovered: () => void;
+}
+
+/** `warn` says what broke; a throwing `warn` (a broken logger) is ignored. `muted()` silences it (after a close). */
+export function reportOncePerChange(warn: (error: unknown) => void, muted: () => boolean = () => false): TroubleReport {
+  let down = false;
+  return {
+    report: (error) => {
+      if (down || muted()) return;
+      down = true;
+      try {
+        warn(error);
+      } catch {
+        // A broken logger must not stop a worker or a transport.
+      }
+    },
+    recovered: () => {
+      down = false;
+    },
+  };
+}
