@@ -1,4 +1,5 @@
 // Human-readable rendering of an Evaluation for the terminal.
+import type { CriticOutcome } from '../core/types.js';
 import type { Evaluation } from '../verdict/types.js';
 
 const DECISION_LABEL: Record<Evaluation['decision'], string> = {
@@ -10,6 +11,30 @@ const DECISION_LABEL: Record<Evaluation['decision'], string> = {
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+/**
+ * The severity column: a finding's severity (a fallback's marked by the status's `*`); '-' for a critic that did not
+ * run; 'unknown' for one that failed with no fallback — a failure is never shown as a clean 0.0.
+ */
+function severityOf(o: CriticOutcome): string {
+  switch (o.status) {
+    case 'success':
+      return o.finding.severity.toFixed(1);
+    case 'gated':
+    case 'skipped':
+      return o.degraded ? o.finding.severity.toFixed(1) : '-';
+    case 'timeout':
+    case 'error':
+    case 'circuit_open':
+    case 'cancelled':
+    case 'lost':
+      return o.degraded ? o.finding.severity.toFixed(1) : 'unknown';
+    default: {
+      const never: never = o.status;
+      return String(never);
+    }
+  }
 }
 
 export function formatEvaluation(evaluation: Evaluation): string {
@@ -27,9 +52,12 @@ export function formatEvaluation(evaluation: Evaluation): string {
   lines.push(`  ${pad('critic', 18)}${pad('status', 14)}${pad('severity', 10)}duration`);
   for (const o of Object.values(evaluation.critics)) {
     const status = o.degraded ? `${o.status}*` : o.status;
-    lines.push(
-      `  ${pad(o.critic, 18)}${pad(status, 14)}${pad(o.finding.severity.toFixed(1), 10)}${o.durationMs.toFixed(2)} ms`,
-    );
+    lines.push(`  ${pad(o.critic, 18)}${pad(status, 14)}${pad(severityOf(o), 10)}${o.durationMs.toFixed(2)} ms`);
+  }
+  const failed = Object.values(evaluation.critics).filter((o) => o.error !== undefined);
+  if (failed.length > 0) {
+    lines.push('', 'Failed (unknown, never counted as safe):');
+    for (const o of failed) lines.push(`  ${o.critic} ${o.status}: ${o.error!.code} — ${o.error!.message}`);
   }
   if (evaluation.violations.length > 0) {
     lines.push('', 'Violations:');

@@ -8,13 +8,27 @@ export async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  ENOTDIR: 'a part of the path is not a folder',
+};
+
+/** INVALID_INPUT naming the flag and the path, with the reason in words ("--file: cannot read 'x.jsonl': no such file"). */
+export function cannotRead(flag: string, path: string, cause: unknown, verb = 'read'): EleanorError {
+  const code = (cause as NodeJS.ErrnoException | null)?.code;
+  const reason = (code !== undefined && REASONS[code]) || (cause as Error).message;
+  return new EleanorError('INVALID_INPUT', `${flag}: cannot ${verb} '${path}': ${reason}`, { cause });
+}
+
 /** The text of `path`, or of stdin for '-'. */
 export async function readTextSource(path: string, flag: string): Promise<string> {
   if (path === '-') return readStdin();
   try {
     return await readFile(path, 'utf8');
   } catch (cause) {
-    throw new EleanorError('INVALID_INPUT', `${flag}: cannot read '${path}' (${(cause as Error).message})`, { cause });
+    throw cannotRead(flag, path, cause);
   }
 }
 

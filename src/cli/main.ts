@@ -25,6 +25,7 @@ import { serveCommand, type ServeFlags } from './serve-command.js';
 import { API_ROLES, type ApiRole } from '../engine/config/http-schema.js';
 import { registerWorkerCommand } from './worker-command.js';
 import { registerEvalCommand } from './eval/command.js';
+import { packageVersion } from './version.js';
 
 function positiveInteger(flag: string) {
   return (value: string): number => {
@@ -61,10 +62,27 @@ async function exitWith(action: () => Promise<number>): Promise<void> {
   }
 }
 
+/** Commander's "error: unknown command 'x'\n(Did you mean y?)" in one line: "eleanor: unknown command 'x' (did you mean 'y'?)". */
+function wordError(text: string): string {
+  return text.replace(
+    /^error: (unknown command '[^']*')(?:\n\(Did you mean (one of )?([^?]+)\?\))?/,
+    (_, what: string, several: string | undefined, names: string | undefined) =>
+      names === undefined
+        ? `eleanor: ${what}`
+        : `eleanor: ${what} (did you mean ${several ?? ''}${names
+            .split(', ')
+            .map((n) => `'${n}'`)
+            .join(', ')}?)`,
+  );
+}
+
+// Subcommands inherit these settings when they are created, so they come before any .command().
 const program = new Command('eleanor')
   .description(
     'Eleanor governs AI output at run time: critics in parallel under a deadline, a decision, a gate, and why.',
   )
+  .version(packageVersion(), '-V, --version', 'print the version')
+  .configureOutput({ outputError: (text, write) => write(wordError(text)) })
   .showHelpAfterError()
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 1));
 
@@ -228,7 +246,7 @@ keys
   .action((flags: { out?: string }) => exitWith(() => Promise.resolve(keysSecretCommand(flags))));
 
 program
-  .command('demo', { isDefault: true })
+  .command('demo')
   .description('evaluate three sample responses with the built-in critics (no server)')
   .option('--orchestrator', 'instead, run the bare orchestrator on toy critics')
   .option('--deadline <ms>', 'deadline in ms', positiveInteger('--deadline'), 250)
@@ -245,4 +263,7 @@ program
     }),
   );
 
-await program.parseAsync(process.argv);
+// `eleanor` alone runs the demo. Not a default command: that would take `eleanor evalute hi` as the demo's arguments
+// ("too many arguments for 'demo'") instead of an unknown command with a suggestion.
+const args = process.argv.slice(2);
+await program.parseAsync(args.length === 0 ? ['demo'] : args, { from: 'user' });

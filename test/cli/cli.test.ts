@@ -112,7 +112,7 @@ describe('eleanor evaluate', () => {
     expect(badFlag.stderr).toMatch(/--deadline must be a positive integer/);
   });
 
-  it('evaluates a JSONL batch, resumably, skipping ids already in the output', () => {
+  it('evaluates a JSONL batch, resumably: ids already evaluated are skipped, failed lines tried again', () => {
     const input = join(work, 'in.jsonl');
     const out = join(work, 'out.jsonl');
     writeFileSync(
@@ -136,7 +136,8 @@ describe('eleanor evaluate', () => {
 
     appendFileSync(input, `\n${JSON.stringify({ id: 'c', inputText: 'x', modelResponse: 'Fine.' })}`);
     const second = eleanor(['evaluate', '--file', input, '--out', out, '--json']);
-    expect(JSON.parse(second.stdout)).toMatchObject({ total: 4, skipped: 3, evaluated: 1, failed: 0 });
+    expect(second.status).toBe(1); // line 3 is still not JSON: tried again, failed again
+    expect(JSON.parse(second.stdout)).toMatchObject({ total: 4, skipped: 2, evaluated: 1, failed: 1, retried: 1 });
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(4);
   });
 });
