@@ -1,6 +1,5 @@
 // `eleanor serve`: the HTTP service on the configuration's engine; prints where it listens and a curl to try; SIGTERM closes it gracefully.
 import cluster from 'node:cluster';
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { EleanorError } from '../core/errors.js';
 import type { EngineConfig } from '../engine/config.js';
@@ -12,6 +11,8 @@ import { createHttpServer, type HttpServer } from '../http/server.js';
 import { dashboard } from '../ui/dashboard.js';
 import { runCluster } from './cluster/primary.js';
 import { WorkerLink } from './cluster/worker-side.js';
+import { checkListenable } from './listen-check.js';
+import { packageVersion } from './version.js';
 
 export interface ServeFlags {
   readonly config?: string;
@@ -25,17 +26,6 @@ export interface ServeFlags {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const DEFAULT_PORT = 8080;
-
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 /** The service measures itself and feeds live views: metrics and the in-process event bus are on unless configured. */
 function withServiceDefaults(config: EngineConfig): EngineConfig {
@@ -108,7 +98,10 @@ interface Prepared {
   readonly port: number;
 }
 
-/** Everything a bad configuration is refused for before a store is opened or a worker forked: the config, the address, the keys, the signing key. */
+/**
+ * Everything a bad configuration is refused for before a store is opened or a worker forked: the config, the address
+ * (bound for a moment: a bad --host or a taken port), the keys, the signing key.
+ */
 async function prepare(flags: ServeFlags): Promise<Prepared> {
   const config = withServiceDefaults(await loadConfig(flags.config === undefined ? {} : { file: flags.config }));
   const { host, port } = listenAddress(config, flags);
@@ -116,6 +109,18 @@ async function prepare(flags: ServeFlags): Promise<Prepared> {
   keyringOf({ insecureLocal: flags.insecureLocal === true, baseDir }, config.http ?? {});
   const checkpoints = config.evidence === false ? undefined : config.evidence?.checkpoints;
   if (checkpoints !== undefined) checkpointSigningKey(checkpoints, baseDir);
+  // Workers share the primary's port, which the primary has checked: only it (or a single process) binds to check.
+  if (!cluster.isWorker) {
+    const source =
+      flags.host !== undefined
+        ? '--host'
+        : config.http?.host !== undefined
+          ? 'http.host'
+          : flags.port !== undefined
+            ? '--port'
+            : 'http.port';
+    await checkListenable({ host, port, source });
+  }
   return { config, host, port };
 }
 
