@@ -138,6 +138,7 @@ async function serveProcess(flags: ServeFlags, { config, host, port }: Prepared,
     server = await createHttpServer({
       engine,
       ...(config.http && { http: config.http }),
+      ...(config.proxy && { proxy: config.proxy }),
       insecureLocal: flags.insecureLocal === true,
       ...(config.baseDir !== undefined && { baseDir: config.baseDir }),
       logger: flags.logLevel === 'silent' ? false : { level: flags.logLevel },

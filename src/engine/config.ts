@@ -1,7 +1,7 @@
 // The programmatic engine configuration (validated at run time by config/schema.ts).
 import type { CriticFn, GatingPolicy, Hooks, OrchestratorLogger, RetryOptions } from '../core/types.js';
 import type { RequestLimits } from './request.js';
-import type { DecisionThresholds, FailurePolicy } from '../verdict/types.js';
+import type { DecisionThresholds, FailurePolicy, InputEscalatePolicy } from '../verdict/types.js';
 import type { CriticReads } from '../verdict/critic-info.js';
 import type { LlmJudgeOptions } from '../critics/llm-judge/config.js';
 import type { ModelConfig } from '../models/config.js';
@@ -10,6 +10,7 @@ import type { EngineInfra } from './infra.js';
 import type { InfrastructureConfig } from './config/infrastructure-schema.js';
 import type { EvidenceConfig } from '../evidence/config.js';
 import type { HttpConfig } from './config/http-schema.js';
+import type { ProxyConfig } from './config/proxy-schema.js';
 import type { TransportConfig } from '../distributed/config.js';
 
 export type { EvidenceConfig, HttpConfig, InfrastructureConfig, ModelConfig, TransportConfig };
@@ -62,6 +63,12 @@ export interface EngineConfig {
   readonly timeoutMs?: number;
   /** Default deadline of one evaluation, generation included. @default 10_000 */
   readonly deadlineMs?: number;
+  /**
+   * With a model adapter: what an escalated input stage does — `hold` stops the model's call and returns the
+   * escalation, `continue` lets the model answer and governs the response too. A denied input always stops it.
+   * @default 'continue'
+   */
+  readonly onInputEscalate?: InputEscalatePolicy;
   /** Critics running at once across all evaluations. @default unbounded */
   readonly concurrency?: number;
   readonly decision?: Partial<DecisionThresholds>;
@@ -83,6 +90,8 @@ export interface EngineConfig {
   readonly evidence?: EvidenceConfig;
   /** What `eleanor serve` listens on, its limits and API keys (the engine itself ignores it). @default none */
   readonly http?: HttpConfig;
+  /** `eleanor serve`'s OpenAI-compatible governing proxy, `POST /v1/chat/completions` (docs/proxy.md). @default off */
+  readonly proxy?: ProxyConfig;
   /**
    * Where critics run: in-process (`{ kind: 'local' }`, the default), on BullMQ workers (`eleanor worker`) through
    * Redis (`{ kind: 'bullmq', redis: { url }, … }`), or (in code) any CriticTransport. @default { kind: 'local' }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { checkConfig } from '../core/config-issues.js';
 import { EleanorError } from '../core/errors.js';
 import { Orchestrator } from '../core/orchestrator.js';
-import type { RunScope } from '../core/types.js';
+import type { CriticOutcome, RunScope } from '../core/types.js';
 import type { ExecutionGrant, ReviewQueue } from '../evidence/reviews.js';
 import type { EvidenceStore } from '../evidence/types.js';
 import { composeHooks } from '../infra/compose-hooks.js';
@@ -13,13 +13,16 @@ import type { EngineConfig } from './config.js';
 import { engineConfigSchema } from './config/schema.js';
 import { setUpCritics } from './critic-setup.js';
 import { type CriticInfo } from '../verdict/critic-info.js';
-import { decide } from '../verdict/decide.js';
+import { decide, type DecisionResult } from '../verdict/decide.js';
 import { setUpEvidence } from './evidence-setup.js';
 import { eachInfra } from './infra.js';
 import { setUpInfrastructure, type InfrastructureHandles } from './infra-setup.js';
 import { setUpTransport } from './transport-setup.js';
-import { generateResponse } from './generate.js';
+import { generateResponse, type Generator } from './generate.js';
+import { conversationInput, type GuardRequest } from './conversation.js';
 import { inputOnlyView } from './input-only.js';
+import { runStaged, type StagedRunner } from './stages.js';
+import { guardStream, type GuardStreamEvent, type GuardStreamOptions } from './stream-guard.js';
 import { checkOptions, checkRequest, checkScope, DEFAULT_LIMITS, type RequestLimits } from './request.js';
 import { type EvaluateOptions, type EvaluateRequest } from './types.js';
 import {
@@ -29,6 +32,7 @@ import {
   type Evaluation,
   type EvaluationMode,
   type FailurePolicy,
+  type Stages,
 } from '../verdict/types.js';
 
 export interface Engine {
@@ -40,6 +44,21 @@ export interface Engine {
    * it the first evaluation's cache reads wait for the connection, but only within the tier's `timeoutMs`.
    */
   ready(): Promise<void>;
+  /**
+   * Governs a chat conversation (OpenAI's `messages`): the input stage reads the latest user or tool turn with the
+   * recent ones before it, while `options.generate` (or the model adapter) answers; a denied input aborts it.
+   * @example
+   * const evaluation = await engine.guard(
+   *   { messages: [{ role: 'user', content: 'How do I reset my router?' }] },
+   *   { generate: (signal) => callMyModel(signal) },
+   * );
+   */
+  guard(request: GuardRequest, options?: EvaluateOptions): Promise<Evaluation>;
+  /**
+   * Governs a streamed answer as it streams: checked text as it is released (at most `windowChars` held back), then
+   * the evaluation; a window that fails stops the stream and nothing of it is released (docs/proxy.md).
+   */
+  guardStream(request: GuardRequest, options: GuardStreamOptions): AsyncGenerator<GuardStreamEvent>;
   /** Stops accepting evaluations and waits for those under way. */
   close(): Promise<void>;
   /** The configured critics, their kind, version and failure policy. */
@@ -138,6 +157,45 @@ export function createEngine(config: EngineConfig = {}): Engine {
   const inflight = new Set<Promise<unknown>>();
   let closed = false;
   const { inputReaders, inputOnlyOutcome } = inputOnlyView(info);
+  const onInputEscalate = cfg.onInputEscalate ?? 'continue';
+  const decideOn = (outcomes: Record<string, CriticOutcome>): DecisionResult =>
+    decide({ outcomes, thresholds, priorityOrder, failurePolicyOf });
+  const stagedRunner: StagedRunner = { orchestrator, critics: info, decideOn };
+
+  /** The engine's model adapter as a generator for one request, or undefined without one. */
+  function modelGenerator(request: EvaluateRequest, traceId: string): Generator | undefined {
+    if (model === undefined) return undefined;
+    const ask = { inputText: request.inputText, context: request.context ?? {}, traceId };
+    return Object.assign((signal: AbortSignal) => model.generate(ask, { signal }), { modelName: model.name });
+  }
+
+  /** One run of the critics on a given response (or on the input alone, with only the critics that read it). */
+  async function runOnce(
+    request: EvaluateRequest,
+    mode: EvaluationMode,
+    traceId: string,
+    scope: RunScope,
+    deadlineMs: number,
+    opts: EvaluateOptions,
+  ): Promise<{ outcomes: Record<string, CriticOutcome>; modelResponse: string; stages?: Stages }> {
+    const modelResponse = mode === 'input' ? '' : (request.modelResponse ?? '');
+    const inputOnly = mode === 'input' && inputReaders !== undefined;
+    const onOutcome = opts.onOutcome;
+    const ran = await orchestrator.run(
+      { inputText: request.inputText, modelResponse, context: request.context ?? {}, traceId },
+      {
+        deadlineMs,
+        scope,
+        ...(opts.signal && { signal: opts.signal }),
+        ...(inputOnly && { only: inputReaders }),
+        ...(onOutcome && { onOutcome: inputOnly ? (o) => onOutcome(inputOnlyOutcome(o)) : onOutcome }),
+      },
+    );
+    const outcomes = inputOnly
+      ? Object.fromEntries(Object.entries(ran).map(([name, o]) => [name, inputOnlyOutcome(o)]))
+      : ran;
+    return { outcomes, modelResponse };
+  }
 
   async function evaluate(request: EvaluateRequest, options?: EvaluateOptions): Promise<Evaluation> {
     const start = performance.now();
@@ -156,33 +214,28 @@ export function createEngine(config: EngineConfig = {}): Engine {
     );
     let evaluation: Evaluation;
     try {
-      // Signals for generation are made only when the response must be generated.
+      const generator =
+        request.modelResponse === undefined ? (opts.generate ?? modelGenerator(request, traceId)) : undefined;
       const mode: EvaluationMode =
-        request.modelResponse === '' || (request.modelResponse === undefined && model === undefined)
+        request.modelResponse === '' || (request.modelResponse === undefined && generator === undefined)
           ? 'input'
           : 'conversation';
-      const modelResponse =
-        mode === 'input'
-          ? ''
-          : (request.modelResponse ??
-            (await generateResponse(model, request, traceId, deadlineMs, limits, opts.signal)));
-      const remaining = Math.max(1, deadlineMs - (performance.now() - start));
-      const inputOnly = mode === 'input' && inputReaders !== undefined;
-      const onOutcome = opts.onOutcome;
-      const ran = await orchestrator.run(
-        { inputText: request.inputText, modelResponse, context: request.context ?? {}, traceId },
-        {
-          deadlineMs: remaining,
-          scope,
-          ...(opts.signal && { signal: opts.signal }),
-          ...(inputOnly && { only: inputReaders }),
-          ...(onOutcome && { onOutcome: inputOnly ? (o) => onOutcome(inputOnlyOutcome(o)) : onOutcome }),
-        },
-      );
-      const outcomes = inputOnly
-        ? Object.fromEntries(Object.entries(ran).map(([name, o]) => [name, inputOnlyOutcome(o)]))
-        : ran;
-      const result = decide({ outcomes, thresholds, priorityOrder, failurePolicyOf });
+      const governed =
+        generator !== undefined
+          ? await runStaged(stagedRunner, {
+              inputText: request.inputText,
+              context: request.context ?? {},
+              traceId,
+              scope,
+              deadlineAt: start + deadlineMs,
+              onInputEscalate: opts.onInputEscalate ?? onInputEscalate,
+              generate: (signal, stage) => generateResponse(generator, deadlineMs, limits, signal, stage),
+              ...(opts.signal && { signal: opts.signal }),
+              ...(opts.onOutcome && { onOutcome: opts.onOutcome }),
+            })
+          : await runOnce(request, mode, traceId, scope, Math.max(1, deadlineMs - (performance.now() - start)), opts);
+      const { outcomes, modelResponse } = governed;
+      const result = decideOn(outcomes);
       const infraDegraded = eachInfra(infra, (piece) => piece.degraded?.() ?? [], reportInfra).flat();
       evaluation = {
         traceId,
@@ -192,8 +245,9 @@ export function createEngine(config: EngineConfig = {}): Engine {
         evidence: null,
         durationMs: performance.now() - start,
         modelResponse,
-        mode,
+        mode: governed.stages?.stoppedAt === 'input' ? 'input' : mode,
         versions: { ...criticVersions },
+        ...(governed.stages && { stages: governed.stages }),
       };
       const source = {
         evaluation,
@@ -218,6 +272,26 @@ export function createEngine(config: EngineConfig = {}): Engine {
       }
     }
     return evaluation;
+  }
+
+  /** An evaluation close() waits for. */
+  function tracked(run: () => Promise<Evaluation>): Promise<Evaluation> {
+    const pending = run();
+    inflight.add(pending);
+    void pending.then(
+      () => inflight.delete(pending),
+      () => inflight.delete(pending),
+    );
+    return pending;
+  }
+
+  /** A conversation governed as one evaluation (see Engine.guard). */
+  function guard(request: GuardRequest, options?: EvaluateOptions): Promise<Evaluation> {
+    return tracked(async () => {
+      const { inputText, context } = conversationInput(request);
+      const traceId = request.traceId === undefined ? {} : { traceId: request.traceId };
+      return evaluate({ inputText, context, ...traceId }, options);
+    });
   }
 
   remote.warmUp();
@@ -245,15 +319,9 @@ export function createEngine(config: EngineConfig = {}): Engine {
         }),
       );
     },
-    evaluate(request, options) {
-      const pending = evaluate(request, options);
-      inflight.add(pending);
-      void pending.then(
-        () => inflight.delete(pending),
-        () => inflight.delete(pending),
-      );
-      return pending;
-    },
+    guard,
+    guardStream: (request, options) => guardStream(guard, request, options),
+    evaluate: (request, options) => tracked(() => evaluate(request, options)),
     async close() {
       closed = true;
       await Promise.allSettled([...inflight]);

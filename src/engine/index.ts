@@ -6,3 +6,5 @@ export { DEFAULT_LIMITS, type RequestLimits } from './request.js';
 export { loadConfig, validateConfig, DEFAULT_CONFIG_FILES } from './config/load.js';
 export { ENV_VARIABLES } from './config/env.js';
 export * from './types.js';
+export { conversationInput, type ChatMessage, type GuardRequest } from './conversation.js';
+export { DEFAULT_WINDOW_CHARS, StreamStop, type GuardStreamEvent, type GuardStreamOptions } from './stream-guard.js';

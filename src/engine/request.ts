@@ -90,8 +90,12 @@ export function checkRequest(request: unknown, limits: RequestLimits): EvaluateR
 export function checkOptions(options: unknown): EvaluateOptions {
   if (options === undefined) return {};
   if (!isPlainObject(options)) fail('options', 'an object', options);
-  const { signal, deadlineMs, chain, onOutcome } = options;
+  const { signal, deadlineMs, chain, onOutcome, onInputEscalate, generate } = options;
   if (onOutcome !== undefined && typeof onOutcome !== 'function') fail('options.onOutcome', 'a function', onOutcome);
+  if (generate !== undefined && typeof generate !== 'function') fail('options.generate', 'a function', generate);
+  if (onInputEscalate !== undefined && onInputEscalate !== 'hold' && onInputEscalate !== 'continue') {
+    fail('options.onInputEscalate', "'hold' or 'continue'", onInputEscalate);
+  }
   if (signal !== undefined && !(signal instanceof AbortSignal)) fail('options.signal', 'an AbortSignal', signal);
   if (deadlineMs !== undefined && (typeof deadlineMs !== 'number' || !(deadlineMs > 0) || deadlineMs > MAX_TIMER_MS)) {
     fail('options.deadlineMs', 'a positive number of milliseconds');

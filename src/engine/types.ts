@@ -1,5 +1,7 @@
 // The engine's request shapes: what evaluate() is given (the vocabulary it answers in lives in verdict/).
 import type { CriticOutcome } from '../core/types.js';
+import type { DecisionResult } from '../verdict/decide.js';
+import type { InputEscalatePolicy, StreamReport } from '../verdict/types.js';
 
 export interface EvaluateRequest {
   /** What the user asked. */
@@ -22,4 +24,25 @@ export interface EvaluateOptions {
   readonly chain?: string;
   /** Called with each critic's outcome as it completes (before the decision); a throwing listener is ignored. */
   readonly onOutcome?: (outcome: CriticOutcome) => void;
+  /** With a model adapter (or `generate`): what an escalated input stage does. @default the engine's onInputEscalate */
+  readonly onInputEscalate?: InputEscalatePolicy;
+  /**
+   * Generates this evaluation's response (in place of the engine's model adapter) when the request has none: called at
+   * once, while the input stage runs; `signal` aborts when the input stage stops the evaluation or the deadline passes.
+   */
+  readonly generate?: (signal: AbortSignal, stage: GenerationStage) => Promise<string | GeneratedText>;
+}
+
+/** What a caller's `generate` may use while it produces the response (to stream it, checked, as it comes). */
+export interface GenerationStage {
+  /** Resolves once the input stage has passed; rejects (and the signal aborts) when it stops the evaluation. */
+  readonly inputPassed: Promise<void>;
+  /** The output critics' decision on a stretch of the response (not recorded): for checking a stream window by window. */
+  checkWindow(text: string): Promise<DecisionResult>;
+}
+
+/** A response produced as a stream: the whole text, and how it was released while it streamed. */
+export interface GeneratedText {
+  readonly text: string;
+  readonly stream: StreamReport;
 }

@@ -35,6 +35,8 @@ export interface EvaluationPayload {
   versions: Record<string, { version?: string; rulesetVersion?: string; modelVersion?: string; kind: string }>;
   /** 'input' when only the input was governed. */
   mode: Evaluation['mode'];
+  /** A generated response's two stages, and whether the input stage stopped the model (absent otherwise). */
+  stages?: Evaluation['stages'];
 }
 
 function versions(critics: readonly CriticInfo[]): EvaluationPayload['versions'] {
@@ -74,6 +76,7 @@ export function evaluationPayload(source: EvaluationRecordSource): EvaluationPay
     critics: evaluation.critics,
     versions: versions(source.critics),
     mode: evaluation.mode,
+    ...(evaluation.stages && { stages: evaluation.stages }),
   };
   const data = toJsonData(payload) as EvaluationPayload;
   const spans = sensitiveSpans(evaluation.critics, redaction);

@@ -1,6 +1,7 @@
 // HTTP errors: every failure answers `{ code, message, path }` with the right status; an EleanorError maps by code.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isEleanorError, type EleanorErrorCode } from '../core/errors.js';
+import { openAiError, speaksOpenAi } from './proxy/openai-error.js';
 
 /** Codes only the HTTP service answers with (EleanorError codes pass through as they are). */
 export const HTTP_ERROR_CODES = [
@@ -19,6 +20,11 @@ export const HTTP_ERROR_CODES = [
   'METHOD_NOT_ALLOWED',
   'MISDIRECTED_REQUEST',
   'SHUTTING_DOWN',
+  'UPSTREAM_UNREACHABLE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_FAILED',
+  'UPSTREAM_REJECTED',
+  'UPSTREAM_RATE_LIMITED',
   'INTERNAL',
 ] as const;
 
@@ -117,5 +123,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   const answer = toErrorAnswer(error);
   if (answer.status >= 500) request.log.error({ err: error }, 'request failed');
   if (answer.headers) void reply.headers(answer.headers);
-  void reply.code(answer.status).send(answer.body);
+  void reply
+    .code(answer.status)
+    .send(speaksOpenAi(request.url) ? openAiError(answer.status, answer.body) : answer.body);
 }

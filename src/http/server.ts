@@ -6,6 +6,7 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import { Registry } from 'prom-client';
 import type { Engine } from '../engine/engine.js';
 import type { HttpConfig } from '../engine/config/http-schema.js';
+import type { ProxyConfig } from '../engine/config/proxy-schema.js';
 import { INSECURE_PRINCIPAL, authorize, type Access, type Principal } from './auth.js';
 import { AuthFailures } from './auth-failures.js';
 import { clientErrorHandler } from './client-error.js';
@@ -21,6 +22,8 @@ import { LiveFeed } from './live/live-feed.js';
 import { openApiDocument } from './openapi.js';
 import { evaluationRoutes } from './routes/evaluations.js';
 import { liveRoutes } from './routes/live.js';
+import { chatCompletionRoutes } from './routes/chat-completions.js';
+import { createUpstream } from './proxy/upstream.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { systemRoutes } from './routes/system.js';
@@ -57,6 +60,8 @@ export interface HttpServerOptions {
    * series). @default the series of this process's registry
    */
   readonly metricsText?: () => Promise<string>;
+  /** The configuration's `proxy` section: `POST /v1/chat/completions` governs and forwards to its upstream. @default off */
+  readonly proxy?: ProxyConfig;
   /** Extra routes (the dashboard), registered after the API's. */
   readonly plugins?: readonly ((app: FastifyInstance, ctx: ServerContext) => void | Promise<void>)[];
 }
@@ -242,6 +247,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     evidenceRoutes(app, ctx);
     systemRoutes(app, ctx, registry, options.metricsText);
     liveRoutes(app, ctx);
+    chatCompletionRoutes(
+      app,
+      ctx,
+      options.proxy && { config: options.proxy, upstream: createUpstream(options.proxy.upstream, process.env) },
+    );
     for (const plugin of options.plugins ?? []) await plugin(app, ctx);
   } catch (error) {
     live.close(); // off the engine's bus: the caller closes the engine, not this server

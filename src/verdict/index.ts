@@ -8,7 +8,11 @@ export {
   type EvaluationMode,
   type FailurePolicy,
   type Gate,
+  type InputEscalatePolicy,
   type RequiredAction,
+  type StageReport,
+  type Stages,
+  type StreamReport,
 } from './types.js';
 export { decide, type DecideInput, type DecisionResult } from './decide.js';
 export { CLAUSES, CANONICAL_STATEMENTS, clauseTier, type Clause, type Tier } from './doctrine.js';

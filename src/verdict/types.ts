@@ -42,6 +42,40 @@ export interface Evaluation {
    * (the model part is the hash of its weights); critics that declare none are absent.
    */
   versions: Record<string, string>;
+  /**
+   * With a model adapter generating the response: the input stage (critics that read the input, run while the model
+   * generates) and the output stage (critics that read the response). Absent when the response was given.
+   */
+  stages?: Stages;
+}
+
+/** What an escalated input stage does: `hold` stops the model and returns the escalation; `continue` goes on. */
+export type InputEscalatePolicy = 'hold' | 'continue';
+
+/** One stage of a staged evaluation: its own decision over the critics that ran in it. */
+export interface StageReport {
+  readonly decision: Decision;
+  readonly critics: string[];
+  readonly durationMs: number;
+  /** A streamed response: how it was checked window by window, how much was released, and where it was cut. */
+  readonly stream?: StreamReport;
+}
+
+export interface StreamReport {
+  /** Windows the output critics checked while the response streamed. */
+  readonly windows: number;
+  /** Characters released to the client before the whole response was checked. */
+  readonly releasedChars: number;
+  /** Where a window check stopped the stream (a character offset into the response), when one did. */
+  readonly cutAt?: number;
+}
+
+export interface Stages {
+  readonly input: StageReport;
+  /** Absent when the input stage stopped the evaluation (and the model's call). */
+  readonly output?: StageReport;
+  /** Set when the input stage's deny (or escalate under `hold`) ended the evaluation before the model answered. */
+  readonly stoppedAt?: 'input';
 }
 
 export interface DecisionThresholds {

@@ -5,11 +5,19 @@ import type { AddressInfo } from 'node:net';
 /** What the server answers to one request. */
 export type ChatReply =
   /** A 200 chat completion whose assistant message has this content (null: no content, e.g. a refusal). */
-  | { readonly content: string | null; readonly refusal?: string; readonly finishReason?: string }
+  | {
+      readonly content: string | null;
+      readonly refusal?: string;
+      readonly finishReason?: string;
+      /** Answers after this long (a slow model). */
+      readonly delayMs?: number;
+    }
   /** An HTTP error with this status and JSON body. @default body { error: { message: 'scripted failure' } } */
   | { readonly status: number; readonly body?: unknown }
   /** Never answer: the request stays open until the client closes the connection. */
-  | { readonly hang: true };
+  | { readonly hang: true }
+  /** Server-sent chunks, one content delta each, `delayMs` apart (a request with `stream: true`). */
+  | { readonly stream: readonly string[]; readonly delayMs?: number };
 
 export interface ChatMessage {
   readonly role: string;
@@ -72,6 +80,31 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** Writes the deltas as OpenAI stream chunks, then a finishing chunk and [DONE]; stops if the client goes away. */
+async function sendStream(
+  res: ServerResponse,
+  model: string,
+  reply: Extract<ChatReply, { stream: unknown }>,
+  index: number,
+): Promise<void> {
+  res.writeHead(200, { 'content-type': 'text/event-stream' });
+  const chunk = (delta: Record<string, unknown>, finish: string | null): string =>
+    `data: ${JSON.stringify({
+      id: `chatcmpl-test-${index}`,
+      object: 'chat.completion.chunk',
+      created: Math.floor(Date.now() / 1000),
+      model,
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    })}\n\n`;
+  for (const [i, text] of reply.stream.entries()) {
+    if (res.destroyed) return;
+    res.write(chunk(i === 0 ? { role: 'assistant', content: text } : { content: text }, null));
+    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+  }
+  if (res.destroyed) return;
+  res.end(`${chunk({}, 'stop')}data: [DONE]\n\n`);
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -108,11 +141,16 @@ export async function startChatServer(script: ChatScript): Promise<ChatServer> {
 
     const reply = pick(body, index);
     if ('hang' in reply) return;
+    if ('stream' in reply) {
+      await sendStream(res, body.model, reply, index);
+      return;
+    }
     if ('status' in reply) {
       sendJson(res, reply.status, reply.body ?? { error: { message: 'scripted failure', type: 'server_error' } });
       return;
     }
-    sendJson(res, 200, completion(body.model, reply, index));
+    if (reply.delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+    if (!res.destroyed) sendJson(res, 200, completion(body.model, reply, index));
   };
 
   const server = createServer((req, res) => {

@@ -1,6 +1,7 @@
 // Test support for the HTTP service: a server on a free port with known keys, and small fetch helpers.
 import type { EngineConfig } from '../../src/engine/config.js';
 import type { HttpConfig } from '../../src/engine/config/http-schema.js';
+import type { ProxyConfig } from '../../src/engine/config/proxy-schema.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { keyedHash } from '../../src/engine/config/api-key-secret.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
@@ -34,7 +35,7 @@ export interface TestServer {
 export async function startTestServer(
   config: EngineConfig = {},
   http: HttpConfig = {},
-  extra: { insecureLocal?: boolean; keySecret?: string } = {},
+  extra: { insecureLocal?: boolean; keySecret?: string; proxy?: ProxyConfig } = {},
 ): Promise<TestServer> {
   const engine = createEngine({ evidence: { store: 'memory' }, infrastructure: { metrics: true }, ...config });
   const server = await createHttpServer({
@@ -43,6 +44,7 @@ export async function startTestServer(
     keySecret: extra.keySecret ?? TEST_KEY_SECRET,
     logger: false,
     ...(extra.insecureLocal !== undefined && { insecureLocal: extra.insecureLocal }),
+    ...(extra.proxy && { proxy: extra.proxy }),
   });
   const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
   return { url, server, close: () => server.close() };

@@ -11,6 +11,7 @@ import {
 import { llmJudgeConfigSchema } from '../../critics/llm-judge/config.js';
 import { modelConfigSchema } from '../../models/config.js';
 import { evidenceConfigSchema } from '../../evidence/config.js';
+import { proxyConfigSchema } from './proxy-schema.js';
 import { httpConfigSchema } from './http-schema.js';
 import { infrastructureSchema } from './infrastructure-schema.js';
 import { transportConfigSchema } from '../../distributed/config.js';
@@ -105,6 +106,7 @@ export const engineConfigSchema = z
     model: z.union([modelConfigSchema, z.object({ name: z.string(), generate: fn }).passthrough()]).optional(),
     timeoutMs: ms.optional(),
     deadlineMs: ms.optional(),
+    onInputEscalate: z.enum(['hold', 'continue']).optional(),
     concurrency: z.number().int().min(1).optional(),
     decision: z
       .object({ denyAt: severity.optional(), escalateAt: severity.optional(), constrainAt: severity.optional() })
@@ -126,6 +128,7 @@ export const engineConfigSchema = z
     infrastructure: infrastructureSchema.optional(),
     evidence: evidenceConfigSchema.optional(),
     http: httpConfigSchema.optional(),
+    proxy: proxyConfigSchema.optional(),
     transport: transportConfigSchema.optional(),
   })
   .strict()

@@ -1,0 +1,120 @@
+// POST /v1/chat/completions: the governing proxy — OpenAI's wire format in and out, the conversation governed in stages.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ChatCompletion } from 'openai/resources/chat/completions';
+import { isEleanorError } from '../../core/errors.js';
+import type { ProxyConfig } from '../../engine/config/proxy-schema.js';
+import type { EvaluateOptions } from '../../engine/types.js';
+import type { Evaluation } from '../../verdict/types.js';
+import { chainFor } from '../auth.js';
+import type { ServerContext } from '../context.js';
+import { HttpError } from '../errors.js';
+import { DEFAULT_REFUSAL, eleanorHeaders, refusalCompletion, replyText, summaryOf } from '../proxy/answers.js';
+import { chatRequestSchema } from '../proxy/chat-schema.js';
+import { streamAnswer } from '../proxy/stream-answer.js';
+import { UpstreamError, type ChatBody, type Upstream } from '../proxy/upstream.js';
+import { parseInput } from '../validate.js';
+
+/** What the route needs: the configuration's `proxy` section and its upstream. */
+export interface ProxyRoute {
+  readonly config: ProxyConfig;
+  readonly upstream: Upstream;
+}
+
+/** A failed generation carries the upstream's failure as its cause: answer that, not a generic model error. */
+export function upstreamFailure(error: unknown): unknown {
+  if (isEleanorError(error) && error.code === 'MODEL_ERROR' && error.cause instanceof UpstreamError) return error.cause;
+  return error;
+}
+
+/** The evaluation's options for a request: the caller's chain, and the input stage's policy from `onEscalate`. */
+export function guardOptions(request: FastifyRequest, proxy: ProxyConfig, signal: AbortSignal): EvaluateOptions {
+  const chain = chainFor(request.principal!, undefined, 'header.authorization');
+  // An escalation that will be refused anyway need not wait for the model; one that may be released must.
+  const onInputEscalate = (proxy.onEscalate ?? 'refuse') === 'refuse' ? 'hold' : 'continue';
+  return { signal, onInputEscalate, ...(chain !== undefined && { chain }) };
+}
+
+/** The answer to a governed, non-streamed completion, by decision and the configured policies. */
+function answer(
+  reply: FastifyReply,
+  proxy: ProxyConfig,
+  body: ChatBody,
+  evaluation: Evaluation,
+  completion: ChatCompletion | undefined,
+): unknown {
+  void reply.headers(eleanorHeaders(evaluation));
+  const refusal = proxy.refusal ?? DEFAULT_REFUSAL;
+  const released = (): unknown => ({ ...completion, eleanor: summaryOf(evaluation) });
+  switch (evaluation.decision) {
+    case 'allow':
+    case 'constrained_allow':
+      return released();
+    case 'deny':
+      if ((proxy.onDeny ?? 'refuse') === 'error') {
+        throw new HttpError(403, 'EXECUTION_REFUSED', `denied by Eleanor: ${refusal}`, '');
+      }
+      return refusalCompletion(body.model, refusal, evaluation, completion);
+    case 'escalate': {
+      const policy = proxy.onEscalate ?? 'refuse';
+      if (policy === 'allow' && completion !== undefined) return released();
+      if (policy === 'hold' && completion !== undefined) {
+        void reply.code(202);
+        return {
+          id: `held-${evaluation.traceId}`,
+          object: 'eleanor.held',
+          message: `held for review: once a reviewer approves it, POST /v1/evaluations/${evaluation.traceId}/execute releases the answer`,
+          eleanor: summaryOf(evaluation),
+        };
+      }
+      return refusalCompletion(body.model, refusal, evaluation, completion);
+    }
+  }
+}
+
+/**
+ * The proxy's route: registered always; without a `proxy` section it answers 404 saying how to configure one.
+ * @example
+ * chatCompletionRoutes(app, ctx, { config, upstream: createUpstream(config.upstream, process.env) });
+ */
+export function chatCompletionRoutes(app: FastifyInstance, ctx: ServerContext, proxy: ProxyRoute | undefined): void {
+  app.post('/v1/chat/completions', { config: { access: { roles: ['evaluator'] } } }, async (request, reply) => {
+    if (proxy === undefined) {
+      throw new HttpError(404, 'NOT_FOUND', 'the proxy is not configured: set proxy.upstream.baseURL (docs/proxy.md)');
+    }
+    const body = parseInput(chatRequestSchema, request.body, 'body') as ChatBody;
+    const traceId = randomUUID();
+    const tracked = ctx.inflight.track(reply);
+    const options = guardOptions(request, proxy.config, tracked.signal);
+    try {
+      if (body['stream'] === true) {
+        await streamAnswer({
+          reply,
+          proxy: proxy.config,
+          upstream: proxy.upstream,
+          engine: ctx.engine,
+          body,
+          traceId,
+          options,
+        });
+        return reply;
+      }
+      let completion: ChatCompletion | undefined;
+      const evaluation = await ctx.engine.guard(
+        { messages: body.messages as never, traceId },
+        {
+          ...options,
+          generate: async (signal) => {
+            completion = await proxy.upstream.complete(body, signal);
+            return replyText(completion);
+          },
+        },
+      );
+      return answer(reply, proxy.config, body, evaluation, completion);
+    } catch (error) {
+      throw upstreamFailure(error);
+    } finally {
+      tracked.release();
+    }
+  });
+}
