@@ -16,6 +16,7 @@ const BENCHES = [
   'evidence.ts',
   'http.ts',
   'distributed.ts',
+  'proxy.ts',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -132,6 +132,19 @@ export const OPERATIONS: readonly Operation[] = [
     errors: [401, 403, 429],
   },
   {
+    method: 'post',
+    path: '/v1/chat/completions',
+    summary:
+      "The governing proxy (docs/proxy.md): OpenAI's Chat Completions wire format, forwarded to `proxy.upstream`. The input critics run while the upstream answers and abort it on deny; the answer is governed (as it streams, with `stream: true`). `x-eleanor-trace-id` and `x-eleanor-decision` headers and an `eleanor` object on every answer; a refusal is `finish_reason: content_filter`; errors in OpenAI's shape. 404 without a `proxy` section.",
+    access: ['evaluator'],
+    ok: {
+      status: 200,
+      description:
+        'A chat completion (or its Server-Sent chunks), or the refusal; 202 `eleanor.held` for an escalation under `onEscalate: hold`.',
+    },
+    errors: [...ERR, 404, 413, 415, 502, 504],
+  },
+  {
     method: 'get',
     path: '/v1/stats',
     summary:
