@@ -101,6 +101,34 @@ describe('StoreStats', () => {
     expect((await stats.stats(5)).decisions).toMatchObject({ allow: 2, deny: 1 });
   });
 
+  it("follows the default chain from an empty store's first read, and from its head when it holds only older records", async () => {
+    const c = clock();
+    const stats = new StoreStats(store, { cacheMs: 0, window: { now: c.now, maxWindowMs: 600_000 } });
+    expect((await stats.stats(10)).evaluations).toBe(0); // nothing yet, no look due for 5 minutes
+    await evaluation('deny');
+    expect((await stats.stats(10)).evaluations).toBe(1); // another server's first evaluation, on the default chain
+
+    const older = new SqliteEvidenceStore({ path: ':memory:' });
+    try {
+      for (let i = 0; i < 37; i++) {
+        await older.append({ chain: 'default', kind: 'evaluation', traceId: `o-${i}`, payload: { decision: 'allow' } });
+      }
+      const later = clock();
+      later.advance(11 * 60_000); // the 37 records are older than the window now
+      const { store: spied, reads } = counted(older);
+      const fresh = new StoreStats(spied, { cacheMs: 0, window: { now: later.now, maxWindowMs: 600_000 } });
+      expect((await fresh.stats(10)).evaluations).toBe(0);
+      expect(reads.tails).toBeLessThan(16); // the head found by halving, not by reading the chain
+      await older.append({ chain: 'default', kind: 'evaluation', traceId: 'o-new', payload: { decision: 'escalate' } });
+      // Stamped now, which is 11 minutes before this clock: outside the window, yet read (and only it).
+      const before = reads.tails;
+      await fresh.stats(10);
+      expect(reads.tails - before).toBe(1);
+    } finally {
+      await older.close();
+    }
+  });
+
   it('looks sooner when asked (lookSoon), but not more often than minLookMs', async () => {
     const c = clock();
     const { store: spied, reads } = counted(store);

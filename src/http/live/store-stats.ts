@@ -20,6 +20,11 @@ export interface StoreStatsOptions {
   readonly minLookMs?: number;
   /** Records read per query of a chain's tail. @default 500 */
   readonly pageSize?: number;
+  /**
+   * Chains followed from the first read even when a look finds nothing of them in the window (an empty store): the
+   * engine's default chain, so a second server's first evaluations on a new store are counted. @default ['default']
+   */
+  readonly chains?: readonly string[];
 }
 
 /** A look starts this far before the previous one: a record stamped just before it may have committed just after. */
@@ -61,6 +66,7 @@ export class StoreStats {
   readonly #rediscoverMs: number;
   readonly #minLookMs: number;
   readonly #pageSize: number;
+  readonly #seeded: readonly string[];
   #lookWanted = false;
   /** Per chain, the last sequence number read. */
   readonly #read = new Map<string, number>();
@@ -77,6 +83,7 @@ export class StoreStats {
     this.#rediscoverMs = options.rediscoverMs ?? 300_000;
     this.#minLookMs = options.minLookMs ?? 30_000;
     this.#pageSize = options.pageSize ?? 500;
+    this.#seeded = options.chains ?? ['default'];
   }
 
   /** The last `windowMinutes` as recorded in the store (read again when the last read is older than `cacheMs`). */
@@ -108,8 +115,25 @@ export class StoreStats {
         this.#take(entry.chain, entry.seq, entry.kind, entry.createdAt, entry.payload as PayloadView);
       }
       this.#lastLook = now;
+      // Followed from their head on: a record committed between the look and this probe is the only one missed.
+      for (const chain of this.#seeded) if (!this.#read.has(chain)) this.#read.set(chain, await this.#headOf(chain));
     }
     this.#lastRead = now;
+  }
+
+  /** The last sequence number of a chain (0 when empty), found in O(log n) one-record reads. */
+  async #headOf(chain: string): Promise<number> {
+    const exists = async (seq: number): Promise<boolean> => (await this.#store.rowsBetween(chain, seq, seq)).length > 0;
+    if (!(await exists(1))) return 0;
+    let low = 1;
+    let high = 2;
+    while (await exists(high)) [low, high] = [high, high * 2];
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (await exists(middle)) low = middle;
+      else high = middle;
+    }
+    return low;
   }
 
   /** A known chain's records after the last one read, a page at a time. */
