@@ -55,6 +55,21 @@ export const ENV_VARIABLES: Readonly<Record<string, { path: readonly string[]; k
       kind: 'string',
       description: "the secret of the API keys' keyed hashes, at least 32 bytes (overrides http.keySecretFile)",
     },
+    ELEANOR_API_KEY: {
+      path: [],
+      kind: 'string',
+      description: 'not read by Eleanor: the key a client sends (the curl `eleanor serve` prints uses it)',
+    },
+    ELEANOR_CHROMIUM: {
+      path: [],
+      kind: 'string',
+      description: "not read by Eleanor: the browser the dashboard's tests drive",
+    },
+    ELEANOR_CORPUS: {
+      path: [],
+      kind: 'string',
+      description: 'not read by Eleanor: the labelled corpus `npm run train` reads',
+    },
     ELEANOR_EVIDENCE_SIGNING_KEY: {
       path: [],
       kind: 'string',
