@@ -87,6 +87,10 @@ const violation = z
     severity: z.number().min(0).max(3),
     clause: z.string().optional(),
     span: span.optional(),
+    side: z
+      .enum(['input', 'response'])
+      .optional()
+      .describe("Which text `span` is in (offsets into that side's text); absent in records older than the field."),
   })
   .passthrough();
 
@@ -182,8 +186,53 @@ export const reviewCaseSchema = z
     critics: z.array(z.string()).describe('The critics whose findings raised violations, sorted.'),
     status: z.enum(['pending', 'approved', 'rejected']),
     review: reviewRecord.nullable(),
+    excerpt: z
+      .object({
+        side: z.enum(['input', 'response']).optional().describe("The text it comes from; default 'response'."),
+        text: z.string().describe("A stretch of that side's recorded text around the flagged span."),
+        start: z.number().int().describe('Where the flagged span starts inside `text`.'),
+        end: z.number().int().describe('Where it ends inside `text` (exclusive).'),
+        clippedStart: z.boolean().optional().describe('The recorded text goes on before `text` (an ellipsis).'),
+        clippedEnd: z.boolean().optional().describe('The recorded text goes on after `text`.'),
+      })
+      .optional()
+      .describe(
+        "About 130 characters around the first flagged span of the response (else of the input); absent when the text is not kept (`redact: 'hash'`) or no span is flagged.",
+      ),
+    topRule: z
+      .object({
+        rule: z.string(),
+        message: z.string(),
+        critic: z.string().optional(),
+        severity: z.number().optional(),
+      })
+      .optional()
+      .describe(
+        "The case's highest-severity violation (the first of equals, in priority order): its rule id and its message in words.",
+      ),
   })
   .register(apiSchemas, { id: 'ReviewCase' });
+
+/** A page of the review queue: `nextCursor` continues it (null on the last); `counts` cover every matching case. */
+export const reviewPageSchema = z
+  .object({
+    reviews: z.array(reviewCaseSchema),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe('Pass as `cursor` (with the same filters) for the next page; null on the last.'),
+    counts: z
+      .object({
+        total: z.number().int(),
+        byTier: z.record(z.string(), z.number().int()).describe('Keys "2" and "3", 0 included.'),
+        byCritic: z
+          .record(z.string(), z.number().int())
+          .describe('Per critic that raised a violation (a case flagged by two counts for both); 0s absent.'),
+        byDecision: z.record(z.string(), z.number().int()).describe('The four decisions, 0 included.'),
+      })
+      .describe('Every case matching the filters (the status included) on every page, not this page alone.'),
+  })
+  .register(apiSchemas, { id: 'ReviewPage' });
 
 export const reviewDecisionResponseSchema = z
   .object({
@@ -310,6 +359,11 @@ export const liveStatsSchema = z
     enabled: z
       .boolean()
       .describe("False when the engine's event bus is off (infrastructure.events): nothing is counted."),
+    source: z
+      .enum(['store', 'process'])
+      .describe(
+        "`store`: counts and latencies read from the evidence store (every server writing to it); `process`: this server's own evaluations (no store, or it could not be read).",
+      ),
     windowMinutes: z.number().int(),
     bucketSeconds: z.number().describe('Width of one point of each series.'),
     from: z.string(),

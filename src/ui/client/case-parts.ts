@@ -1,5 +1,7 @@
-// The case view's parts: the texts with violation spans highlighted, and each critic's outcome.
+// The case view's parts: the input and the response side by side with violation spans highlighted, and the critics —
+// those that flagged the case first, the others collapsed.
 import { h } from './dom.js';
+import { sideOf } from './excerpt.js';
 import { formatMs } from './format.js';
 import { segments, type Mark } from './spans.js';
 import type { CriticOutcome, EvaluationRecord, RecordedText, Violation } from './types.js';
@@ -50,11 +52,11 @@ function highlighted(
   );
 }
 
-/** The input and the response, each with the spans its violations point at. */
+/** The input and the response side by side, each with the spans its violations point at (a violation names its side). */
 export function textsSection(record: EvaluationRecord): HTMLElement {
   const all = numberViolations(record);
-  const marksIn = (source: 'input' | 'response'): Mark[] =>
-    all.flatMap((v) => ((v.source ?? 'response') === source && v.span ? [{ ...v.span, ref: v.ref }] : []));
+  const marksIn = (side: 'input' | 'response'): Mark[] =>
+    all.flatMap((v) => (sideOf(v) === side && v.span ? [{ ...v.span, ref: v.ref }] : []));
   const { input } = record.evaluation;
   return h(
     'section',
@@ -65,8 +67,12 @@ export function textsSection(record: EvaluationRecord): HTMLElement {
       { class: 'hint' },
       'Highlighted: text a critic flagged; the small number is the violation in the critics table.',
     ),
-    highlighted('Input', 'input-text', input.inputText, marksIn('input'), all),
-    highlighted('Response', 'response-text', input.modelResponse, marksIn('response'), all),
+    h(
+      'div',
+      { class: 'texts' },
+      highlighted('Input', 'input-text', input.inputText, marksIn('input'), all),
+      highlighted('Response', 'response-text', input.modelResponse, marksIn('response'), all),
+    ),
   );
 }
 
@@ -80,60 +86,100 @@ function notes(outcome: CriticOutcome): string[] {
   return out;
 }
 
-/** One row per critic: status, severity, duration, violations (numbered as the highlights), markers. */
-export function criticsSection(record: EvaluationRecord): HTMLElement {
-  const all = numberViolations(record);
-  const rows = Object.values(record.evaluation.critics).map((outcome) => {
-    const own = all.filter((v) => v.critic === outcome.critic);
-    const failed = !['success', 'gated', 'skipped'].includes(outcome.status);
-    return h(
-      'tr',
-      { 'data-critic': outcome.critic },
-      h('th', { scope: 'row' }, outcome.critic),
-      h('td', {}, h('span', { class: `status${failed ? ' status-failed' : ''}` }, outcome.status)),
-      h('td', {}, outcome.finding.severity.toFixed(1)),
-      h('td', {}, formatMs(outcome.durationMs)),
-      h(
-        'td',
-        {},
-        own.length === 0
-          ? '–'
-          : h(
-              'ol',
-              { class: 'violations' },
-              own.map((v) =>
-                h(
-                  'li',
-                  { value: v.ref },
-                  h('code', {}, v.rule),
-                  ` — ${v.message}`,
-                  v.clause ? ` (clause ${v.clause})` : '',
-                  ` · severity ${v.severity}`,
-                ),
+const failed = (outcome: CriticOutcome): boolean => !['success', 'gated', 'skipped'].includes(outcome.status);
+
+/** A critic flagged the case when it raised a violation or failed (its finding is unknown, never safe). */
+export function flagged(outcome: CriticOutcome, all: readonly Numbered[]): boolean {
+  return failed(outcome) || all.some((v) => v.critic === outcome.critic);
+}
+
+function criticRow(outcome: CriticOutcome, all: readonly Numbered[]): HTMLElement {
+  const own = all.filter((v) => v.critic === outcome.critic);
+  return h(
+    'tr',
+    { 'data-critic': outcome.critic },
+    h('th', { scope: 'row', 'data-label': 'Critic' }, outcome.critic),
+    h(
+      'td',
+      { 'data-label': 'Status' },
+      h('span', { class: `status${failed(outcome) ? ' status-failed' : ''}` }, outcome.status),
+    ),
+    h('td', { 'data-label': 'Severity' }, outcome.finding.severity.toFixed(1)),
+    h('td', { 'data-label': 'Duration' }, formatMs(outcome.durationMs)),
+    h(
+      'td',
+      { 'data-label': 'Violations' },
+      own.length === 0
+        ? '–'
+        : h(
+            'ol',
+            { class: 'violations' },
+            own.map((v) =>
+              h(
+                'li',
+                { value: v.ref },
+                h('span', { class: 'message' }, v.message),
+                ' ',
+                h('code', {}, v.rule),
+                v.clause ? ` (clause ${v.clause})` : '',
+                ` · severity ${v.severity} · in the ${sideOf(v)}`,
               ),
             ),
+          ),
+    ),
+    h('td', { 'data-label': 'Notes' }, notes(outcome).join('; ') || '–'),
+  );
+}
+
+function criticsTable(caption: string, outcomes: readonly CriticOutcome[], all: readonly Numbered[]): HTMLElement {
+  return h(
+    'table',
+    { class: 'critics stack' },
+    h('caption', {}, caption),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['Critic', 'Status', 'Severity', 'Duration', 'Violations', 'Notes'].map((t) => h('th', { scope: 'col' }, t)),
       ),
-      h('td', {}, notes(outcome).join('; ') || '–'),
-    );
-  });
+    ),
+    h(
+      'tbody',
+      {},
+      outcomes.map((o) => criticRow(o, all)),
+    ),
+  );
+}
+
+/** The critics that flagged the case (violations, or a failure): what a reviewer reads first. */
+export function flaggedSection(record: EvaluationRecord): HTMLElement {
+  const all = numberViolations(record);
+  const outcomes = Object.values(record.evaluation.critics).filter((o) => flagged(o, all));
   return h(
     'section',
-    { 'aria-labelledby': 'critics-title' },
-    h('h2', { id: 'critics-title' }, 'Critics'),
+    { 'aria-labelledby': 'flagged-title', id: 'flagged' },
+    h('h2', { id: 'flagged-title' }, 'Critics that flagged this case'),
+    outcomes.length === 0
+      ? h('p', {}, 'No critic raised a violation or failed; the gate comes from the reasons below.')
+      : criticsTable('Violations, numbered as the highlights in the texts', outcomes, all),
+  );
+}
+
+/** Every other critic, collapsed: they ran and found nothing (or were not run). */
+export function otherCriticsSection(record: EvaluationRecord): HTMLElement | '' {
+  const all = numberViolations(record);
+  const outcomes = Object.values(record.evaluation.critics).filter((o) => !flagged(o, all));
+  if (outcomes.length === 0) return '';
+  return h(
+    'details',
+    { class: 'other-critics', id: 'other-critics' },
     h(
-      'table',
-      { class: 'critics' },
-      h('caption', {}, "Each critic's outcome"),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          ['Critic', 'Status', 'Severity', 'Duration', 'Violations', 'Notes'].map((t) => h('th', { scope: 'col' }, t)),
-        ),
-      ),
-      h('tbody', {}, rows),
+      'summary',
+      {},
+      `${outcomes.length} other critic${outcomes.length === 1 ? '' : 's'}: no violation (${outcomes.map((o) => o.critic).join(', ')})`,
     ),
+    criticsTable('Critics that did not flag this case', outcomes, all),
   );
 }

@@ -1,22 +1,15 @@
-// The case view: one evaluation as recorded — texts, critics, decision, gate, reasons, its place in the chain — and the act form.
+// The case view: one evaluation as recorded — the critics that flagged it first, the input and response side by side,
+// the act form, then decision, gate, reasons, the other critics and its place in the chain; "next case" once decided.
 import { ApiError, explain } from './api.js';
-import { criticsSection, textsSection } from './case-parts.js';
+import { flaggedSection, otherCriticsSection, textsSection } from './case-parts.js';
+import { decide, loadStatements, type Outcome } from './decide.js';
 import { h } from './dom.js';
-import { ACTION_LABELS, DECISION_LABELS, formatMs, formatTime, tierLabel } from './format.js';
-import { queueLink } from './queue.js';
+import { ACTION_LABELS, DECISION_LABELS, formatAge, formatMs, formatTime, tierLabel } from './format.js';
+import { nextCase, queueLink } from './queue-state.js';
 import { reviewForm } from './review-form.js';
-import type { EvaluationRecord, ReviewAction, VerifyReport } from './types.js';
+import { onKeys, shortcutsHint } from './shortcuts.js';
+import type { EvaluationRecord, VerifyReport } from './types.js';
 import type { View } from './view.js';
-
-let statements: Promise<Record<ReviewAction, string>> | undefined;
-
-/** The canonical statements, served beside the page from the doctrine itself. */
-function loadStatements(): Promise<Record<ReviewAction, string>> {
-  statements ??= fetch(new URL('doctrine.json', document.baseURI))
-    .then((r) => r.json() as Promise<{ statements: Record<ReviewAction, string> }>)
-    .then((d) => d.statements);
-  return statements;
-}
 
 const item = (term: string, ...details: (Node | string)[]): HTMLElement[] => [
   h('dt', {}, term),
@@ -108,6 +101,36 @@ function jumpToAct(event: Event): void {
   title?.focus();
 }
 
+/** The line under the heading: what Eleanor decided, the gate, and how long ago. */
+function summaryLine(record: EvaluationRecord): HTMLElement {
+  const { evaluation } = record;
+  return h(
+    'p',
+    { class: 'case-summary' },
+    h('span', { class: `badge decision-${evaluation.decision}` }, DECISION_LABELS[evaluation.decision]),
+    ` ${tierLabel(evaluation.gate.tier)} · needs ${ACTION_LABELS[evaluation.gate.requiredAction]} · received `,
+    h('time', { datetime: record.createdAt, title: formatTime(record.createdAt) }, formatAge(record.createdAt)),
+  );
+}
+
+/** "Next case", once this one is decided: the next pending case in the queue the reader came from. */
+function nextCaseLink(target: string | undefined): HTMLElement {
+  if (target === undefined) {
+    return h(
+      'p',
+      { class: 'next-case', id: 'next-case' },
+      'No other case is waiting under these filters. ',
+      h('a', { href: queueLink() }, 'Back to the queue'),
+    );
+  }
+  return h(
+    'p',
+    { class: 'next-case', id: 'next-case' },
+    h('a', { href: `#/case/${encodeURIComponent(target)}`, class: 'button-link' }, `Next case: ${target} →`),
+    ' (or press n)',
+  );
+}
+
 export const caseView: View = async ({ session, container, path, notify, reload }) => {
   const traceId = path[0] ?? '';
   const record = await session.api.get<EvaluationRecord>(`v1/evaluations/${encodeURIComponent(traceId)}`);
@@ -118,24 +141,51 @@ export const caseView: View = async ({ session, container, path, notify, reload 
     loadStatements(),
   ]);
   const action = record.evaluation.gate.requiredAction;
-  const act =
-    record.reviewStatus === 'pending' && action !== 'none'
-      ? reviewForm({
-          api: session.api,
-          record,
-          action,
-          statement: doctrine[action],
-          reviewer: session.who.id,
-          recorded: (message, outcome) => {
-            if (outcome === 'recorded') notify.success(message);
-            else notify.error(message);
-            reload();
-          },
-        })
-      : undefined;
+  const pending = record.reviewStatus === 'pending' && action !== 'none';
+  const decided = record.reviewStatus === 'approved' || record.reviewStatus === 'rejected';
+  const next = decided ? await nextCase(session.api, traceId).catch(() => undefined) : undefined;
+  const act = pending
+    ? reviewForm({
+        api: session.api,
+        record,
+        action,
+        statement: doctrine[action],
+        reviewer: session.who.id,
+        recorded: (message, outcome) => {
+          if (outcome === 'recorded') notify.success(message);
+          else notify.error(message);
+          reload();
+        },
+      })
+    : undefined;
+  const byKey = async (outcome: Outcome): Promise<void> => {
+    if (!pending) return notify.error('This case is not waiting for a review.');
+    const recorded = await decide({
+      api: session.api,
+      traceId,
+      decision: record.evaluation.decision,
+      action,
+      outcome,
+      statement: doctrine[action],
+      reviewer: session.who.id,
+      affirmed: false,
+    });
+    if (recorded === undefined) return;
+    notify.success(
+      `Recorded: ${recorded.status} by ${session.who.id} — evidence record ${recorded.evidence.seq} in the chain '${recorded.evidence.chain}'.`,
+    );
+    reload();
+  };
+  const acting = (outcome: Outcome) => () =>
+    void byKey(outcome).catch((error: unknown) => {
+      if (error instanceof ApiError && error.code === 'REVIEW_CONFLICT') reload();
+      notify.error(explain(error));
+    });
   container.replaceChildren(
     h('p', {}, h('a', { href: queueLink() }, '← Review queue')),
     h('h1', { tabindex: '-1' }, `Case ${traceId}`),
+    summaryLine(record),
+    decided ? nextCaseLink(next) : '',
     act === undefined
       ? ''
       : h(
@@ -147,10 +197,19 @@ export const caseView: View = async ({ session, container, path, notify, reload 
             `Go to the ${action === 'HUMAN_ACK' ? 'acknowledgment' : 'determination'} form`,
           ),
         ),
-    decisionSection(record),
+    pending ? shortcutsHint('Keys: a approves and r rejects, each after you confirm the statement.') : '',
+    flaggedSection(record),
     textsSection(record),
-    criticsSection(record),
-    evidenceSection(record, report),
     act ?? '',
+    decisionSection(record),
+    otherCriticsSection(record),
+    evidenceSection(record, report),
   );
+  return onKeys({
+    a: acting('approve'),
+    r: acting('reject'),
+    n: () => {
+      if (next !== undefined) location.hash = `#/case/${encodeURIComponent(next)}`;
+    },
+  });
 };

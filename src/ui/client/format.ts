@@ -31,3 +31,22 @@ export const ACTION_LABELS: Readonly<Record<RequiredAction, string>> = {
   HUMAN_ACK: 'acknowledgment',
   HUMAN_DETERMINATION: 'determination',
 };
+
+/** A trace id short enough for a table cell: long ids (UUIDs) keep their first 8 characters; the full id goes in a title. */
+export function shortId(id: string): string {
+  return id.length <= 12 ? id : `${id.slice(0, 8)}…`;
+}
+
+/** How long ago a recorded time (ISO 8601) was, in words: "just now", "5 min ago", "3 h ago", "2 d ago". */
+export function formatAge(iso: string, now = Date.now()): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return iso;
+  const seconds = Math.max(0, (now - then) / 1000);
+  if (seconds < 45) return 'just now';
+  if (seconds < 3_600) return `${Math.max(1, Math.round(seconds / 60))} min ago`;
+  if (seconds < 86_400) return `${Math.round(seconds / 3_600)} h ago`;
+  return `${Math.round(seconds / 86_400)} d ago`;
+}
+
+/** A count in the reader's locale (1,018). */
+export const formatCount = (n: number): string => n.toLocaleString();

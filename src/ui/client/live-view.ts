@@ -24,12 +24,17 @@ export const liveView: View = async ({ session, container, signedOut }) => {
   const charts = h('div');
   const table = h('div');
   const countsTitle = h('h2', { id: 'counts-title' });
+  const source = h('p', { class: 'hint', id: 'live-source' });
   const log = h('ul', { id: 'live-log' });
 
   const drawStats = (stats: LiveStats): void => {
+    const fromStore = stats.source === 'store';
     notice.textContent = stats.enabled
       ? ''
-      : "The engine's event bus is off, so nothing is counted. `eleanor serve` turns it on; in your own server set infrastructure.events.";
+      : `The engine's event bus is off, so ${fromStore ? 'no evaluation streams in below (the counts, read from the store, go on)' : 'nothing is counted'}. \`eleanor serve\` turns it on; in your own server set infrastructure.events.`;
+    source.textContent = fromStore
+      ? 'Counted from the evidence store: every server writing to it.'
+      : 'Counted by this server only (it has no evidence store to read, or could not read it just now).';
     countsTitle.textContent = `Decisions in the last ${stats.windowMinutes} minutes`;
     fill(counts, countsList(stats));
     fill(charts, latencyCharts(stats));
@@ -90,7 +95,7 @@ export const liveView: View = async ({ session, container, signedOut }) => {
     h('div', { class: 'field' }, h('label', { for: 'live-window' }, 'Window'), windowSelect),
     connection,
     notice,
-    h('section', { 'aria-labelledby': 'counts-title' }, countsTitle, counts),
+    h('section', { 'aria-labelledby': 'counts-title' }, countsTitle, source, counts),
     h(
       'section',
       { 'aria-labelledby': 'latency-title' },

@@ -5,6 +5,7 @@ import { fill, h } from './dom.js';
 import { liveView } from './live-view.js';
 import { queueView } from './queue.js';
 import { forgetKey, signIn, storedKey, type Session } from './session.js';
+import { onKeys, showShortcuts } from './shortcuts.js';
 import { renderSignIn } from './sign-in.js';
 import { createNotifier, type View } from './view.js';
 
@@ -20,6 +21,9 @@ const view = byId('view');
 const notify = createNotifier(byId('alert'), byId('status'));
 const sessionBar = byId('session');
 const nav = document.querySelector('nav')!;
+const shortcutsButton = byId('shortcuts-button');
+shortcutsButton.addEventListener('click', showShortcuts);
+onKeys({ '?': () => session !== undefined && showShortcuts() });
 
 let session: Session | undefined;
 let leave: (() => void) | void;
@@ -34,6 +38,7 @@ function route(): { name: string; path: string[]; query: URLSearchParams } {
 
 function showSession(): void {
   nav.hidden = session === undefined;
+  shortcutsButton.hidden = session === undefined;
   if (session === undefined) {
     sessionBar.hidden = true;
     return;

@@ -1,5 +1,7 @@
-// The act form: acknowledge or determine (approve / reject) with the doctrine's canonical statement, as the signed-in reviewer.
+// The act form: acknowledge or determine (approve / reject) with the doctrine's canonical statement, as the signed-in
+// reviewer; approving a response Eleanor denied asks a second time.
 import { ApiError, explain, type Api } from './api.js';
+import { decide, OUTCOME_WORDS, type Outcome } from './decide.js';
 import { h } from './dom.js';
 import type { EvaluationRecord, ReviewAction } from './types.js';
 
@@ -27,7 +29,7 @@ const TITLES: Readonly<Record<ReviewAction, [string, string, string]>> = {
   ],
 };
 
-function radio(value: 'approve' | 'reject', text: string): HTMLElement {
+function radio(value: Outcome, text: string): HTMLElement {
   const id = `outcome-${value}`;
   return h(
     'div',
@@ -42,18 +44,13 @@ export function reviewForm(options: ReviewFormOptions): HTMLElement {
   const error = h('p', { id: 'act-error', class: 'error', role: 'alert' });
   const affirm = h('input', { type: 'checkbox', id: 'affirm', name: 'affirm', 'aria-describedby': 'statement' });
   const button = h('button', { type: 'submit' }, submitText);
+  const words = OUTCOME_WORDS[options.action];
   const form = h(
     'form',
     { novalidate: true, 'aria-describedby': 'act-lead' },
-    h(
-      'fieldset',
-      {},
-      h('legend', {}, 'Outcome'),
-      radio('approve', 'Approve — the response may be used'),
-      radio('reject', 'Reject — the response must not be used'),
-    ),
-    h('p', { class: 'statement-label' }, 'The statement you make (recorded word for word):'),
+    h('p', { class: 'statement-label' }, 'The statement you make with either outcome (recorded word for word):'),
     h('blockquote', { id: 'statement' }, options.statement),
+    h('fieldset', {}, h('legend', {}, 'Outcome'), radio('approve', words.approve), radio('reject', words.reject)),
     h(
       'div',
       { class: 'choice' },
@@ -77,26 +74,35 @@ export function reviewForm(options: ReviewFormOptions): HTMLElement {
     error.textContent = '';
     button.disabled = true;
     button.textContent = 'Recording…';
-    const body = { action: options.action, statement: options.statement, outcome };
-    options.api
-      .post<{ status: string; evidence: { chain: string; seq: number } }>(
-        `v1/reviews/${encodeURIComponent(options.record.traceId)}/decision`,
-        body,
-      )
-      .then(
-        (answer) =>
-          options.recorded(
-            `Recorded: ${answer.status} by ${options.reviewer} — evidence record ${answer.evidence.seq} in the chain '${answer.evidence.chain}'.`,
-            'recorded',
-          ),
-        (failure: unknown) => {
+    decide({
+      api: options.api,
+      traceId: options.record.traceId,
+      decision: options.record.evaluation.decision,
+      action: options.action,
+      outcome,
+      statement: options.statement,
+      reviewer: options.reviewer,
+      affirmed: true,
+    }).then(
+      (answer) => {
+        if (answer === undefined) {
           button.disabled = false;
           button.textContent = submitText;
-          if (failure instanceof ApiError && failure.code === 'REVIEW_CONFLICT') {
-            options.recorded(explain(failure), 'conflict');
-          } else fail(explain(failure), button);
-        },
-      );
+          return fail('Not recorded: you went back. Choose again when you are ready.', button);
+        }
+        options.recorded(
+          `Recorded: ${answer.status} by ${options.reviewer} — evidence record ${answer.evidence.seq} in the chain '${answer.evidence.chain}'.`,
+          'recorded',
+        );
+      },
+      (failure: unknown) => {
+        button.disabled = false;
+        button.textContent = submitText;
+        if (failure instanceof ApiError && failure.code === 'REVIEW_CONFLICT') {
+          options.recorded(explain(failure), 'conflict');
+        } else fail(explain(failure), button);
+      },
+    );
   });
   return h(
     'section',

@@ -8,6 +8,7 @@ import type {
   liveEvaluationSchema,
   liveStatsSchema,
   reviewCaseSchema,
+  reviewPageSchema,
   verifyReportSchema,
   whoamiSchema,
 } from '../../http/schemas.js';
@@ -15,6 +16,7 @@ import type {
 export type ErrorBody = z.output<typeof errorSchema>;
 export type Whoami = z.output<typeof whoamiSchema>;
 export type ReviewCase = z.output<typeof reviewCaseSchema>;
+export type ReviewPage = z.output<typeof reviewPageSchema>;
 export type EvaluationRecord = z.output<typeof evaluationRecordSchema>;
 export type VerifyReport = z.output<typeof verifyReportSchema>;
 export type CriticInfo = z.output<typeof criticInfoSchema>;
