@@ -73,18 +73,24 @@ async function consume(
   const stops = (decision: string): boolean =>
     decision === 'deny' || (decision === 'escalate' && stopAt === 'escalate');
   const local = new AbortController();
-  for await (const delta of options.stream(AbortSignal.any([signal, local.signal]))) {
-    if (typeof delta !== 'string') throw new TypeError(`the stream yielded ${typeof delta}, expected text`);
-    window.append(delta);
-    if (!window.full) continue;
-    await stage.inputPassed;
-    const { decision } = await stage.checkWindow(window.window());
-    if (stops(decision)) {
-      local.abort(new StreamStop(decision));
-      return window.released;
+  try {
+    for await (const delta of options.stream(AbortSignal.any([signal, local.signal]))) {
+      if (typeof delta !== 'string') throw new TypeError(`the stream yielded ${typeof delta}, expected text`);
+      window.append(delta);
+      if (!window.full) continue;
+      await stage.inputPassed;
+      const { decision } = await stage.checkWindow(window.window());
+      if (stops(decision)) {
+        local.abort(new StreamStop(decision));
+        return window.released;
+      }
+      const text = window.release(false);
+      if (text !== '') release(text);
     }
-    const text = window.release(false);
-    if (text !== '') release(text);
+  } catch (error) {
+    // Cancelled (the consumer went away, or the deadline): what streamed so far is governed and recorded, cut there.
+    if (signal.aborted) return window.released;
+    throw error;
   }
   return undefined;
 }

@@ -51,8 +51,10 @@ describe('the governing proxy, non-streamed', () => {
     expect(data.choices[0]?.message.content).toBe("I can't help with that.");
     expect(data.choices[0]?.finish_reason).toBe('content_filter');
     expect((data as unknown as { eleanor: { stage: string } }).eleanor.stage).toBe('input');
-    const seen = await within(upstream.request(1), 2_000, 'the upstream request');
-    await within(seen.clientClosed, 2_000, 'the upstream request aborted');
+    // The upstream's request was aborted: closed before its answer, or stopped before it even arrived.
+    const seen = await Promise.race([upstream.request(1), new Promise<undefined>((r) => setTimeout(r, 1_000))]);
+    if (seen === undefined) expect(upstream.requests).toHaveLength(1);
+    else await within(seen.clientClosed, 2_000, 'the upstream request aborted');
   });
 
   it('a denied answer is refused with the configured refusal; onDeny error answers 403 in OpenAI shape', async () => {

@@ -1,21 +1,19 @@
-// The proxy's upstream: an OpenAI-compatible server asked through the openai client, its failures as proxy errors.
-import type * as OpenAISdk from 'openai';
+// The proxy's upstream: an OpenAI-compatible server over kept-alive HTTP connections; its failures as proxy errors.
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { createParser } from 'eventsource-parser';
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
-import { importPackage } from '../../core/load-package.js';
-import { HttpError } from '../errors.js';
 import type { ProxyConfig } from '../../engine/config/proxy-schema.js';
+import { HttpError } from '../errors.js';
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 120_000;
 
+type UpstreamCode =
+  'UPSTREAM_UNREACHABLE' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_FAILED' | 'UPSTREAM_REJECTED' | 'UPSTREAM_RATE_LIMITED';
+
 /** What went wrong upstream, as the proxy answers it: never the upstream's own error body, nor its auth failure. */
 export class UpstreamError extends HttpError {
-  constructor(
-    status: number,
-    code:
-      'UPSTREAM_UNREACHABLE' | 'UPSTREAM_TIMEOUT' | 'UPSTREAM_FAILED' | 'UPSTREAM_REJECTED' | 'UPSTREAM_RATE_LIMITED',
-    message: string,
-    headers: Readonly<Record<string, string>> = {},
-  ) {
+  constructor(status: number, code: UpstreamCode, message: string, headers: Readonly<Record<string, string>> = {}) {
     super(status, code, message, '', headers);
     this.name = 'UpstreamError';
   }
@@ -34,48 +32,70 @@ export interface Upstream {
 /** Statuses whose upstream message is about the request itself, so the client may see it (keys are masked). */
 const CLIENT_FAULTS = new Set([400, 404, 413, 422]);
 const KEY_SHAPED = /\b(?:sk|pk|rk|key|api)[-_][A-Za-z0-9_-]{8,}/gi;
+const MOST_ERROR_BODY = 64 * 1024;
 
-function toUpstreamError(sdk: typeof OpenAISdk, error: unknown, url: string, timeoutMs: number): UpstreamError {
-  if (error instanceof sdk.APIConnectionTimeoutError) {
-    return new UpstreamError(504, 'UPSTREAM_TIMEOUT', `the upstream did not answer within ${timeoutMs} ms (${url})`);
+/** The failure a non-2xx answer stands for; the upstream's message only for the client's own faults. */
+async function statusFailure(response: IncomingMessage): Promise<UpstreamError> {
+  const status = response.statusCode ?? 502;
+  let text = '';
+  for await (const chunk of response) {
+    if (text.length < MOST_ERROR_BODY) text += String(chunk);
   }
-  if (error instanceof sdk.APIConnectionError) {
-    return new UpstreamError(502, 'UPSTREAM_UNREACHABLE', `the upstream could not be reached (${url})`);
-  }
-  if (error instanceof sdk.APIError && typeof error.status === 'number') {
-    const status = error.status;
-    if (CLIENT_FAULTS.has(status)) {
-      const detail = error.message
-        .replace(/^\d{3}\s*/, '')
-        .replace(KEY_SHAPED, '[redacted]')
-        .slice(0, 300);
-      return new UpstreamError(status, 'UPSTREAM_REJECTED', `the upstream refused the request: ${detail}`);
+  if (CLIENT_FAULTS.has(status)) {
+    let detail = text;
+    try {
+      detail = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? text;
+    } catch {
+      // Not JSON: the text as it is.
     }
-    if (status === 429) {
-      const retry = (error.headers as Headers | undefined)?.get('retry-after');
-      return new UpstreamError(429, 'UPSTREAM_RATE_LIMITED', 'the upstream is rate limiting requests', {
-        ...(retry ? { 'retry-after': retry } : {}),
-      });
-    }
-    // 401/403 mean Eleanor's own upstream key was refused: the client's key is fine, so never a 401 to it.
-    return new UpstreamError(502, 'UPSTREAM_FAILED', `the upstream answered HTTP ${status}`);
+    const shown = detail.replace(KEY_SHAPED, '[redacted]').slice(0, 300);
+    return new UpstreamError(status, 'UPSTREAM_REJECTED', `the upstream refused the request: ${shown}`);
   }
-  return new UpstreamError(
-    502,
-    'UPSTREAM_FAILED',
-    `the upstream failed: ${(error as Error)?.message ?? String(error)}`,
-  );
+  if (status === 429) {
+    const retry = response.headers['retry-after'];
+    return new UpstreamError(429, 'UPSTREAM_RATE_LIMITED', 'the upstream is rate limiting requests', {
+      ...(typeof retry === 'string' && { 'retry-after': retry }),
+    });
+  }
+  // 401/403 mean Eleanor's own upstream key was refused: the client's key is fine, so never a 401 to it.
+  return new UpstreamError(502, 'UPSTREAM_FAILED', `the upstream answered HTTP ${status}`);
 }
 
-function withoutCredentials(baseURL: string): string {
-  const url = new URL(`${baseURL.replace(/\/+$/, '')}/chat/completions`);
-  url.username = '';
-  url.password = '';
-  return url.href;
+/** A 2xx answer, and what a failure while reading it is. */
+interface Posted {
+  readonly response: IncomingMessage;
+  readonly failure: (error: unknown) => Error;
+}
+
+/** `<baseURL>/chat/completions`, and the same without credentials for messages. */
+function endpoint(baseURL: string): { target: URL; shown: string } {
+  const target = new URL(`${baseURL.replace(/\/+$/, '')}/chat/completions`);
+  const shown = new URL(target);
+  shown.username = '';
+  shown.password = '';
+  return { target, shown: shown.href };
+}
+
+async function* events(response: IncomingMessage): AsyncGenerator<ChatCompletionChunk> {
+  const pending: ChatCompletionChunk[] = [];
+  let done = false;
+  const parser = createParser({
+    onEvent: (event) => {
+      if (event.data === '[DONE]') done = true;
+      else if (!done) pending.push(JSON.parse(event.data) as ChatCompletionChunk);
+    },
+  });
+  response.setEncoding('utf8');
+  for await (const text of response) {
+    parser.feed(text as string);
+    yield* pending.splice(0);
+    if (done) return;
+  }
 }
 
 /**
- * The upstream of `proxy.upstream`: its key read from the environment variable it names, at start.
+ * The upstream of `proxy.upstream`: its key read from the environment variable it names, at start; connections kept
+ * alive between requests.
  * @example
  * const upstream = createUpstream({ baseURL: 'http://127.0.0.1:11434/v1' }, process.env);
  */
@@ -83,80 +103,95 @@ export function createUpstream(
   config: ProxyConfig['upstream'],
   env: Readonly<Record<string, string | undefined>>,
 ): Upstream {
-  const url = withoutCredentials(config.baseURL);
+  const { target, shown } = endpoint(config.baseURL);
   const timeoutMs = config.timeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   const apiKey = config.apiKeyEnv === undefined ? undefined : env[config.apiKeyEnv];
-  let loaded: Promise<{ sdk: typeof OpenAISdk; client: OpenAISdk.OpenAI }> | undefined;
-  const open = (): Promise<{ sdk: typeof OpenAISdk; client: OpenAISdk.OpenAI }> =>
-    (loaded ??= importPackage(
-      { name: 'openai', user: `the proxy's upstream ${url}`, code: 'MODEL_ERROR' },
-      () => import('openai'),
-    ).then((sdk) => ({
-      sdk,
-      client: new sdk.OpenAI({
-        baseURL: config.baseURL,
-        apiKey: apiKey ?? 'unused',
-        organization: null,
-        project: null,
-        maxRetries: 0,
-        timeout: timeoutMs,
-        ...(apiKey === undefined ? { defaultHeaders: { Authorization: null } } : {}),
-      }),
-    })));
-  /** A signal that follows `signal` until `release` (the client keeps a listener on the signal it is given). */
-  const follow = (signal: AbortSignal): { local: AbortSignal; release: () => void } => {
-    const controller = new AbortController();
-    const onAbort = (): void => controller.abort(signal.reason);
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    return { local: controller.signal, release: () => signal.removeEventListener('abort', onAbort) };
+  const secure = target.protocol === 'https:';
+  const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+  const send = secure ? httpsRequest : httpRequest;
+  const credentials =
+    target.username === ''
+      ? undefined
+      : `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`;
+
+  /** Posts the body; resolves with a 2xx answer (and how to map a failure while reading it), rejects with the failure. */
+  const post = (body: ChatBody, signal: AbortSignal): Promise<Posted> => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const both = AbortSignal.any([signal, deadline]);
+    const failure = (error: unknown): Error => {
+      if (signal.aborted) return signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason));
+      if (deadline.aborted) {
+        return new UpstreamError(
+          504,
+          'UPSTREAM_TIMEOUT',
+          `the upstream did not answer within ${timeoutMs} ms (${shown})`,
+        );
+      }
+      if (error instanceof UpstreamError) return error;
+      const code = (error as { code?: unknown } | null)?.code;
+      return new UpstreamError(
+        502,
+        'UPSTREAM_UNREACHABLE',
+        `the upstream could not be reached (${shown}${typeof code === 'string' ? `: ${code}` : ''})`,
+      );
+    };
+    const text = JSON.stringify(body);
+    return new Promise<Posted>((resolve, reject) => {
+      const outgoing = send(
+        target,
+        {
+          method: 'POST',
+          agent,
+          signal: both,
+          ...(credentials !== undefined && { auth: credentials }),
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(text),
+            accept: body['stream'] === true ? 'text/event-stream' : 'application/json',
+            ...(apiKey !== undefined && { authorization: `Bearer ${apiKey}` }),
+          },
+        },
+        (response) => {
+          const status = response.statusCode ?? 0;
+          if (status >= 200 && status < 300) return resolve({ response, failure });
+          statusFailure(response).then(reject, (error: unknown) => reject(failure(error)));
+        },
+      );
+      outgoing.on('error', (error) => reject(failure(error)));
+      outgoing.end(text);
+    });
   };
+
   return {
-    url,
+    url: shown,
     async complete(body, signal) {
-      const { sdk, client } = await open();
-      const { local, release } = follow(signal);
+      const { response, failure } = await post({ ...body, stream: false }, signal);
+      let text = '';
       try {
-        return await client.chat.completions.create({ ...body, stream: false } as never, { signal: local });
+        response.setEncoding('utf8');
+        for await (const chunk of response) text += chunk as string;
       } catch (error) {
-        if (signal.aborted) throw signal.reason;
-        throw toUpstreamError(sdk, error, url, timeoutMs);
-      } finally {
-        release();
+        throw failure(error);
+      }
+      try {
+        return JSON.parse(text) as ChatCompletion;
+      } catch {
+        throw new UpstreamError(502, 'UPSTREAM_FAILED', `the upstream answered something that is not JSON (${shown})`);
       }
     },
     async stream(body, signal) {
-      const { sdk, client } = await open();
-      const { local, release } = follow(signal);
-      try {
-        const chunks = (await client.chat.completions.create({ ...body, stream: true } as never, {
-          signal: local,
-        })) as unknown as AsyncIterable<ChatCompletionChunk>;
-        return relay(
-          chunks,
-          (error) => (signal.aborted ? signal.reason : toUpstreamError(sdk, error, url, timeoutMs)),
-          release,
-        );
-      } catch (error) {
-        release();
-        if (signal.aborted) throw signal.reason;
-        throw toUpstreamError(sdk, error, url, timeoutMs);
-      }
+      const { response, failure } = await post({ ...body, stream: true }, signal);
+      return (async function* () {
+        try {
+          yield* events(response);
+        } catch (error) {
+          throw error instanceof SyntaxError
+            ? new UpstreamError(502, 'UPSTREAM_FAILED', `the upstream streamed a chunk that is not JSON (${shown})`)
+            : failure(error);
+        } finally {
+          response.destroy();
+        }
+      })();
     },
   };
-}
-
-/** The stream's chunks, a failure mid-stream mapped by `failure`; `done` runs however it ends. */
-async function* relay(
-  chunks: AsyncIterable<ChatCompletionChunk>,
-  failure: (error: unknown) => unknown,
-  done: () => void,
-): AsyncGenerator<ChatCompletionChunk> {
-  try {
-    yield* chunks;
-  } catch (error) {
-    throw failure(error);
-  } finally {
-    done();
-  }
 }
