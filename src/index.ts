@@ -125,10 +125,14 @@ export {
   type ExportQuery,
   type ReviewAction,
   type ReviewCase,
+  type ReviewCounts,
+  type ReviewExcerpt,
   type ReviewOutcome,
+  type ReviewPage,
   type ReviewQuery,
   type ReviewRecord,
   type ReviewStatus,
+  type TopRule,
   type VerifyReport,
 } from './evidence/index.js';
 

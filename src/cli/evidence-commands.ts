@@ -3,7 +3,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { EleanorError } from '../core/errors.js';
+import { EleanorError, isEleanorError } from '../core/errors.js';
 import { loadConfig } from '../engine/config/load.js';
 import {
   checkReviewSignatures,
@@ -25,11 +25,13 @@ import type {
   EvidenceEntry,
   EvidenceStore,
   ReviewAction,
-  ReviewCase,
   ReviewOutcome,
+  ReviewPage,
+  ReviewQuery,
   ReviewStatus,
   VerifyReport,
 } from '../evidence/types.js';
+import type { Decision } from '../verdict/types.js';
 
 /** Which store to open: the configuration's `evidence` section, or a SQLite file / PostgreSQL URL overriding it. */
 export interface StoreFlags {
@@ -215,9 +217,11 @@ export async function exportCommand(
   return 0;
 }
 
-function formatReviews(cases: readonly ReviewCase[], status: ReviewStatus): string {
-  if (cases.length === 0) return `no ${status} reviews`;
-  const rows = cases.map((c) => [
+/** The table, then how many cases match — by tier and by critic where not filtered by them — and the next cursor. */
+function formatReviews(page: ReviewPage, status: ReviewStatus, query: ReviewQuery): string {
+  const { reviews, counts, nextCursor } = page;
+  if (reviews.length === 0) return counts.total === 0 ? `no ${status} reviews` : `no more ${status} reviews`;
+  const rows = reviews.map((c) => [
     c.traceId,
     c.createdAt,
     c.decision,
@@ -226,25 +230,67 @@ function formatReviews(cases: readonly ReviewCase[], status: ReviewStatus): stri
     c.status,
     c.review?.actor ?? '-',
   ]);
-  return table(['trace id', 'created at', 'decision', 'tier', 'required action', 'status', 'reviewer'], rows);
+  // Each count by tier (by critic) is under the other filters: shown only when that filter is not set.
+  const by = [
+    ...(query.tier === undefined ? [`Tier 2: ${counts.byTier['2']}, Tier 3: ${counts.byTier['3']}`] : []),
+    ...(query.critic === undefined && Object.keys(counts.byCritic).length > 0
+      ? [
+          `by critic: ${Object.entries(counts.byCritic)
+            .map(([critic, n]) => `${critic} ${n}`)
+            .join(', ')}`,
+        ]
+      : []),
+  ];
+  const summary =
+    `${reviews.length} of ${counts.total} ${status} case(s) matching` + (by.length === 0 ? '' : ` (${by.join('; ')})`);
+  const next = nextCursor === null ? [] : [`next page: --cursor ${nextCursor}`];
+  return [
+    table(['trace id', 'created at', 'decision', 'tier', 'required action', 'status', 'reviewer'], rows),
+    '',
+    summary,
+    ...next,
+  ].join('\n');
 }
 
 export interface ReviewListFlags extends StoreFlags {
   readonly status: ReviewStatus;
   readonly limit?: number;
+  readonly cursor?: string;
   readonly chain?: string;
+  readonly critic?: string;
+  readonly tier?: '2' | '3';
+  readonly decision?: Decision;
+  readonly since?: string;
+  readonly search?: string;
+  readonly oldest?: boolean;
   readonly json?: boolean;
 }
 
+/** The flag a query field comes from, for errors: `q` is --search, `order` is --oldest. */
+const REVIEW_FLAGS: Readonly<Record<string, string>> = { q: '--search', order: '--oldest' };
+
 export async function reviewListCommand(flags: ReviewListFlags): Promise<number> {
-  const cases = await withStore(flags, (store) =>
-    createReviewQueue(store).list({
-      status: flags.status,
-      ...(flags.limit !== undefined && { limit: flags.limit }),
-      ...(flags.chain !== undefined && { chain: flags.chain }),
-    }),
-  );
-  console.log(flags.json ? JSON.stringify(cases, null, 2) : formatReviews(cases, flags.status));
+  const query: ReviewQuery = {
+    status: flags.status,
+    ...(flags.limit !== undefined && { limit: flags.limit }),
+    ...(flags.cursor !== undefined && { cursor: flags.cursor }),
+    ...(flags.chain !== undefined && { chain: flags.chain }),
+    ...(flags.critic !== undefined && { critic: flags.critic }),
+    ...(flags.tier !== undefined && { tier: flags.tier === '2' ? 2 : 3 }),
+    ...(flags.decision !== undefined && { decision: flags.decision }),
+    ...(flags.since !== undefined && { since: sinceFlag(flags.since) }),
+    ...(flags.search !== undefined && { q: flags.search }),
+    ...(flags.oldest === true && { order: 'oldest' }),
+  };
+  const page = await withStore(flags, (store) => createReviewQueue(store).page(query)).catch((error: unknown) => {
+    // The store names the query field at fault; the user typed a flag.
+    if (isEleanorError(error) && error.code === 'INVALID_INPUT' && error.path !== undefined) {
+      const flag = REVIEW_FLAGS[error.path] ?? `--${error.path}`;
+      throw new EleanorError('INVALID_INPUT', `${flag}${error.message.slice(error.path.length)}`, { cause: error });
+    }
+    throw error;
+  });
+  console.log(flags.json ? JSON.stringify(page, null, 2) : formatReviews(page, flags.status, query));
   return 0;
 }
 

@@ -177,13 +177,27 @@ storeOptions(evidence.command('export'))
 const review = program.command('review').description('the human-review queue of gated evaluations');
 
 storeOptions(review.command('list'))
-  .description('gated evaluations and their review state, newest first')
+  .description('gated evaluations and their review state, newest first, a page at a time, with the counts matching')
   .addOption(
     new Option('--status <status>', 'which cases').choices(['pending', 'approved', 'rejected']).default('pending'),
   )
-  .option('--limit <n>', 'at most this many cases (default 100, at most 1000)', positiveInteger('--limit'))
+  .option('--limit <n>', 'cases per page (default 100, at most 1000)', positiveInteger('--limit'))
+  .option('--cursor <cursor>', 'the next page: the cursor the previous page printed (give the same filters)')
+  .option('--critic <name>', 'only cases in which this critic raised a violation')
+  .addOption(new Option('--tier <tier>', 'only cases of this gate tier').choices(['2', '3']))
+  .addOption(
+    new Option('--decision <decision>', 'only cases with this decision').choices([
+      'allow',
+      'constrained_allow',
+      'escalate',
+      'deny',
+    ]),
+  )
+  .option('--since <time>', 'only cases created at or after this ISO 8601 time')
+  .option('--search <text>', 'only cases whose recorded input or response holds this text (ignoring case)')
+  .option('--oldest', 'oldest first (the longest waiting) instead of newest first')
   .option('--chain <name>', 'only this chain (tenant)')
-  .option('--json', 'print the cases as JSON')
+  .option('--json', 'print the page as JSON: { reviews, nextCursor, counts }')
   .action((flags: ReviewListFlags) => exitWith(() => reviewListCommand(flags)));
 
 storeOptions(review.command('decide'))

@@ -43,7 +43,11 @@ export function setUpEvidence(
   if (config === false) {
     return {
       store: null,
-      reviews: { list: () => Promise.reject(evidenceOff()), decide: () => Promise.reject(evidenceOff()) },
+      reviews: {
+        list: () => Promise.reject(evidenceOff()),
+        page: () => Promise.reject(evidenceOff()),
+        decide: () => Promise.reject(evidenceOff()),
+      },
       claim: () => Promise.resolve(() => undefined),
       record: () => Promise.resolve(null),
       execute: () => Promise.reject(evidenceOff()),

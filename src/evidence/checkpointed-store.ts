@@ -25,6 +25,7 @@ export function withCheckpoints(store: EvidenceStore, checkpointer: Checkpointer
     checkpoints: (query?: CheckpointQuery) => store.checkpoints(query),
     rowsBetween: (chain: string, from: number, to: number) => store.rowsBetween(chain, from, to),
     reviews: (query?: ReviewQuery) => store.reviews(query),
+    reviewPage: (query?: ReviewQuery) => store.reviewPage(query),
     verify: (chain?: string) => store.verify(chain),
     export: (query?: ExportQuery) => store.export(query),
     // The owner closes the checkpointer first (its last checkpoints read the store), then the store.

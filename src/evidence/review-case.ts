@@ -1,6 +1,6 @@
 // A review-queue row (a gated evaluation, joined with its review if any) as the ReviewCase callers see.
-import { EleanorError } from '../core/errors.js';
 import type { Decision } from '../verdict/types.js';
+import { excerptOf, topRuleOf, type RecordedCase } from './review-excerpt.js';
 import type { ReviewAction, ReviewCase, ReviewRecord, ReviewStatus } from './types.js';
 
 /** The columns the review-queue queries of both stores select. */
@@ -14,10 +14,9 @@ export interface ReviewRow {
   reviewSeq: number | null;
 }
 
-interface EvaluationPayload {
+interface EvaluationPayload extends RecordedCase {
   decision: Decision;
   gate: { tier: 2 | 3; requiredAction: ReviewAction; reasons: string[] };
-  violations?: readonly { critic?: unknown }[];
 }
 
 /** The critics whose findings raised violations, sorted: what the queue filters "by critic" on. */
@@ -36,7 +35,7 @@ export function toReviewCase(row: ReviewRow): ReviewCase {
       ? null
       : { ...(JSON.parse(row.reviewRecord) as { payload: ReviewRecord }).payload, seq: row.reviewSeq ?? undefined };
   const status: ReviewStatus = review === null ? 'pending' : review.outcome === 'approve' ? 'approved' : 'rejected';
-  return {
+  const reviewCase: ReviewCase = {
     traceId: row.traceId,
     chain: row.chain,
     seq: row.seq,
@@ -49,33 +48,9 @@ export function toReviewCase(row: ReviewRow): ReviewCase {
     status,
     review: review as ReviewRecord | null,
   };
-}
-
-export const REVIEW_LIMIT_DEFAULT = 100;
-export const REVIEW_LIMIT_MAX = 1000;
-
-/** The query's limit, checked: a whole number 1–1000 (default 100). */
-export function reviewLimit(query: { limit?: number }): number {
-  const limit = query.limit ?? REVIEW_LIMIT_DEFAULT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > REVIEW_LIMIT_MAX) {
-    throw new EleanorError(
-      'INVALID_INPUT',
-      `reviews limit: expected a whole number 1–${REVIEW_LIMIT_MAX}, got ${limit}`,
-    );
-  }
-  return limit;
-}
-
-/** The SQL condition (shared by both dialects) selecting review rows `r` by status. */
-export function statusCondition(status: ReviewStatus | undefined): string {
-  switch (status) {
-    case 'pending':
-      return 'AND r.trace_id IS NULL';
-    case 'approved':
-      return "AND r.review_outcome = 'approve'";
-    case 'rejected':
-      return "AND r.review_outcome = 'reject'";
-    default:
-      return '';
-  }
+  const excerpt = excerptOf(payload);
+  if (excerpt !== undefined) reviewCase.excerpt = excerpt;
+  const topRule = topRuleOf(payload);
+  if (topRule !== undefined) reviewCase.topRule = topRule;
+  return reviewCase;
 }

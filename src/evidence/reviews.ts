@@ -15,6 +15,7 @@ import type {
   ReviewAction,
   ReviewCase,
   ReviewOutcome,
+  ReviewPage,
   ReviewQuery,
   ReviewRecord,
   StoredRow,
@@ -42,8 +43,10 @@ export interface TraceScope {
 }
 
 export interface ReviewQueue {
-  /** Gated evaluations, newest first, by status (every status when none is given). */
+  /** Gated evaluations, newest first, by status (every status when none is given): one page, without its cursor. */
   list(query?: ReviewQuery): Promise<ReviewCase[]>;
+  /** A page of the queue, filtered, with `nextCursor` to continue and the counts of every matching case. */
+  page(query?: ReviewQuery): Promise<ReviewPage>;
   /** Records a reviewer's decision on a gated evaluation, appended to the evaluation's chain. */
   decide(traceId: string, input: ReviewDecisionInput, scope?: TraceScope): Promise<ReviewDecision>;
 }
@@ -67,8 +70,6 @@ export interface ExecutionGrant {
   modelResponse: string | HashedText;
   evidence: EvidenceRef;
 }
-
-const STATUSES = new Set(['pending', 'approved', 'rejected']);
 
 function invalid(field: string, expected: string, got: unknown): EleanorError {
   return new EleanorError('REVIEW_INVALID', `${field}: expected ${expected}, got ${JSON.stringify(got)}`, {
@@ -131,19 +132,14 @@ async function evaluationEntry(store: EvidenceStore, traceId: string, scope?: Tr
  * The review queue; with the evidence signing key every review is signed, bound to its evaluation's record.
  * @example
  * const queue = createReviewQueue(engine.evidence!);
- * await queue.list({ status: 'pending' });
+ * const first = await queue.page({ status: 'pending', critic: 'risk', limit: 50 });
+ * const next = first.nextCursor && (await queue.page({ status: 'pending', critic: 'risk', cursor: first.nextCursor }));
  */
 export function createReviewQueue(store: EvidenceStore, signer?: SigningKey): ReviewQueue {
   return {
-    list(query = {}) {
-      if (query.status !== undefined && !STATUSES.has(query.status)) {
-        return Promise.reject(invalid('status', "'pending', 'approved' or 'rejected'", query.status));
-      }
-      if (query.limit !== undefined && !(Number.isInteger(query.limit) && query.limit >= 1)) {
-        return Promise.reject(invalid('limit', 'a whole number from 1', query.limit));
-      }
-      return store.reviews(query);
-    },
+    // The stores check the query (review-query.ts: planReviews), naming the field at fault.
+    list: (query = {}) => store.reviews(query),
+    page: (query = {}) => store.reviewPage(query),
     async decide(traceId, input, scope) {
       const entry = await evaluationEntry(store, traceId, scope);
       const { gate } = entry.payload as EvaluationPayload;

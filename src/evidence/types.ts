@@ -85,6 +85,33 @@ export interface ReviewCase {
   critics: string[];
   status: ReviewStatus;
   review: ReviewRecord | null;
+  /** What a queue row shows: a short cut of the recorded text around the first flagged span (none without one). */
+  excerpt?: ReviewExcerpt;
+  /** The highest-severity violation (the first of equals, in the record's priority order); none without violations. */
+  topRule?: TopRule;
+}
+
+/** A short cut of a recorded text around the first violation span flagged in it (review-excerpt.ts). */
+export interface ReviewExcerpt {
+  /** The text it is cut from: the response when a span is flagged in it, else the input. */
+  side: 'input' | 'response';
+  text: string;
+  /** Where the flagged span starts inside `text` (UTF-16 code units). */
+  start: number;
+  /** Where it ends inside `text` (exclusive). */
+  end: number;
+  /** True when the recorded text goes on before `text` (show an ellipsis). */
+  clippedStart: boolean;
+  /** True when the recorded text goes on after `text`. */
+  clippedEnd: boolean;
+}
+
+export interface TopRule {
+  rule: string;
+  /** In plain words, for a reviewer. */
+  message: string;
+  critic: string;
+  severity: number;
 }
 
 /** The payload of a review record: who did what, with which statement, when. */
@@ -110,6 +137,44 @@ export interface ReviewQuery {
   readonly limit?: number;
   /** Only this chain (tenant). @default every chain */
   readonly chain?: string;
+  /** A page's `nextCursor`: continues after its last case, in the same order. @default from the first case */
+  readonly cursor?: string;
+  /** Only cases of this gate tier. @default every tier */
+  readonly tier?: 2 | 3;
+  /** Only cases in which this critic raised a violation. @default any */
+  readonly critic?: string;
+  /** Only cases with this decision. @default any */
+  readonly decision?: Decision;
+  /** ISO 8601 time: only cases created at or after it. @default any time */
+  readonly since?: string;
+  /**
+   * Case-insensitive text searched for in the recorded input and response; texts recorded hashed (`redact: 'hash'`)
+   * never match. @default no search
+   */
+  readonly q?: string;
+  /** 'newest' first, or 'oldest' first (the longest waiting). @default 'newest' */
+  readonly order?: 'newest' | 'oldest';
+}
+
+/**
+ * How many cases match a query, on every page (the cursor aside). `total` is under every filter; each `by…` is under
+ * every filter but its own (status, chain, since and q always apply), so a choice's count is what choosing it shows.
+ */
+export interface ReviewCounts {
+  total: number;
+  /** Both tiers, 0 included. */
+  byTier: { '2': number; '3': number };
+  /** Per critic that raised a violation: a case flagged by two critics counts for both. Critics with 0 are absent. */
+  byCritic: Record<string, number>;
+  /** The four decisions, 0 included. */
+  byDecision: Record<Decision, number>;
+}
+
+/** One page of the review queue; `nextCursor` continues it (null when this page was the last). */
+export interface ReviewPage {
+  reviews: ReviewCase[];
+  nextCursor: string | null;
+  counts: ReviewCounts;
 }
 
 /** A chain's head and Merkle root at `seq`, signed by the evidence signing key (checkpoints.ts). */
@@ -169,8 +234,10 @@ export interface EvidenceStore {
   appendCheckpoints(checkpoints: readonly Checkpoint[]): Promise<void>;
   /** Stored checkpoints, oldest first, a page at a time. */
   checkpoints(query?: CheckpointQuery): Promise<CheckpointPage>;
-  /** Gated evaluations and their review state, newest first. */
+  /** Gated evaluations and their review state, newest first (one page of `reviewPage`, without the counts). */
   reviews(query?: ReviewQuery): Promise<ReviewCase[]>;
+  /** A page of the review queue, filtered, with a cursor to the next page and the counts of every matching case. */
+  reviewPage(query?: ReviewQuery): Promise<ReviewPage>;
   /** Walks one chain (or every chain) and reports the first broken record of each. */
   verify(chain?: string): Promise<VerifyReport>;
   /** Records in chain order (chains by name), optionally since a time. */

@@ -77,11 +77,12 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/v1/reviews',
-    summary: 'The human-review queue: gated evaluations, newest first.',
+    summary:
+      'The human-review queue: gated evaluations, newest first (or `order=oldest`), a page at a time, filtered on the server by `status`, `tier`, `critic`, `decision`, `chain`, `since` and `q` (text in the recorded input and response, ignoring case; texts recorded hashed never match). Pass `nextCursor` as `cursor` (same filters) for the next page; `counts` cover every matching case. A bad filter or cursor answers 400 naming the field, what was expected and what was given.',
     access: ['reviewer'],
     query: reviewsQuerySchema,
-    ok: { status: 200, description: '`{ reviews: ReviewCase[] }`', schema: 'ReviewList' },
-    errors: ERR,
+    ok: { status: 200, description: '`{ reviews: ReviewCase[], nextCursor, counts }`', schema: 'ReviewPage' },
+    errors: [...ERR, 503],
   },
   {
     method: 'post',
@@ -219,11 +220,6 @@ function components(): Record<string, unknown> {
     }),
   );
   const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
-  cleaned['ReviewList'] = {
-    type: 'object',
-    properties: { reviews: { type: 'array', items: ref('ReviewCase') } },
-    required: ['reviews'],
-  };
   cleaned['CriticList'] = {
     type: 'object',
     properties: { critics: { type: 'array', items: ref('CriticInfo') } },

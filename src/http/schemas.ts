@@ -3,6 +3,15 @@ import { z } from 'zod';
 import { CRITIC_STATUSES } from '../core/types.js';
 import { MAX_TIMER_MS } from '../core/spec-schema.js';
 import { contextSchema } from './context-schema.js';
+import {
+  CHAIN_NAME,
+  CRITIC_NAME,
+  REVIEW_LIMIT_MAX,
+  REVIEW_SEARCH_MAX,
+  isCursor,
+  isIsoTime,
+  isSearch,
+} from '../evidence/review-query.js';
 
 /** Every named schema, by id: /openapi.json's components. */
 export const apiSchemas = z.registry<{ id: string }>();
@@ -58,11 +67,61 @@ export const reviewDecisionSchema = z
 
 export const traceParamsSchema = z.object({ traceId }).strict();
 
+/** A query-string field's message: what was expected, and what was given (as sent). */
+const given = (expected: string) => ({
+  error: (issue: { input?: unknown }) => `expected ${expected}, got ${JSON.stringify(issue.input) ?? 'nothing'}`,
+});
+
+/** A whole number in a query string, checked as sent (z.coerce would report 'abc' as NaN). */
+function wholeNumber(min: number, max: number) {
+  const expected = given(`a whole number from ${min} to ${max}`);
+  return z
+    .string(expected)
+    .regex(/^\d{1,9}$/, expected)
+    .transform(Number)
+    .pipe(z.number().min(min, expected).max(max, expected));
+}
+
+/** A string query field that `valid` accepts (the store's own check), else `expected`. */
+const checked = (valid: (value: string) => boolean, expected: string) =>
+  z.string(given(expected)).refine(valid, given(expected));
+
+const DECISION_LIST = "'allow', 'constrained_allow', 'escalate' or 'deny'";
+
 export const reviewsQuerySchema = z
   .object({
-    status: z.enum(['pending', 'approved', 'rejected']).optional(),
-    limit: z.coerce.number().int().min(1).max(1_000).optional(),
-    chain: chain.optional(),
+    status: z
+      .enum(['pending', 'approved', 'rejected'], given("'pending', 'approved' or 'rejected'"))
+      .optional()
+      .describe('Default: every status.'),
+    limit: wholeNumber(1, REVIEW_LIMIT_MAX).optional().describe('Cases per page; default 100, at most 1000.'),
+    cursor: checked(isCursor, 'the nextCursor of an earlier page')
+      .optional()
+      .describe('The `nextCursor` of the previous page (opaque): continues after its last case.'),
+    chain: checked((c) => CHAIN_NAME.test(c), '1–128 letters, digits or . _ : -')
+      .optional()
+      .describe('Only this chain (a key bound to a chain sees its own only).'),
+    tier: z
+      .enum(['2', '3'], given('2 or 3'))
+      .transform((t) => (t === '2' ? 2 : 3))
+      .optional()
+      .describe('Only cases of this gate tier.'),
+    critic: checked((c) => CRITIC_NAME.test(c), "a critic's name (1–128 letters, digits or _ . : -)")
+      .optional()
+      .describe('Only cases in which this critic raised a violation.'),
+    decision: z.enum(['allow', 'constrained_allow', 'escalate', 'deny'], given(DECISION_LIST)).optional(),
+    since: checked(isIsoTime, 'an ISO 8601 time such as 2026-11-25T12:00:00Z')
+      .optional()
+      .describe('Only cases created at or after this time.'),
+    q: checked(isSearch, `text to search for, 1–${REVIEW_SEARCH_MAX} characters`)
+      .optional()
+      .describe(
+        "Case-insensitive text searched for in the recorded input and response. Texts recorded under `redact: 'hash'` are not kept and never match; under `'mask'` the masked spans do not.",
+      ),
+    order: z
+      .enum(['newest', 'oldest'], given("'newest' or 'oldest'"))
+      .optional()
+      .describe('`newest` first (the default) or `oldest` first (the longest waiting).'),
   })
   .strict();
 

@@ -160,13 +160,44 @@ describe('eleanor review', SPAWNS, () => {
     const db = recorded({ 'l-1': TIER_3, 'l-2': 'Unplug it for ten seconds.', 'l-3': TIER_2 });
     const run = eleanor(['review', 'list', '--db', db]);
     expect(run.status).toBe(0);
-    const [header, ...rows] = run.stdout.trim().split('\n');
+    const [listing, summary] = run.stdout.trim().split('\n\n');
+    const [header, ...rows] = listing!.split('\n');
     expect(header).toMatch(/^trace id\s+created at\s+decision\s+tier\s+required action\s+status\s+reviewer$/);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(/^l-3\s+\S+\s+escalate\s+Tier 2\s+HUMAN_ACK\s+pending\s+-$/);
     expect(rows[1]).toMatch(/^l-1\s+\S+\s+deny\s+Tier 3\s+HUMAN_DETERMINATION\s+pending\s+-$/);
+    expect(summary).toMatch(/^2 of 2 pending case\(s\) matching \(Tier 2: 1, Tier 3: 1; by critic: .*privacy 1.*\)$/);
     const json = eleanor(['review', 'list', '--db', db, '--json', '--limit', '1']);
-    expect((JSON.parse(json.stdout) as Array<{ traceId: string }>).map((c) => c.traceId)).toEqual(['l-3']);
+    const page = JSON.parse(json.stdout) as { reviews: Array<{ traceId: string }>; nextCursor: string; counts: object };
+    expect(page.reviews.map((c) => c.traceId)).toEqual(['l-3']);
+    expect(page.counts).toMatchObject({ total: 2, byTier: { '2': 1, '3': 1 } });
+    expect(page.nextCursor).toEqual(expect.any(String));
+  });
+
+  it('pages with --limit and --cursor, filters by --critic, --tier and --decision, names a bad flag', () => {
+    const db = recorded({ 'p-1': TIER_3, 'p-2': TIER_2, 'p-3': TIER_3 });
+    const first = eleanor(['review', 'list', '--db', db, '--limit', '2']);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^p-3\s/m);
+    expect(first.stdout).toMatch(/^p-2\s/m);
+    expect(first.stdout).toMatch(/^2 of 3 pending case\(s\) matching/m);
+    const cursor = /^next page: --cursor (\S+)$/m.exec(first.stdout)?.[1];
+    expect(cursor).toEqual(expect.any(String));
+    const second = eleanor(['review', 'list', '--db', db, '--limit', '2', '--cursor', cursor!]);
+    expect(second.stdout).toMatch(/^p-1\s/m);
+    expect(second.stdout).not.toMatch(/^p-[23]\s|next page/m);
+    const tier3 = eleanor(['review', 'list', '--db', db, '--tier', '3', '--decision', 'deny', '--oldest', '--json']);
+    expect((JSON.parse(tier3.stdout) as { reviews: Array<{ traceId: string }> }).reviews.map((c) => c.traceId)).toEqual(
+      ['p-1', 'p-3'],
+    );
+    expect(eleanor(['review', 'list', '--db', db, '--critic', 'privacy']).stdout).not.toMatch(/^p-2\s/m);
+    expect(eleanor(['review', 'list', '--db', db, '--critic', 'nobody']).stdout.trim()).toBe('no pending reviews');
+    const bad = eleanor(['review', 'list', '--db', db, '--cursor', 'zzz']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/--cursor: expected the nextCursor of an earlier page, got "zzz"/);
+    const badTier = eleanor(['review', 'list', '--db', db, '--tier', '4']);
+    expect(badTier.status).toBe(1);
+    expect(badTier.stderr).toMatch(/--tier.*'4'.*Allowed choices are 2, 3/);
   });
 
   it('records a decision only with the canonical statement, once, and shows it on record', () => {

@@ -4,8 +4,15 @@ import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isEleanorError } from '../../core/errors.js';
 import { executeIntegrityConformance } from '../execute-integrity.conformance.js';
+import { reviewQueueConformance } from '../review-queue.conformance.js';
 import { witnessConformance } from '../witness.conformance.js';
-import { evaluationRequest, evidenceStoreConformance, type StoreUnderTest } from '../store.conformance.js';
+import {
+  evaluationRequest,
+  evidenceStoreConformance,
+  reviewRequest,
+  type StoreUnderTest,
+} from '../store.conformance.js';
+import { gatedCase } from '../review-queue.conformance.js';
 import { PgEvidenceStore } from './pg-store.js';
 
 const URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -68,6 +75,7 @@ function pgSut(): StoreUnderTest {
 evidenceStoreConformance('PostgreSQL (pg)', pgSut);
 executeIntegrityConformance('PostgreSQL', pgSut);
 witnessConformance('PostgreSQL', pgSut);
+reviewQueueConformance('PostgreSQL', pgSut);
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -97,9 +105,36 @@ describe('PgEvidenceStore', () => {
     const versions = await withClient(schema, (c) =>
       c.query<{ version: number }>('SELECT version FROM eleanor_migrations'),
     );
-    expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     const refs = await Promise.all(started.map((s, i) => s.append(evaluationRequest(`m${i}`))));
     expect(refs.map((r) => r.seq).sort((p, q) => p - q)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('builds the review queue (migration 3) in place from the records of a schema made before it', async () => {
+    const schema = freshSchema();
+    schemas.push(schema);
+    const before = track(new PgEvidenceStore({ url: URL, schema }));
+    await Promise.all(Array.from({ length: 30 }, (_, i) => before.append(gatedCase(i))));
+    await before.append(reviewRequest('q1', gatedCase(1).chain, 'approve'));
+    await before.append(reviewRequest('q2', gatedCase(2).chain, 'reject'));
+    const expected = await before.reviewPage({ limit: 1_000 });
+    await before.close();
+    // The schema as version 2 left it: no queue table, no queue triggers or functions.
+    await withClient(schema, async (c) => {
+      await c.query('DROP TABLE evidence_review_queue, evidence_review_counts, evidence_review_critics');
+      for (const fn of ['evidence_review_queue_keep', 'evidence_review_queue_guard', 'evidence_review_index_keep']) {
+        await c.query(`DROP FUNCTION ${fn}() CASCADE`);
+      }
+      await c.query('DELETE FROM eleanor_migrations WHERE version = 3');
+    });
+    const after = track(new PgEvidenceStore({ url: URL, schema }));
+    expect(await after.reviewPage({ limit: 1_000 })).toEqual(expected);
+    expect(expected.counts.total).toBe(30);
+    expect((await after.reviewPage({ status: 'approved' })).reviews.map((c) => c.traceId)).toEqual(['q1']);
+    expect((await after.reviewPage({ status: 'rejected' })).reviews.map((c) => c.traceId)).toEqual(['q2']);
+    await after.append(reviewRequest('q3', gatedCase(3).chain, 'approve'));
+    expect((await after.reviewPage({ status: 'pending' })).counts.total).toBe(27);
+    expect((await after.verify()).ok).toBe(true);
   });
 
   it('refuses TRUNCATE in the database itself', async () => {

@@ -7,7 +7,9 @@ import { chainBatch } from '../chain-append.js';
 import { ChainChecker, toEntry } from '../chain-check.js';
 import { GroupCommit } from '../group-commit.js';
 import { prepareAppend, sinceTime, storeError, type PreparedAppend } from '../pending.js';
-import { reviewLimit, statusCondition, toReviewCase, type ReviewRow } from '../review-case.js';
+import { toReviewCase, type ReviewRow } from '../review-case.js';
+import { countsSource, pageOf, planReviews, reviewCounts, type CountGroup, type ReviewPlan } from '../review-query.js';
+import { countsQuery, pageQuery } from './review-queries.js';
 import { checkpointPage, checkpointQuery, type CheckpointRow } from '../checkpoint-query.js';
 import type {
   Checkpoint,
@@ -19,6 +21,7 @@ import type {
   EvidenceStore,
   ExportQuery,
   ReviewCase,
+  ReviewPage,
   ReviewQuery,
   StoredRow,
   VerifyReport,
@@ -113,13 +116,6 @@ function statements(schema: string) {
     chains: `SELECT DISTINCT chain FROM ${table} ORDER BY chain`,
     between: `${row} WHERE chain = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq`,
     chainPage: `${row} WHERE chain = $1 AND seq > $2 AND created_at >= $3 ORDER BY seq LIMIT ${PAGE}`,
-    reviews: (status: ReviewQuery['status'], byChain: boolean) =>
-      `SELECT e.chain, e.seq, e.trace_id AS "traceId", e.created_at AS "createdAt", e.record,
-         r.record AS "reviewRecord", r.seq AS "reviewSeq"
-       FROM ${table} e LEFT JOIN ${table} r ON r.kind = 'review' AND r.trace_id = e.trace_id AND r.chain = e.chain
-       WHERE e.kind = 'evaluation' AND e.required_action <> 'none' ${statusCondition(status)}
-         ${byChain ? 'AND e.chain = $2' : ''}
-       ORDER BY e.created_at DESC, e.seq DESC LIMIT $1`,
   };
 }
 
@@ -324,12 +320,27 @@ export class PgEvidenceStore implements EvidenceStore {
   }
 
   async reviews(query: ReviewQuery = {}): Promise<ReviewCase[]> {
-    const limit = reviewLimit(query);
-    const rows = await this.read<ReviewRow>(
-      this.sql.reviews(query.status, query.chain !== undefined),
-      query.chain === undefined ? [limit] : [limit, query.chain],
-    );
-    return rows.map(toReviewCase);
+    return (await this.reviewRows(planReviews(query))).reviews;
+  }
+
+  async reviewPage(query: ReviewQuery = {}): Promise<ReviewPage> {
+    const plan = planReviews(query);
+    const counting = countsQuery(this.schema, plan);
+    const counted = this.read<CountGroup>(counting.text, counting.values).then((groups) => reviewCounts(groups, plan));
+    if (countsSource(plan).table === 'evidence_review_counts') {
+      // Kept counts answer at once: no case matching, no page to look for (a filter matching nothing would otherwise
+      // walk every case it could match).
+      const counts = await counted;
+      return { ...(counts.total === 0 ? { reviews: [], nextCursor: null } : await this.reviewRows(plan)), counts };
+    }
+    // Counted by scanning (since, q): the page and the counts on two connections at once.
+    const [page, counts] = await Promise.all([this.reviewRows(plan), counted]);
+    return { ...page, counts };
+  }
+
+  private async reviewRows(plan: ReviewPlan): Promise<{ reviews: ReviewCase[]; nextCursor: string | null }> {
+    const { text, values } = pageQuery(this.schema, plan);
+    return pageOf(await this.read<ReviewRow>(text, values), plan, toReviewCase);
   }
 
   async verify(chain?: string): Promise<VerifyReport> {

@@ -1,6 +1,49 @@
 // SQLite migrations (PRAGMA user_version): the append-only evidence table, its indexes and the triggers enforcing it.
 import { GENESIS_HASH } from '../canonical.js';
 
+/**
+ * The review-queue row of an evaluation record `e` (its columns chain … critics): the tier and decision from the
+ * record's gate, and its critics as one `|a|b|` list (sorted, each once) that a filter finds with instr(). Part of
+ * migration 3, as released: change it and migration 3 changes.
+ */
+function queueColumns(e: string): string {
+  const tier = `json_extract(${e}.record, '$.payload.gate.tier')`;
+  return `${e}.chain, ${e}.seq, ${e}.trace_id, ${e}.created_at,
+    CASE WHEN ${tier} IN (2, 3) THEN ${tier} WHEN ${e}.required_action = 'HUMAN_DETERMINATION' THEN 3 ELSE 2 END,
+    COALESCE(json_extract(${e}.record, '$.payload.decision'), ''),
+    COALESCE((SELECT '|' || group_concat(c, '|') || '|' FROM (
+      SELECT DISTINCT json_extract(v.value, '$.critic') AS c FROM json_each(${e}.record, '$.payload.violations') AS v
+      WHERE v.type = 'object' AND json_type(v.value, '$.critic') = 'text' ORDER BY c)), '|')`;
+}
+
+/**
+ * The recorded input and response, one line apart and lower-cased (ASCII letters: SQLite's lower()), for the text
+ * search; NULL when neither is kept (hashed). Part of migration 3, as released.
+ */
+function queueTexts(e: string): string {
+  const text = (field: string): string =>
+    `CASE json_type(${e}.record, '$.payload.input.${field}') WHEN 'text' THEN json_extract(${e}.record, '$.payload.input.${field}') END`;
+  return `CASE WHEN (${text('inputText')}) IS NULL AND (${text('modelResponse')}) IS NULL THEN NULL
+    ELSE lower(COALESCE(${text('inputText')}, '') || char(10) || COALESCE(${text('modelResponse')}, '')) END`;
+}
+
+/**
+ * The review_critics rows of evaluation records `e` (the table or table list in `from`, filtered by `where`): one per
+ * critic that raised a violation in it. Part of migration 3, as released.
+ */
+function criticRows(e: string, from: string, where: string): string {
+  return `SELECT DISTINCT json_extract(v.value, '$.critic'), ${e}.created_at, ${e}.chain, ${e}.seq
+    FROM ${from}json_each(${e}.record, '$.payload.violations') AS v
+    WHERE ${where}v.type = 'object' AND json_type(v.value, '$.critic') = 'text'`;
+}
+
+/** One more case of queue row `q`'s kind in the counts. Part of migration 3, as released. */
+function countUp(q: string): string {
+  return `INSERT INTO evidence_review_counts (status, chain, tier, decision, critics, n)
+    VALUES (${q}.status, ${q}.chain, ${q}.tier, ${q}.decision, ${q}.critics, 1)
+    ON CONFLICT (status, chain, tier, decision, critics) DO UPDATE SET n = n + 1;`;
+}
+
 /** Migration n brings the schema from user_version n to n + 1. Never edit a released migration; add one. */
 export const SQLITE_MIGRATIONS: readonly string[] = [
   `
@@ -56,5 +99,91 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   BEGIN SELECT RAISE(ABORT, 'evidence checkpoints are append-only: UPDATE is not allowed'); END;
   CREATE TRIGGER evidence_checkpoints_no_delete BEFORE DELETE ON evidence_checkpoints
   BEGIN SELECT RAISE(ABORT, 'evidence checkpoints are append-only: DELETE is not allowed'); END;
+  `,
+  // The review queue's index (issue 18): a row per gated evaluation with what its filters read, kept by triggers.
+  `
+  CREATE TABLE evidence_review_queue (
+    chain      TEXT    NOT NULL,
+    seq        INTEGER NOT NULL,
+    trace_id   TEXT    NOT NULL,
+    created_at TEXT    NOT NULL,
+    tier       INTEGER NOT NULL,
+    decision   TEXT    NOT NULL,
+    critics    TEXT    NOT NULL,
+    status     TEXT    NOT NULL,
+    texts      TEXT,
+    PRIMARY KEY (chain, seq)
+  );
+  CREATE INDEX evidence_review_queue_status
+    ON evidence_review_queue (status, created_at, chain, seq, tier, decision, critics);
+  CREATE INDEX evidence_review_queue_time
+    ON evidence_review_queue (created_at, chain, seq, tier, decision, critics, status);
+  CREATE INDEX evidence_review_queue_chain
+    ON evidence_review_queue (chain, status, created_at, seq, tier, decision, critics);
+
+  INSERT INTO evidence_review_queue (chain, seq, trace_id, created_at, tier, decision, critics, status, texts)
+  SELECT ${queueColumns('e')},
+    CASE r.review_outcome WHEN 'approve' THEN 'approved' WHEN 'reject' THEN 'rejected' ELSE 'pending' END, ${queueTexts('e')}
+  FROM evidence e LEFT JOIN evidence r ON r.kind = 'review' AND r.trace_id = e.trace_id AND r.chain = e.chain
+  WHERE e.kind = 'evaluation' AND e.required_action <> 'none' AND json_valid(e.record);
+
+  -- Each case once per critic that flagged it, in queue order: a critic's cases are read directly, however rare.
+  CREATE TABLE evidence_review_critics (
+    critic     TEXT    NOT NULL,
+    created_at TEXT    NOT NULL,
+    chain      TEXT    NOT NULL,
+    seq        INTEGER NOT NULL,
+    PRIMARY KEY (critic, created_at, chain, seq)
+  ) WITHOUT ROWID;
+  INSERT INTO evidence_review_critics (critic, created_at, chain, seq)
+  ${criticRows('e', 'evidence e, ', "e.kind = 'evaluation' AND e.required_action <> 'none' AND json_valid(e.record) AND ")};
+
+  -- The queue's counts, kept as cases arrive and are decided: counting a filter reads a few rows, not every case.
+  CREATE TABLE evidence_review_counts (
+    status   TEXT    NOT NULL,
+    chain    TEXT    NOT NULL,
+    tier     INTEGER NOT NULL,
+    decision TEXT    NOT NULL,
+    critics  TEXT    NOT NULL,
+    n        INTEGER NOT NULL,
+    PRIMARY KEY (status, chain, tier, decision, critics)
+  ) WITHOUT ROWID;
+  INSERT INTO evidence_review_counts (status, chain, tier, decision, critics, n)
+  SELECT status, chain, tier, decision, critics, count(*) FROM evidence_review_queue
+  GROUP BY status, chain, tier, decision, critics;
+  CREATE TRIGGER evidence_review_counts_add AFTER INSERT ON evidence_review_queue
+  BEGIN
+    ${countUp('NEW')}
+  END;
+  CREATE TRIGGER evidence_review_counts_move AFTER UPDATE OF status ON evidence_review_queue
+  BEGIN
+    UPDATE evidence_review_counts SET n = n - 1 WHERE status = OLD.status AND chain = OLD.chain AND tier = OLD.tier
+      AND decision = OLD.decision AND critics = OLD.critics;
+    ${countUp('NEW')}
+  END;
+
+  CREATE TRIGGER evidence_review_queue_add AFTER INSERT ON evidence
+  WHEN NEW.kind = 'evaluation' AND NEW.required_action <> 'none' AND json_valid(NEW.record)
+  BEGIN
+    INSERT INTO evidence_review_queue (chain, seq, trace_id, created_at, tier, decision, critics, status, texts)
+    VALUES (${queueColumns('NEW')}, 'pending', ${queueTexts('NEW')});
+    INSERT INTO evidence_review_critics (critic, created_at, chain, seq) ${criticRows('NEW', '', '')};
+  END;
+  CREATE TRIGGER evidence_review_queue_decided AFTER INSERT ON evidence WHEN NEW.kind = 'review'
+  BEGIN
+    UPDATE evidence_review_queue SET status = CASE NEW.review_outcome WHEN 'approve' THEN 'approved' ELSE 'rejected' END
+    WHERE chain = NEW.chain AND seq = (
+      SELECT seq FROM evidence WHERE kind = 'evaluation' AND trace_id = NEW.trace_id AND chain = NEW.chain);
+  END;
+
+  -- Derived, but kept as the records are: a case leaves the pending queue only by its review record.
+  CREATE TRIGGER evidence_review_queue_no_delete BEFORE DELETE ON evidence_review_queue
+  BEGIN SELECT RAISE(ABORT, 'the review queue follows the evidence: DELETE is not allowed'); END;
+  CREATE TRIGGER evidence_review_queue_no_update
+  BEFORE UPDATE OF chain, seq, trace_id, created_at, tier, decision, critics, texts ON evidence_review_queue
+  BEGIN SELECT RAISE(ABORT, 'the review queue follows the evidence: UPDATE is not allowed'); END;
+  CREATE TRIGGER evidence_review_queue_decided_once BEFORE UPDATE OF status ON evidence_review_queue
+  WHEN OLD.status <> 'pending'
+  BEGIN SELECT RAISE(ABORT, 'the review queue follows the evidence: a case is reviewed once'); END;
   `,
 ];

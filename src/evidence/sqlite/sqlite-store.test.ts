@@ -3,9 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
 import { executeIntegrityConformance } from '../execute-integrity.conformance.js';
+import { reviewQueueConformance } from '../review-queue.conformance.js';
 import { witnessConformance } from '../witness.conformance.js';
-import { evidenceStoreConformance, type StoreUnderTest } from '../store.conformance.js';
+import { evidenceStoreConformance, reviewRequest, type StoreUnderTest } from '../store.conformance.js';
+import { gatedCase } from '../review-queue.conformance.js';
 import { withoutTriggers } from '../../../test/support/sqlite.js';
 import { SqliteEvidenceStore } from './sqlite-store.js';
 
@@ -46,3 +49,48 @@ function sqliteSut(): StoreUnderTest {
 evidenceStoreConformance('SQLite (better-sqlite3, WAL)', sqliteSut);
 executeIntegrityConformance('SQLite', sqliteSut);
 witnessConformance('SQLite', sqliteSut);
+reviewQueueConformance('SQLite', sqliteSut);
+
+describe('SqliteEvidenceStore migration 3 (the review queue)', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('builds the review queue in place from the records of a store made before it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eleanor-migrate-'));
+    dirs.push(dir);
+    const path = join(dir, 'eleanor.db');
+    const before = new SqliteEvidenceStore({ path, synchronous: 'normal' });
+    await Promise.all(Array.from({ length: 30 }, (_, i) => before.append(gatedCase(i))));
+    await before.append(reviewRequest('q1', gatedCase(1).chain, 'approve'));
+    await before.append(reviewRequest('q2', gatedCase(2).chain, 'reject'));
+    const expected = await before.reviewPage({ limit: 1_000 });
+    await before.close();
+    // The file as version 2 left it: no queue table, no queue triggers.
+    const db = new Database(path);
+    for (const { name } of db
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'evidence_review_queue%'",
+      )
+      .all()) {
+      db.exec(`DROP TRIGGER ${name}`);
+    }
+    db.exec('DROP TABLE evidence_review_queue; DROP TABLE evidence_review_counts; DROP TABLE evidence_review_critics');
+    db.pragma('user_version = 2');
+    db.close();
+
+    const after = new SqliteEvidenceStore({ path, synchronous: 'normal' });
+    try {
+      expect(await after.reviewPage({ limit: 1_000 })).toEqual(expected);
+      expect(expected.counts.total).toBe(30);
+      expect((await after.reviewPage({ status: 'approved' })).reviews.map((c) => c.traceId)).toEqual(['q1']);
+      expect((await after.reviewPage({ status: 'rejected' })).reviews.map((c) => c.traceId)).toEqual(['q2']);
+      await after.append(reviewRequest('q3', gatedCase(3).chain, 'approve'));
+      expect((await after.reviewPage({ status: 'pending' })).counts.total).toBe(27);
+      expect((await after.verify()).ok).toBe(true);
+    } finally {
+      await after.close();
+    }
+  });
+});

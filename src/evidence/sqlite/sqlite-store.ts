@@ -9,7 +9,8 @@ import { retryOpenWhileBusy, retryWhileBusy } from './busy-retry.js';
 import { ChainChecker, toEntry } from '../chain-check.js';
 import { GroupCommit } from '../group-commit.js';
 import { prepareAppend, sinceTime, storeError, type PreparedAppend } from '../pending.js';
-import { reviewLimit, statusCondition, toReviewCase, type ReviewRow } from '../review-case.js';
+import { planReviews } from '../review-query.js';
+import { SqliteReviewQueries } from './review-queries.js';
 import { checkpointPage, checkpointQuery, type CheckpointRow } from '../checkpoint-query.js';
 import type {
   AppendRequest,
@@ -21,6 +22,7 @@ import type {
   EvidenceStore,
   ExportQuery,
   ReviewCase,
+  ReviewPage,
   ReviewQuery,
   StoredRow,
   VerifyReport,
@@ -102,6 +104,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
   private readonly insertCheckpoints: Database.Transaction<(checkpoints: readonly Checkpoint[]) => void>;
   private readonly busyTimeoutMs: number;
   private readonly checkpointer: Checkpointer | null;
+  private readonly reviewQueries: SqliteReviewQueries;
   private closed = false;
 
   constructor(options: SqliteStoreOptions = {}) {
@@ -149,6 +152,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
         `${SELECT_ROW} WHERE chain = CAST(unhex(?) AS TEXT) AND seq > ? ORDER BY seq LIMIT ?`,
       ),
     };
+    this.reviewQueries = new SqliteReviewQueries(this.db);
     this.insertCheckpoints = this.db.transaction((checkpoints: readonly Checkpoint[]) => {
       for (const checkpoint of checkpoints) this.statements.insertCheckpoint.run(checkpoint);
     });
@@ -214,7 +218,20 @@ export class SqliteEvidenceStore implements EvidenceStore {
   }
 
   reviews(query: ReviewQuery = {}): Promise<ReviewCase[]> {
-    return this.read(() => this.reviewCases(query));
+    return this.read(() => this.reviewQueries.page(planReviews(query)).reviews);
+  }
+
+  reviewPage(query: ReviewQuery = {}): Promise<ReviewPage> {
+    return this.read(() => {
+      const plan = planReviews(query);
+      // One read transaction: the page and its counts see the same records. No case matching, no page to look for
+      // (a filter matching nothing would otherwise walk every case it could match).
+      return this.db.transaction(() => {
+        const counts = this.reviewQueries.counts(plan);
+        const page = counts.total === 0 ? { reviews: [], nextCursor: null } : this.reviewQueries.page(plan);
+        return { ...page, counts };
+      })();
+    });
   }
 
   /** A synchronous read as a promise: a closed store or a database error rejects, never throws. */
@@ -231,21 +248,6 @@ export class SqliteEvidenceStore implements EvidenceStore {
             }),
       );
     }
-  }
-
-  private reviewCases(query: ReviewQuery): ReviewCase[] {
-    const limit = reviewLimit(query);
-    const rows = this.db
-      .prepare<unknown[], ReviewRow>(
-        `SELECT e.chain, e.seq, e.trace_id AS traceId, e.created_at AS createdAt, e.record,
-           r.record AS reviewRecord, r.seq AS reviewSeq
-         FROM evidence e LEFT JOIN evidence r ON r.kind = 'review' AND r.trace_id = e.trace_id AND r.chain = e.chain
-         WHERE e.kind = 'evaluation' AND e.required_action <> 'none' ${statusCondition(query.status)}
-           ${query.chain === undefined ? '' : 'AND e.chain = ?'}
-         ORDER BY e.created_at DESC, e.seq DESC LIMIT ?`,
-      )
-      .all(...(query.chain === undefined ? [limit] : [query.chain, limit]));
-    return rows.map(toReviewCase);
   }
 
   async verify(chain?: string): Promise<VerifyReport> {

@@ -1,5 +1,7 @@
-// GET /v1/reviews (the human-review queue) and POST /v1/reviews/:traceId/decision (as the signed-in reviewer).
+// GET /v1/reviews (the review queue, paged and filtered) and POST /v1/reviews/:traceId/decision (as the reviewer).
 import type { FastifyInstance } from 'fastify';
+import { isEleanorError } from '../../core/errors.js';
+import type { ReviewQuery } from '../../evidence/types.js';
 import { HttpError } from '../errors.js';
 import type { ServerContext } from '../context.js';
 import { traceChain } from '../evaluation-record.js';
@@ -10,14 +12,19 @@ import { parseInput } from '../validate.js';
 export function reviewRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const reviewer = { access: { roles: ['reviewer'] as const } };
   app.get('/v1/reviews', { config: reviewer }, async (request) => {
-    const query = parseInput(reviewsQuerySchema, request.query, 'query');
-    const chain = chainFor(request.principal!, query.chain, 'query.chain');
-    const reviews = await ctx.engine.reviews.list({
-      ...(query.status !== undefined && { status: query.status }),
-      ...(query.limit !== undefined && { limit: query.limit }),
-      ...(chain !== undefined && { chain }),
-    });
-    return { reviews };
+    const { chain: asked, ...filters } = parseInput(reviewsQuerySchema, request.query, 'query');
+    const chain = chainFor(request.principal!, asked, 'query.chain');
+    try {
+      // `{ reviews, nextCursor, counts }`: `reviews` as before, so clients of the first version keep working.
+      const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as ReviewQuery;
+      return await ctx.engine.reviews.page({ ...query, ...(chain !== undefined && { chain }) });
+    } catch (error) {
+      // The store names the query field at fault ('cursor'); answered as the query's, like parseInput's.
+      if (isEleanorError(error) && error.code === 'INVALID_INPUT' && error.path !== undefined) {
+        throw new HttpError(400, 'INVALID_INPUT', `query.${error.message}`, `query.${error.path}`);
+      }
+      throw error;
+    }
   });
   app.post('/v1/reviews/:traceId/decision', { config: reviewer }, async (request) => {
     const { traceId } = parseInput(traceParamsSchema, request.params, 'params');
