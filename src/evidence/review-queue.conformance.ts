@@ -1,5 +1,7 @@
 // The review queue of any size, on both stores: every case reachable by paging (under concurrent appends too), each
 // filter and its counts, the excerpt and top rule, bad cursors and filters refused by name, the queue kept with the records.
+// Over 400 lines: one suite per pluggable kind (CONVENTIONS.md), with the case generator and the reference query (the
+// filters and counts run in JavaScript) it checks the stores against.
 import { afterEach, describe, expect, it } from 'vitest';
 import { isEleanorError } from '../core/errors.js';
 import { reviewRequest, type StoreUnderTest } from './store.conformance.js';
