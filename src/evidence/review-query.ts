@@ -51,9 +51,20 @@ function invalid(field: string, expected: string, got: unknown): EleanorError {
   );
 }
 
+/** UTF-8 text as base64url, with what both Node and a browser have (this module's checks also type the dashboard's). */
+function toBase64Url(text: string): string {
+  const binary = String.fromCharCode(...new TextEncoder().encode(text));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(encoded: string): string {
+  const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
 export function encodeCursor(position: CursorPosition): string {
   const { createdAt, chain, seq, order } = position;
-  return Buffer.from(JSON.stringify([1, order === 'newest' ? 'n' : 'o', createdAt, chain, seq])).toString('base64url');
+  return toBase64Url(JSON.stringify([1, order === 'newest' ? 'n' : 'o', createdAt, chain, seq]));
 }
 
 const CURSOR_EXPECTED = 'the nextCursor of an earlier page';
@@ -63,7 +74,7 @@ export function decodeCursor(cursor: unknown): CursorPosition {
   if (typeof cursor !== 'string' || !CURSOR.test(cursor)) throw invalid('cursor', CURSOR_EXPECTED, cursor);
   let parts: unknown;
   try {
-    parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    parts = JSON.parse(fromBase64Url(cursor));
   } catch {
     throw invalid('cursor', CURSOR_EXPECTED, cursor);
   }

@@ -52,7 +52,10 @@ describe('the governing proxy, non-streamed', () => {
     expect(data.choices[0]?.finish_reason).toBe('content_filter');
     expect((data as unknown as { eleanor: { stage: string } }).eleanor.stage).toBe('input');
     // The upstream's request was aborted: closed before its answer, or stopped before it even arrived.
-    const seen = await Promise.race([upstream.request(1), new Promise<undefined>((r) => setTimeout(r, 1_000))]);
+    const seen = await Promise.race([
+      upstream.request(1),
+      new Promise<undefined>((r) => setTimeout(() => r(undefined), 1_000)),
+    ]);
     if (seen === undefined) expect(upstream.requests).toHaveLength(1);
     else await within(seen.clientClosed, 2_000, 'the upstream request aborted');
   });
