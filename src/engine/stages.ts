@@ -97,6 +97,8 @@ export async function runStaged(runner: StagedRunner, request: StagedRequest): P
     stage,
   );
   generation.catch(() => undefined); // awaited below unless the input stage stops the evaluation first
+  // One turn of the event loop first, so the model's request goes out before the input critics take the CPU.
+  await new Promise((resolve) => setImmediate(resolve));
 
   const inputStarted = performance.now();
   const listener = request.onOutcome;
