@@ -1,11 +1,11 @@
 // The root entry's createCriticWorker: the distributed worker, handed the critics of the configuration it is given.
-import type { EngineConfig } from './engine/config.js';
-import { setUpCritics } from './engine/critic-setup.js';
+import type { EngineConfig } from './engine/index.js';
+import { setUpCritics } from './engine/index.js';
 import {
   createCriticWorker as createWorkerFor,
   type CriticWorker,
   type CriticWorkerOptions,
-} from './distributed/worker.js';
+} from './distributed/index.js';
 
 /**
  * A BullMQ critic worker for an engine configuration: its critics are made from `config` unless given.

@@ -82,7 +82,7 @@ describe('public entry', () => {
 
 describe('eleanor/http entry', () => {
   it('exports exactly the documented runtime names', async () => {
-    const http = await import('./http/index.js');
+    const http = await import('./http/public.js');
     expect(Object.keys(http).sort()).toEqual([
       'HTTP_ERROR_CODES',
       'createHttpServer',

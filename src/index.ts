@@ -1,6 +1,6 @@
 // Eleanor's public entry: every export is named here or in core/index.ts (a test snapshots the list).
 // The orchestrator: the names of `eleanor/core`.
-export * from './core/index.js';
+export * from './core/public.js';
 
 // The engine: configuration → critics → evaluate() → Evaluation.
 export {
@@ -55,10 +55,10 @@ export {
 } from './verdict/index.js';
 
 // Critics: the built-ins, the doctrine, the LLM judge; model adapters.
-export { BUILTIN_CRITICS, builtinCritic } from './critics/registry.js';
-export type { BuiltinCritic, Fixture, Fixtures } from './critics/critic.js';
-export { createRuleCritic, type PhraseRule, type Ruleset, type Detector } from './critics/rule-critic.js';
-export { createLlmJudgeCritic, llmJudgeConfigSchema } from './critics/llm-judge/index.js';
+export { BUILTIN_CRITICS, builtinCritic } from './critics/index.js';
+export type { BuiltinCritic, Fixture, Fixtures } from './critics/index.js';
+export { createRuleCritic, type PhraseRule, type Ruleset, type Detector } from './critics/index.js';
+export { createLlmJudgeCritic, llmJudgeConfigSchema } from './critics/index.js';
 export {
   createModelAdapter,
   createStaticModel,
@@ -71,15 +71,10 @@ export {
 } from './models/index.js';
 
 // Infrastructure: several hook sets attached to one orchestrator.
-export { composeHooks, type ComposeOptions } from './infra/compose-hooks.js';
-export { createCacheHooks, cacheKey, type CacheHooks, type CacheOptions } from './infra/cache/index.js';
-export {
-  createBreakerHooks,
-  type BreakerHooks,
-  type BreakerOptions,
-  type BreakerState,
-} from './infra/breaker/index.js';
-export { createDegradationHooks, type DegradationOptions } from './infra/degradation/index.js';
+export { composeHooks, type ComposeOptions } from './infra/index.js';
+export { createCacheHooks, cacheKey, type CacheHooks, type CacheOptions } from './infra/index.js';
+export { createBreakerHooks, type BreakerHooks, type BreakerOptions, type BreakerState } from './infra/index.js';
+export { createDegradationHooks, type DegradationOptions } from './infra/index.js';
 export {
   createEventBus,
   attachSink,
@@ -90,10 +85,10 @@ export {
   type EventSink,
   type EleanorEvent,
   type EventType,
-} from './infra/events/index.js';
-export { createMetrics, type EleanorMetrics, type MetricsOptions } from './infra/metrics/index.js';
-export { createTracingHooks } from './infra/tracing/index.js';
-export { createAdaptiveTimeoutHooks, createAimdConcurrency, LogHistogram } from './infra/adaptive/index.js';
+} from './infra/index.js';
+export { createMetrics, type EleanorMetrics, type MetricsOptions } from './infra/index.js';
+export { createTracingHooks } from './infra/index.js';
+export { createAdaptiveTimeoutHooks, createAimdConcurrency, LogHistogram } from './infra/index.js';
 
 // Evidence: the tamper-evident record, the review queue and the execution gate.
 export {

@@ -4,9 +4,9 @@ import { createReadStream, existsSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { SingleBar } from 'cli-progress';
-import { describeError, EleanorError, isEleanorError } from '../core/errors.js';
-import type { Engine } from '../engine/engine.js';
-import type { Decision } from '../verdict/types.js';
+import { describeError, EleanorError, isEleanorError } from '../core/index.js';
+import type { Engine } from '../engine/index.js';
+import type { Decision } from '../verdict/index.js';
 import { cannotRead } from './io.js';
 
 export interface BatchOptions {

@@ -2,13 +2,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import { EleanorError } from '../core/errors.js';
-import { checkpointSigningKey } from '../evidence/checkpoint-setup.js';
-import { verifyWitness, type WitnessReport } from '../evidence/checkpoint-verify.js';
-import type { EvidenceConfig } from '../evidence/config.js';
-import { generateSigningKeyPem, publicKeyFromFile } from '../evidence/signing.js';
-import { reviewSignatureProblem } from '../evidence/review-signature.js';
-import type { EvidenceStore, ReviewRecord } from '../evidence/types.js';
+import { EleanorError } from '../core/index.js';
+import { checkpointSigningKey } from '../evidence/index.js';
+import { verifyWitness, type WitnessReport } from '../evidence/index.js';
+import type { EvidenceConfig } from '../evidence/index.js';
+import { generateSigningKeyPem, publicKeyFromFile } from '../evidence/index.js';
+import { reviewSignatureProblem } from '../evidence/index.js';
+import type { EvidenceStore, ReviewRecord } from '../evidence/index.js';
 import { readTextSource } from './io.js';
 
 export interface WitnessFlags {

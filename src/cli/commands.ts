@@ -1,11 +1,11 @@
 // The `eleanor` subcommands: evaluate (one request or a JSONL batch), critics, config check.
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { EleanorError } from '../core/errors.js';
-import { moduleCritic } from '../engine/critic-setup.js';
-import { loadConfig } from '../engine/config/load.js';
-import { createEngine, type Engine } from '../engine/engine.js';
-import type { EvaluateRequest } from '../engine/types.js';
+import { EleanorError } from '../core/index.js';
+import { moduleCritic } from '../engine/index.js';
+import { loadConfig } from '../engine/index.js';
+import { createEngine, type Engine } from '../engine/index.js';
+import type { EvaluateRequest } from '../engine/index.js';
 import { runBatch, type BatchSummary } from './batch.js';
 import { exitCodeFor, formatEvaluation } from './format.js';
 import { cannotRead, parseContext, readStdin, readTextSource } from './io.js';

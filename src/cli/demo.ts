@@ -1,6 +1,6 @@
 // The orchestrator demo (`eleanor demo`): toy critics that show parallelism, a deadline, retries, gating and isolation.
-import { Orchestrator } from '../core/orchestrator.js';
-import type { CriticContext, CriticOutcome, Finding } from '../core/types.js';
+import { Orchestrator } from '../core/index.js';
+import type { CriticContext, CriticOutcome, Finding } from '../core/index.js';
 
 export interface DemoResult {
   readonly elapsedMs: number;

@@ -1,8 +1,8 @@
 // `eleanor demo`: three sample responses through the engine with every built-in critic, no services needed.
-import { createEngine } from '../engine/engine.js';
-import { DEFAULT_CHAIN } from '../engine/evidence-setup.js';
-import { DEFAULT_SQLITE_PATH } from '../evidence/sqlite/sqlite-store.js';
-import type { EvidenceStore } from '../evidence/types.js';
+import { createEngine } from '../engine/index.js';
+import { DEFAULT_CHAIN } from '../engine/index.js';
+import { DEFAULT_SQLITE_PATH } from '../evidence/index.js';
+import type { EvidenceStore } from '../evidence/index.js';
 import { formatEvaluation } from './format.js';
 
 export const DEMO_REQUESTS = [

@@ -3,8 +3,8 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { EleanorError, isEleanorError } from '../core/errors.js';
-import { loadConfig } from '../engine/config/load.js';
+import { EleanorError, isEleanorError } from '../core/index.js';
+import { loadConfig } from '../engine/index.js';
 import {
   checkReviewSignatures,
   checkWitness,
@@ -14,12 +14,12 @@ import {
   verificationKey,
   type WitnessFlags,
 } from './checkpoint-commands.js';
-import { checkpointSigningKey } from '../evidence/checkpoint-setup.js';
+import { checkpointSigningKey } from '../evidence/index.js';
 import { proveCommand } from './proof-commands.js';
-import type { EvidenceConfig } from '../evidence/config.js';
-import { openEvidenceStore } from '../evidence/open-store.js';
-import { createReviewQueue, traceEntries } from '../evidence/reviews.js';
-import { DEFAULT_SQLITE_PATH } from '../evidence/sqlite/sqlite-store.js';
+import type { EvidenceConfig } from '../evidence/index.js';
+import { openEvidenceStore } from '../evidence/index.js';
+import { createReviewQueue, traceEntries } from '../evidence/index.js';
+import { DEFAULT_SQLITE_PATH } from '../evidence/index.js';
 import type {
   ChainReport,
   EvidenceEntry,
@@ -30,8 +30,8 @@ import type {
   ReviewQuery,
   ReviewStatus,
   VerifyReport,
-} from '../evidence/types.js';
-import type { Decision } from '../verdict/types.js';
+} from '../evidence/index.js';
+import type { Decision } from '../verdict/index.js';
 
 /** Which store to open: the configuration's `evidence` section, or a SQLite file / PostgreSQL URL overriding it. */
 export interface StoreFlags {

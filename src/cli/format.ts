@@ -1,6 +1,6 @@
 // Human-readable rendering of an Evaluation for the terminal.
-import type { CriticOutcome } from '../core/types.js';
-import type { Evaluation } from '../verdict/types.js';
+import type { CriticOutcome } from '../core/index.js';
+import type { Evaluation } from '../verdict/index.js';
 
 const DECISION_LABEL: Record<Evaluation['decision'], string> = {
   allow: 'ALLOW',

@@ -1,6 +1,6 @@
 // CLI input helpers: read a file or stdin ('-'), parse --context JSON, all with errors that name the flag.
 import { readFile } from 'node:fs/promises';
-import { EleanorError } from '../core/errors.js';
+import { EleanorError } from '../core/index.js';
 
 export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

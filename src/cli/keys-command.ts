@@ -2,11 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { EleanorError } from '../core/errors.js';
-import { generateKeySecret, readKeySecretFile, resolveKeySecret } from '../engine/config/api-key-secret.js';
-import { apiKeySchema, type ApiRole } from '../engine/config/http-schema.js';
-import { loadConfig } from '../engine/config/load.js';
-import { generateApiKey } from '../http/auth.js';
+import { EleanorError } from '../core/index.js';
+import { generateKeySecret, readKeySecretFile, resolveKeySecret } from '../engine/index.js';
+import { apiKeySchema, type ApiRole } from '../engine/index.js';
+import { loadConfig } from '../engine/index.js';
+import { generateApiKey } from '../http/index.js';
 
 export interface KeysCreateFlags {
   readonly id: string;

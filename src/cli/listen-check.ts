@@ -1,6 +1,6 @@
 // Before `eleanor serve` opens its store: can it listen where it is told? A bad --host or a taken port is refused first.
 import { createServer } from 'node:net';
-import { EleanorError } from '../core/errors.js';
+import { EleanorError } from '../core/index.js';
 
 const REASONS: Record<string, string> = {
   ENOTFOUND: 'no such host',

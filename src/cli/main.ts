@@ -3,7 +3,7 @@
 // Exit codes: 0 allow (or success), 2 escalate, 3 deny, 4 evidence tampered (a broken chain), 5 an eval gate failed, 1 error.
 import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { describeError } from '../core/errors.js';
+import { describeError } from '../core/index.js';
 import { configCheckCommand, criticsCommand, evaluateCommand, type EvaluateFlags } from './commands.js';
 import { formatDemo, runDemo } from './demo.js';
 import { runEngineDemo } from './engine-demo.js';
@@ -22,7 +22,7 @@ import { keygenCommand, type WitnessFlags } from './checkpoint-commands.js';
 import { checkProofCommand } from './proof-commands.js';
 import { keysCreateCommand, keysSecretCommand, type KeysCreateFlags } from './keys-command.js';
 import { serveCommand, type ServeFlags } from './serve-command.js';
-import { API_ROLES, type ApiRole } from '../engine/config/http-schema.js';
+import { API_ROLES, type ApiRole } from '../engine/index.js';
 import { registerWorkerCommand } from './worker-command.js';
 import { registerEvalCommand } from './eval/command.js';
 import { packageVersion } from './version.js';

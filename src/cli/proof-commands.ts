@@ -1,11 +1,11 @@
 // `eleanor evidence prove` and `eleanor evidence check-proof`: one decision's inclusion in the signed log.
 import { resolve } from 'node:path';
-import { EleanorError } from '../core/errors.js';
-import { parseWitness } from '../evidence/checkpoint-verify.js';
-import type { EvidenceConfig } from '../evidence/config.js';
-import { buildInclusionProof, inclusionProofProblem } from '../evidence/inclusion-proof.js';
-import { publicKeyFromFile } from '../evidence/signing.js';
-import type { EvidenceStore } from '../evidence/types.js';
+import { EleanorError } from '../core/index.js';
+import { parseWitness } from '../evidence/index.js';
+import type { EvidenceConfig } from '../evidence/index.js';
+import { buildInclusionProof, inclusionProofProblem } from '../evidence/index.js';
+import { publicKeyFromFile } from '../evidence/index.js';
+import type { EvidenceStore } from '../evidence/index.js';
 import { EXIT_TAMPERED, witnessPath } from './checkpoint-commands.js';
 import { readTextSource } from './io.js';
 

@@ -1,14 +1,14 @@
 // `eleanor serve`: the HTTP service on the configuration's engine; prints where it listens and a curl to try; SIGTERM closes it gracefully.
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { EleanorError } from '../core/errors.js';
-import type { EngineConfig } from '../engine/config.js';
-import { loadConfig } from '../engine/config/load.js';
-import { createEngine } from '../engine/engine.js';
-import { checkpointSigningKey } from '../evidence/checkpoint-setup.js';
-import { keyringOf } from '../http/keyring-setup.js';
-import { createHttpServer, type HttpServer } from '../http/server.js';
-import { dashboard } from '../ui/dashboard.js';
+import { EleanorError } from '../core/index.js';
+import type { EngineConfig } from '../engine/index.js';
+import { loadConfig } from '../engine/index.js';
+import { createEngine } from '../engine/index.js';
+import { checkpointSigningKey } from '../evidence/index.js';
+import { keyringOf } from '../http/index.js';
+import { createHttpServer, type HttpServer } from '../http/index.js';
+import { dashboard } from '../ui/index.js';
 import { runCluster } from './cluster/primary.js';
 import { WorkerLink } from './cluster/worker-side.js';
 import { checkListenable } from './listen-check.js';

@@ -2,10 +2,10 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import { InvalidArgumentError, type Command } from 'commander';
-import { describeError } from '../core/errors.js';
-import { loadConfig } from '../engine/config/load.js';
+import { describeError } from '../core/index.js';
+import { loadConfig } from '../engine/index.js';
 import { createCriticWorker } from '../critic-worker.js';
-import type { CriticWorker } from '../distributed/worker.js';
+import type { CriticWorker } from '../distributed/index.js';
 
 export interface WorkerFlags {
   readonly config?: string;

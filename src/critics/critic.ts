@@ -1,6 +1,6 @@
 // The built-in critic interface: deterministic, offline, versioned rules; every built-in passes the conformance suite.
-import type { CriticInput, Finding } from '../core/types.js';
-import type { CriticReads } from '../verdict/critic-info.js';
+import type { CriticInput, Finding } from '../core/index.js';
+import type { CriticReads } from '../verdict/index.js';
 
 export interface BuiltinCritic {
   /** e.g. 'privacy' */

@@ -1,5 +1,5 @@
 // The built-in critics by name, each made by its factory.
-import { EleanorError } from '../core/errors.js';
+import { EleanorError } from '../core/index.js';
 import { createAutonomyCritic } from './autonomy/index.js';
 import type { BuiltinCritic } from './critic.js';
 import { createFairnessCritic } from './fairness/index.js';

@@ -1,7 +1,7 @@
 // A critic built from a versioned ruleset of phrase rules plus optional detectors (e.g. PII formats).
-import type { CriticInput, EscalationSignal, Finding, Violation } from '../core/types.js';
+import type { CriticInput, EscalationSignal, Finding, Violation } from '../core/index.js';
 import type { RuleTarget, SyncBuiltinCritic } from './critic.js';
-import { clauseTier } from '../verdict/doctrine.js';
+import { clauseTier } from '../verdict/index.js';
 import { compileRuleset } from './rule-compile.js';
 import type { Ruleset } from './rule-types.js';
 import { applies, scanRules, type Overlaps, type ScanOptions, type Which } from './rule-scan.js';

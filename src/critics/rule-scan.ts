@@ -1,5 +1,5 @@
 // Scans one text with a compiled ruleset: matches pass their rule's guards, and one per stretch becomes a violation.
-import type { Violation } from '../core/types.js';
+import type { Violation } from '../core/index.js';
 import type { RuleTarget } from './critic.js';
 import type { CompiledRule, CompiledRuleset, PatternUse, Tag } from './rule-compile.js';
 import type { PhraseMatch } from './text/phrases.js';

@@ -1,5 +1,5 @@
 // The coordinator's side of BullMQ execution: one job per remote critic, answers gathered from the queue's events.
-import type { CriticTransport, OrchestratorLogger } from '../core/types.js';
+import type { CriticTransport, OrchestratorLogger } from '../core/index.js';
 import { queueNames, type BullmqTransportConfig, type QueueNames } from './config.js';
 import { createCoordinatorLink } from './coordinator-link.js';
 import { executeRemotely, type Attempts } from './remote-attempt.js';

@@ -1,9 +1,9 @@
 // The engine configuration's `transport` section (zod): critics in-process, or on BullMQ workers through Redis.
 import { z } from 'zod';
-import { forwardIssues } from '../core/config-issues.js';
-import { EleanorError } from '../core/errors.js';
-import { timerMsSchema } from '../core/spec-schema.js';
-import type { CriticTransport } from '../core/types.js';
+import { forwardIssues } from '../core/index.js';
+import { EleanorError } from '../core/index.js';
+import { timerMsSchema } from '../core/index.js';
+import type { CriticTransport } from '../core/index.js';
 
 const ms = timerMsSchema;
 /** BullMQ separates its key parts with ':', so queue names and prefixes must not contain one. */

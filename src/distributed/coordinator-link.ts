@@ -2,8 +2,8 @@
 import type { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type * as CriticQueueModule from './critic-queue.js';
-import { EleanorError } from '../core/errors.js';
-import type { OrchestratorLogger } from '../core/types.js';
+import { EleanorError } from '../core/index.js';
+import type { OrchestratorLogger } from '../core/index.js';
 import { createCancelPublisher, type CancelPublisher } from './cancellations.js';
 import type { CriticQueue } from './critic-queue.js';
 import type { QueueNames } from './config.js';

@@ -1,7 +1,7 @@
 // What a critic job carries to a worker and what the worker sends back; both sides check what they receive.
 import { z } from 'zod';
-import { EleanorError } from '../core/errors.js';
-import type { CriticInput, CriticOutcome, Finding } from '../core/types.js';
+import { EleanorError } from '../core/index.js';
+import type { CriticInput, CriticOutcome, Finding } from '../core/index.js';
 
 /** The data of one critic job (JSON in Redis). */
 export interface CriticJobData {

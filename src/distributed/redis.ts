@@ -1,7 +1,7 @@
 // Redis clients for the transport and the workers: ioredis instances (BullMQ 6 in ESM needs them), quick reconnects.
 import type * as IORedis from 'ioredis';
 import type { Redis } from 'ioredis';
-import { requirePackage } from '../core/load-package.js';
+import { requirePackage } from '../core/index.js';
 
 /** Reconnect after 50, 100, 200 … ms, at most every second: a restarted Redis is used again within about a second. */
 export function reconnectDelay(times: number): number {

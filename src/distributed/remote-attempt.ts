@@ -1,6 +1,6 @@
 // One remote critic attempt, coordinator side: refused while Redis is down, else enqueued and its answer awaited.
-import { describeError, EleanorError } from '../core/errors.js';
-import type { CriticInput, Finding, TransportContext, TransportCritic } from '../core/types.js';
+import { describeError, EleanorError } from '../core/index.js';
+import type { CriticInput, Finding, TransportContext, TransportCritic } from '../core/index.js';
 import { jobIdFor, type QueueNames } from './config.js';
 import type { CoordinatorLink } from './coordinator-link.js';
 import { unwrapResult, type CriticJobData } from './payload.js';

@@ -1,8 +1,8 @@
 // The transport kind: how one critic's attempt is executed — in-process (local) or on a worker pool (BullMQ).
 // The contract itself is the core's (`CriticTransport`); every implementation passes transport.conformance.ts.
-import type { CriticTransport } from '../core/types.js';
+import type { CriticTransport } from '../core/index.js';
 
-export type { CriticTransport, TransportContext, TransportCritic } from '../core/types.js';
+export type { CriticTransport, TransportContext, TransportCritic } from '../core/index.js';
 
 /** The transports Eleanor ships. */
 export type TransportKind = 'local' | 'bullmq';

@@ -1,8 +1,8 @@
 // One critic job on a worker: checked (data, critic, version, cancelled, late), run under its deadline, answered.
 import type { Job } from 'bullmq';
 import type * as CriticQueueModule from './critic-queue.js';
-import { CriticTimeoutError } from '../core/errors.js';
-import type { CriticSpec, Finding } from '../core/types.js';
+import { CriticTimeoutError } from '../core/index.js';
+import type { CriticSpec, Finding } from '../core/index.js';
 import type { CancelListener } from './cancellations.js';
 import { parseJobData, type CriticJobData, type CriticJobResult, type JobFailure } from './payload.js';
 import type { JobResult, WorkerMetrics } from './worker-metrics.js';

@@ -1,7 +1,7 @@
 // One worker's metrics: Prometheus (prom-client) for scraping, and plain counts for its heartbeat record.
 import type * as Prom from 'prom-client';
 import type { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { requirePackage } from '../core/load-package.js';
+import { requirePackage } from '../core/index.js';
 
 /** How a job ended on this worker. */
 export type JobResult =

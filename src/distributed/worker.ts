@@ -4,8 +4,8 @@ import { hostname } from 'node:os';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
-import { CriticTimeoutError, EleanorError } from '../core/errors.js';
-import type { CriticSpec, OrchestratorLogger } from '../core/types.js';
+import { CriticTimeoutError, EleanorError } from '../core/index.js';
+import type { CriticSpec, OrchestratorLogger } from '../core/index.js';
 import {
   queueNames,
   WORKER_DEFAULTS,

@@ -1,17 +1,17 @@
 // The programmatic engine configuration (validated at run time by config/schema.ts).
-import type { CriticFn, GatingPolicy, Hooks, OrchestratorLogger, RetryOptions } from '../core/types.js';
+import type { CriticFn, GatingPolicy, Hooks, OrchestratorLogger, RetryOptions } from '../core/index.js';
 import type { RequestLimits } from './request.js';
-import type { DecisionThresholds, FailurePolicy, InputEscalatePolicy } from '../verdict/types.js';
-import type { CriticReads } from '../verdict/critic-info.js';
-import type { LlmJudgeOptions } from '../critics/llm-judge/config.js';
-import type { ModelConfig } from '../models/config.js';
-import type { ModelAdapter } from '../models/model-adapter.js';
+import type { DecisionThresholds, FailurePolicy, InputEscalatePolicy } from '../verdict/index.js';
+import type { CriticReads } from '../verdict/index.js';
+import type { LlmJudgeOptions } from '../critics/index.js';
+import type { ModelConfig } from '../models/index.js';
+import type { ModelAdapter } from '../models/index.js';
 import type { EngineInfra } from './infra.js';
 import type { InfrastructureConfig } from './config/infrastructure-schema.js';
-import type { EvidenceConfig } from '../evidence/config.js';
+import type { EvidenceConfig } from '../evidence/index.js';
 import type { HttpConfig } from './config/http-schema.js';
 import type { ProxyConfig } from './config/proxy-schema.js';
-import type { TransportConfig } from '../distributed/config.js';
+import type { TransportConfig } from '../distributed/index.js';
 
 export type { EvidenceConfig, HttpConfig, InfrastructureConfig, ModelConfig, TransportConfig };
 

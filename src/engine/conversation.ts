@@ -1,5 +1,5 @@
 // A chat conversation as one evaluation's input: the latest user or tool turn, after the recent ones before it.
-import { EleanorError } from '../core/errors.js';
+import { EleanorError } from '../core/index.js';
 
 /** One message in OpenAI's Chat Completions shape (text parts only are read). */
 export interface ChatMessage {

@@ -1,12 +1,12 @@
 // Turns the critics of an engine configuration into orchestrator specs: built-ins, custom functions, modules, LLM judges.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { EleanorError } from '../core/errors.js';
-import type { CriticFn, CriticSpec } from '../core/types.js';
-import { createLlmJudgeCritic } from '../critics/llm-judge/index.js';
-import type { BuiltinCritic } from '../critics/critic.js';
-import type { CriticInfo } from '../verdict/critic-info.js';
-import { BUILTIN_CRITICS, builtinCritic } from '../critics/registry.js';
+import { EleanorError } from '../core/index.js';
+import type { CriticFn, CriticSpec } from '../core/index.js';
+import { createLlmJudgeCritic } from '../critics/index.js';
+import type { BuiltinCritic } from '../critics/index.js';
+import type { CriticInfo } from '../verdict/index.js';
+import { BUILTIN_CRITICS, builtinCritic } from '../critics/index.js';
 import type { CriticConfig, CriticSettings, EngineConfig } from './config.js';
 
 export interface CriticSetup {

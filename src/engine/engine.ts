@@ -1,19 +1,19 @@
 // The engine: validate → obtain the response → orchestrate the critics → decide and gate → the Evaluation.
 import { randomUUID } from 'node:crypto';
-import { checkConfig } from '../core/config-issues.js';
-import { EleanorError } from '../core/errors.js';
-import { Orchestrator } from '../core/orchestrator.js';
-import type { CriticOutcome, RunScope } from '../core/types.js';
-import type { ExecutionGrant, ReviewQueue } from '../evidence/reviews.js';
-import type { EvidenceStore } from '../evidence/types.js';
-import { composeHooks } from '../infra/compose-hooks.js';
+import { checkConfig } from '../core/index.js';
+import { EleanorError } from '../core/index.js';
+import { Orchestrator } from '../core/index.js';
+import type { CriticOutcome, RunScope } from '../core/index.js';
+import type { ExecutionGrant, ReviewQueue } from '../evidence/index.js';
+import type { EvidenceStore } from '../evidence/index.js';
+import { composeHooks } from '../infra/index.js';
 import { createModelAdapter } from '../models/index.js';
-import type { ModelAdapter } from '../models/model-adapter.js';
+import type { ModelAdapter } from '../models/index.js';
 import type { EngineConfig } from './config.js';
 import { engineConfigSchema } from './config/schema.js';
 import { setUpCritics } from './critic-setup.js';
-import { type CriticInfo } from '../verdict/critic-info.js';
-import { decide, type DecisionResult } from '../verdict/decide.js';
+import { type CriticInfo } from '../verdict/index.js';
+import { decide, type DecisionResult } from '../verdict/index.js';
 import { setUpEvidence } from './evidence-setup.js';
 import { eachInfra } from './infra.js';
 import { setUpInfrastructure, type InfrastructureHandles } from './infra-setup.js';
@@ -33,7 +33,7 @@ import {
   type EvaluationMode,
   type FailurePolicy,
   type Stages,
-} from '../verdict/types.js';
+} from '../verdict/index.js';
 
 export interface Engine {
   /** Governs one request; rejects only for a bad request (INVALID_INPUT), a closed engine or a failed generation. */

@@ -1,18 +1,18 @@
 // The engine's recorder: opens the configured evidence store and appends each evaluation, strictly or in the background.
-import { EleanorError } from '../core/errors.js';
-import type { EvidenceConfig } from '../evidence/config.js';
-import { evaluationPayload, type RecordSource } from '../evidence/evaluation-record.js';
-import { checkpointSigningKey, createCheckpointer } from '../evidence/checkpoint-setup.js';
-import { withCheckpoints } from '../evidence/checkpointed-store.js';
-import { openEvidenceStore } from '../evidence/open-store.js';
+import { EleanorError } from '../core/index.js';
+import type { EvidenceConfig } from '../evidence/index.js';
+import { evaluationPayload, type RecordSource } from '../evidence/index.js';
+import { checkpointSigningKey, createCheckpointer } from '../evidence/index.js';
+import { withCheckpoints } from '../evidence/index.js';
+import { openEvidenceStore } from '../evidence/index.js';
 import {
   authorizeExecution,
   createReviewQueue,
   type ExecutionGrant,
   type ReviewQueue,
   type TraceScope,
-} from '../evidence/reviews.js';
-import type { Checkpoint, EvidenceRef, EvidenceStore } from '../evidence/types.js';
+} from '../evidence/index.js';
+import type { Checkpoint, EvidenceRef, EvidenceStore } from '../evidence/index.js';
 
 export const DEFAULT_CHAIN = 'default';
 

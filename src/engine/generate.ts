@@ -1,6 +1,6 @@
 // The model's response for an evaluation that was given none: under the evaluation's deadline and the caller's signal,
 // checked (a string, within the text limit); any failure is MODEL_ERROR naming the model.
-import { EleanorError } from '../core/errors.js';
+import { EleanorError } from '../core/index.js';
 import type { RequestLimits } from './request.js';
 import type { GeneratedText, GenerationStage } from './types.js';
 

@@ -1,9 +1,9 @@
 // Turns the configuration's `infrastructure` section into EngineInfra pieces: each configured piece's own setup, in
 // the order of INFRA_PIECES.
-import type { Orchestrator } from '../core/orchestrator.js';
-import type { BullmqTransportStats } from '../distributed/bullmq-transport.js';
-import { INFRA_PIECES } from '../infra/pieces.js';
-import type { CriticCacheEntry, EngineInfra, InfraHandles, InfraSetupContext } from '../infra/piece.js';
+import type { Orchestrator } from '../core/index.js';
+import type { BullmqTransportStats } from '../distributed/index.js';
+import { INFRA_PIECES } from '../infra/index.js';
+import type { CriticCacheEntry, EngineInfra, InfraHandles, InfraSetupContext } from '../infra/index.js';
 import type { InfrastructureConfig } from './config/infrastructure-schema.js';
 
 export type { CriticCacheEntry };

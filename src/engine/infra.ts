@@ -1,5 +1,5 @@
 // How infrastructure (cache, breakers, events, metrics, tracing…) plugs into the engine: hooks plus a few callbacks.
-import type { EngineInfra } from '../infra/piece.js';
+import type { EngineInfra } from '../infra/index.js';
 
 export type { EngineInfra };
 

@@ -1,6 +1,6 @@
 // An input-only evaluation (no response) runs only the critics that read the input; the others are reported skipped.
-import type { CriticOutcome } from '../core/types.js';
-import type { CriticInfo } from '../verdict/critic-info.js';
+import type { CriticOutcome } from '../core/index.js';
+import type { CriticInfo } from '../verdict/index.js';
 
 const INPUT_ONLY_SKIP = 'reads only the response; this evaluation is input-only';
 

@@ -1,7 +1,7 @@
 // Validates an evaluation request: types, text sizes, context size and depth, trace id format (INVALID_INPUT).
-import { EleanorError } from '../core/errors.js';
+import { EleanorError } from '../core/index.js';
 import type { EvaluateOptions, EvaluateRequest } from './types.js';
-import { MAX_TIMER_MS } from '../core/spec-schema.js';
+import { MAX_TIMER_MS } from '../core/index.js';
 
 export interface RequestLimits {
   /** Largest inputText or modelResponse, in characters. @default 100_000 */

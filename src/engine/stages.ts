@@ -1,9 +1,9 @@
 // Staged governance of a generated response: the input stage runs while the model generates and stops it on deny.
-import type { CriticOutcome, RunScope } from '../core/types.js';
-import type { Orchestrator } from '../core/orchestrator.js';
-import type { CriticInfo } from '../verdict/critic-info.js';
-import type { DecisionResult } from '../verdict/decide.js';
-import type { InputEscalatePolicy, StageReport, Stages, StreamReport } from '../verdict/types.js';
+import type { CriticOutcome, RunScope } from '../core/index.js';
+import type { Orchestrator } from '../core/index.js';
+import type { CriticInfo } from '../verdict/index.js';
+import type { DecisionResult } from '../verdict/index.js';
+import type { InputEscalatePolicy, StageReport, Stages, StreamReport } from '../verdict/index.js';
 import type { GeneratedText, GenerationStage } from './types.js';
 
 const STOPPED_SKIP = 'reads the response; the input stage stopped the evaluation before the model answered';

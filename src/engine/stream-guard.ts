@@ -1,5 +1,5 @@
 // A streamed answer governed as it streams: text is released only once the output critics have passed it.
-import type { Evaluation } from '../verdict/types.js';
+import type { Evaluation } from '../verdict/index.js';
 import type { GuardRequest } from './conversation.js';
 import { StreamWindow } from './stream-window.js';
 import type { EvaluateOptions, GenerationStage } from './types.js';

@@ -1,7 +1,7 @@
 // Turns the configuration's `transport` section into the orchestrator's transport and an infrastructure piece.
-import type { CriticTransport, OrchestratorLogger } from '../core/types.js';
-import { createBullmqTransport, type BullmqTransportStats } from '../distributed/bullmq-transport.js';
-import { checkRemoteCritics, type TransportConfig } from '../distributed/config.js';
+import type { CriticTransport, OrchestratorLogger } from '../core/index.js';
+import { createBullmqTransport, type BullmqTransportStats } from '../distributed/index.js';
+import { checkRemoteCritics, type TransportConfig } from '../distributed/index.js';
 import type { EngineInfra } from './infra.js';
 
 export interface ConfiguredTransport {

@@ -1,7 +1,7 @@
 // The engine's request shapes: what evaluate() is given (the vocabulary it answers in lives in verdict/).
-import type { CriticOutcome } from '../core/types.js';
-import type { DecisionResult } from '../verdict/decide.js';
-import type { InputEscalatePolicy, StreamReport } from '../verdict/types.js';
+import type { CriticOutcome } from '../core/index.js';
+import type { DecisionResult } from '../verdict/index.js';
+import type { InputEscalatePolicy, StreamReport } from '../verdict/index.js';
 
 export interface EvaluateRequest {
   /** What the user asked. */

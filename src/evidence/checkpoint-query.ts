@@ -1,5 +1,5 @@
 // The stored-checkpoint page both stores serve: the query checked, rows mapped to checkpoints, the cursor to go on.
-import { EleanorError } from '../core/errors.js';
+import { EleanorError } from '../core/index.js';
 import type { Checkpoint, CheckpointPage, CheckpointQuery } from './types.js';
 
 export const CHECKPOINT_LIMIT_DEFAULT = 100;

@@ -1,6 +1,6 @@
 // Builds the checkpointer the `evidence.checkpoints` section describes: its key (file or environment) and witness path.
 import { resolve } from 'node:path';
-import { EleanorError } from '../core/errors.js';
+import { EleanorError } from '../core/index.js';
 import { Checkpointer } from './checkpoints.js';
 import type { CheckpointsConfig } from './config.js';
 import { readPemFile, signingKeyFrom, type SigningKey } from './signing.js';

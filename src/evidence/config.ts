@@ -1,6 +1,6 @@
 // The engine configuration's `evidence` section: which store, where, how durable, what is redacted.
 import { z } from 'zod';
-import { forwardIssues } from '../core/config-issues.js';
+import { forwardIssues } from '../core/index.js';
 import type { EvidenceStore } from './types.js';
 
 const chainName = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'expected 1–128 letters, digits or . _ : -');

@@ -1,6 +1,6 @@
 // The evaluation record: everything needed to explain a decision later, redacted as configured, as JSON data.
-import type { CriticInfo } from '../verdict/critic-info.js';
-import type { Evaluation } from '../verdict/types.js';
+import type { CriticInfo } from '../verdict/index.js';
+import type { Evaluation } from '../verdict/index.js';
 import { toJsonData } from './json-data.js';
 import { hashText, scrub, sensitiveSpans, type HashedText, type Redaction } from './redact.js';
 

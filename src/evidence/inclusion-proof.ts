@@ -1,6 +1,6 @@
 // Inclusion proofs: one record, its Merkle audit path and the signed checkpoint it is under, checkable without the store.
 import type { KeyObject } from 'node:crypto';
-import { EleanorError } from '../core/errors.js';
+import { EleanorError } from '../core/index.js';
 import { chainHash } from './canonical.js';
 import { checkpointText } from './checkpoint-text.js';
 import { auditPath, recordLeaf, rootFromAuditPath } from './merkle.js';

@@ -1,40 +1,20 @@
-// The evidence layer: stores, the hash chain, redaction, the review queue and the execution gate.
-export { SqliteEvidenceStore, DEFAULT_SQLITE_PATH, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
-export { PgEvidenceStore, type PgStoreOptions } from './postgres/pg-store.js';
-export { openEvidenceStore } from './open-store.js';
-export { canonicalJson, chainHash, GENESIS_HASH } from './canonical.js';
-export { evidenceConfigSchema, type EvidenceConfig, type CheckpointsConfig } from './config.js';
-export { checkInclusionProof, inclusionProofProblem, type InclusionProof } from './inclusion-proof.js';
-export type { Checkpoint } from './types.js';
-export type { EvaluationPayload } from './evaluation-record.js';
-export type { HashedText, Redaction } from './redact.js';
+// The evidence layer's surface for the layers above it: the package's `eleanor/evidence` (public.ts), and what
+// the layers above share with it that is not public.
+export * from './public.js';
+export { checkpointSigningKey, createCheckpointer } from './checkpoint-setup.js';
+export { parseWitness, verifyWitness, type WitnessReport } from './checkpoint-verify.js';
+export { withCheckpoints } from './checkpointed-store.js';
+export { evaluationPayload, type RecordSource } from './evaluation-record.js';
+export { buildInclusionProof } from './inclusion-proof.js';
 export {
-  createReviewQueue,
-  authorizeExecution,
-  type ExecutionGrant,
-  type ReviewDecision,
-  type ReviewDecisionInput,
-  type ReviewQueue,
-} from './reviews.js';
-export type {
-  AppendRequest,
-  ChainBreak,
-  ChainReport,
-  EntryKind,
-  EvidenceEntry,
-  EvidenceRef,
-  EvidenceStore,
-  ExportQuery,
-  ReviewAction,
-  ReviewCase,
-  ReviewCounts,
-  ReviewExcerpt,
-  ReviewOutcome,
-  ReviewPage,
-  ReviewQuery,
-  ReviewRecord,
-  ReviewStatus,
-  StoredRow,
-  TopRule,
-  VerifyReport,
-} from './types.js';
+  CHAIN_NAME,
+  CRITIC_NAME,
+  REVIEW_LIMIT_MAX,
+  REVIEW_SEARCH_MAX,
+  isCursor,
+  isIsoTime,
+  isSearch,
+} from './review-query.js';
+export { reviewSignatureProblem } from './review-signature.js';
+export { traceEntries, type TraceScope } from './reviews.js';
+export { generateSigningKeyPem, publicKeyFromFile } from './signing.js';

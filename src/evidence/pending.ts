@@ -1,5 +1,5 @@
 // Checks an append request and prepares its record outside the write lock; maps database errors to EleanorErrors.
-import { EleanorError, isEleanorError } from '../core/errors.js';
+import { EleanorError, isEleanorError } from '../core/index.js';
 import { canonicalJson, type PendingRecord } from './canonical.js';
 import type { AppendRequest } from './types.js';
 

@@ -1,6 +1,6 @@
 // Redaction before storage: 'hash' replaces texts and matched spans with SHA-256 digests; 'mask' masks the PII spans.
 import { createHash } from 'node:crypto';
-import type { CriticOutcome } from '../core/types.js';
+import type { CriticOutcome } from '../core/index.js';
 
 export type Redaction = 'none' | 'hash' | 'mask';
 

@@ -1,5 +1,5 @@
 // A review-queue row (a gated evaluation, joined with its review if any) as the ReviewCase callers see.
-import type { Decision } from '../verdict/types.js';
+import type { Decision } from '../verdict/index.js';
 import { excerptOf, topRuleOf, type RecordedCase } from './review-excerpt.js';
 import type { ReviewAction, ReviewCase, ReviewRecord, ReviewStatus } from './types.js';
 

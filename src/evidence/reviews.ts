@@ -1,7 +1,7 @@
 // The human-review queue and the execution gate, on top of an evidence store: decide() appends to the chain.
-import { EleanorError, isEleanorError } from '../core/errors.js';
-import { CANONICAL_STATEMENTS } from '../verdict/doctrine.js';
-import type { Gate } from '../verdict/types.js';
+import { EleanorError, isEleanorError } from '../core/index.js';
+import { CANONICAL_STATEMENTS } from '../verdict/index.js';
+import type { Gate } from '../verdict/index.js';
 import type { KeyObject } from 'node:crypto';
 import { anchoredProblem, recordProblem, toEntry } from './chain-check.js';
 import { reviewSignatureProblem, signReview } from './review-signature.js';

@@ -9,7 +9,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { EleanorError } from '../core/errors.js';
+import { EleanorError } from '../core/index.js';
 
 export interface SigningKey {
   readonly privateKey: KeyObject;

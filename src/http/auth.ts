@@ -1,9 +1,9 @@
 // API keys: looked up by their keyed hash (the key itself is never kept), roles checked per route; 401 without a key, 403 for the wrong role.
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EleanorError } from '../core/errors.js';
-import { KEY_SECRET_ENV, keyedHash } from '../engine/config/api-key-secret.js';
-import { API_ROLES, type ApiKeyConfig, type ApiRole } from '../engine/config/http-schema.js';
+import { EleanorError } from '../core/index.js';
+import { KEY_SECRET_ENV, keyedHash } from '../engine/index.js';
+import { API_ROLES, type ApiKeyConfig, type ApiRole } from '../engine/index.js';
 import { HttpError } from './errors.js';
 
 export interface Principal {

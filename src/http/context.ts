@@ -1,6 +1,6 @@
 // What every route shares: the engine, the resolved settings, and the in-flight evaluations shutdown may cancel.
 import type { FastifyReply } from 'fastify';
-import type { Engine } from '../engine/engine.js';
+import type { Engine } from '../engine/index.js';
 import type { Principal } from './auth.js';
 import type { LiveFeed } from './live/live-feed.js';
 

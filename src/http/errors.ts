@@ -1,6 +1,6 @@
 // HTTP errors: every failure answers `{ code, message, path }` with the right status; an EleanorError maps by code.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isEleanorError, type EleanorErrorCode } from '../core/errors.js';
+import { isEleanorError, type EleanorErrorCode } from '../core/index.js';
 import { openAiError, speaksOpenAi } from './proxy/openai-error.js';
 
 /** Codes only the HTTP service answers with (EleanorError codes pass through as they are). */

@@ -1,14 +1,14 @@
 // GET /v1/evaluations/:traceId's answer: the evaluation as recorded, its place in the chain, and its review.
-import { EleanorError } from '../core/errors.js';
-import type { Engine } from '../engine/engine.js';
-import type { EvaluationPayload } from '../evidence/evaluation-record.js';
-import { traceEntries } from '../evidence/reviews.js';
+import { EleanorError } from '../core/index.js';
+import type { Engine } from '../engine/index.js';
+import type { EvaluationPayload } from '../evidence/index.js';
+import { traceEntries } from '../evidence/index.js';
 import type { FastifyRequest } from 'fastify';
 import { chainFor } from './auth.js';
 import { HttpError } from './errors.js';
 import { traceQuerySchema } from './schemas.js';
 import { parseInput } from './validate.js';
-import type { ReviewRecord, ReviewStatus } from '../evidence/types.js';
+import type { ReviewRecord, ReviewStatus } from '../evidence/index.js';
 
 export interface EvaluationRecordAnswer {
   traceId: string;

@@ -1,7 +1,7 @@
 // The server's keyring from the configuration: the key secret resolved, every key checked before the server starts.
-import { EleanorError } from '../core/errors.js';
-import { keySecretFrom, resolveKeySecret } from '../engine/config/api-key-secret.js';
-import type { HttpConfig } from '../engine/config/http-schema.js';
+import { EleanorError } from '../core/index.js';
+import { keySecretFrom, resolveKeySecret } from '../engine/index.js';
+import type { HttpConfig } from '../engine/index.js';
 import { Keyring } from './auth.js';
 
 export interface KeyringSetup {

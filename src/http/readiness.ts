@@ -1,5 +1,5 @@
 // GET /readyz's checks: the evidence store answers, Redis and NATS as the infrastructure reports them, breaker states.
-import type { Engine } from '../engine/engine.js';
+import type { Engine } from '../engine/index.js';
 
 export interface Readiness {
   ready: boolean;

@@ -1,5 +1,7 @@
 // The HTTP API's shapes as zod schemas: they validate requests and generate /openapi.json (one source for both).
 import { z } from 'zod';
+// The dashboard's browser code is typechecked against this file (it has no Node types), so it reads the few
+// browser-safe files it needs directly rather than whole layers (the layering test lists it as the exception).
 import { CRITIC_STATUSES } from '../core/types.js';
 import { MAX_TIMER_MS } from '../core/spec-schema.js';
 import { contextSchema } from './context-schema.js';

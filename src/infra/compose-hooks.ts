@@ -1,5 +1,5 @@
 // composeHooks(): the orchestrator takes one set of hooks; infrastructure (cache, breakers, metrics…) brings several.
-import type { CriticInput, CriticOutcome, Finding, Hooks, RunScope, ShortCircuit } from '../core/types.js';
+import type { CriticInput, CriticOutcome, Finding, Hooks, RunScope, ShortCircuit } from '../core/index.js';
 
 export interface ComposeOptions {
   /** Told of every error of a composed hook, including those hidden by another set's result. @default none */

@@ -1,17 +1,5 @@
-// The `eleanor/infra` entry: every infrastructure piece that attaches to the orchestrator through hooks.
-export { composeHooks, type ComposeOptions } from './compose-hooks.js';
-export * from './adaptive/index.js';
-export * from './breaker/index.js';
-export * from './cache/index.js';
-export * from './degradation/index.js';
-export * from './events/index.js';
-// BreakerState is the breaker's (above); the metrics' own, which adds cockatiel's 'isolated', stays inside.
-export {
-  OTHER_CRITIC,
-  createMetrics,
-  type CacheResult,
-  type CacheTier,
-  type EleanorMetrics,
-  type MetricsOptions,
-} from './metrics/index.js';
-export * from './tracing/index.js';
+// The infra layer's surface for the layers above it: the package's `eleanor/infra` (public.ts), and what
+// the layers above share with it that is not public.
+export * from './public.js';
+export { type CriticCacheEntry, type EngineInfra, type InfraHandles, type InfraSetupContext } from './piece.js';
+export { INFRA_PIECES } from './pieces.js';

@@ -2,9 +2,9 @@
 // the setup that turns it into hooks and callbacks. Each piece's folder defines its own (setup.ts).
 import type { Registry } from 'prom-client';
 import type { z } from 'zod';
-import type { Orchestrator } from '../core/orchestrator.js';
-import type { Finding, Hooks, RunScope } from '../core/types.js';
-import type { Evaluation } from '../verdict/types.js';
+import type { Orchestrator } from '../core/index.js';
+import type { Finding, Hooks, RunScope } from '../core/index.js';
+import type { Evaluation } from '../verdict/index.js';
 import type { BreakerHooks, BreakerState } from './breaker/index.js';
 import type { CacheHooks, CacheStats } from './cache/index.js';
 import type { EventBus, NatsSinkStats } from './events/index.js';

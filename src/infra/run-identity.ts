@@ -1,5 +1,5 @@
 // A number per run, for infrastructure that keys state by run: the scope hooks receive, never the caller's trace id.
-import type { CriticInput, RunScope } from '../core/types.js';
+import type { CriticInput, RunScope } from '../core/index.js';
 
 const ids = new WeakMap<object, number>();
 let next = 0;

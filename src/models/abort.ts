@@ -1,5 +1,5 @@
 // Abort helpers for the model adapters and the LLM judge: the signal's reason as an Error, and work raced against a signal.
-import { toError } from '../core/errors.js';
+import { toError } from '../core/index.js';
 
 /** The signal's reason as an Error (the reason itself when it is one, e.g. the orchestrator's CriticTimeoutError). */
 export function abortError(signal: AbortSignal): Error {

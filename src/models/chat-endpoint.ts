@@ -1,8 +1,8 @@
 // One OpenAI-compatible chat-completions endpoint, shared by the OpenAI model adapter and the LLM judge: abort, clear errors.
 import type * as OpenAISdk from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
-import { describeError, isEleanorError } from '../core/errors.js';
-import { importPackage } from '../core/load-package.js';
+import { describeError, isEleanorError } from '../core/index.js';
+import { importPackage } from '../core/index.js';
 import { abortError } from './abort.js';
 
 export interface ChatEndpointOptions {

@@ -1,6 +1,6 @@
 // Model adapter configuration: a zod schema for config files ('static' | 'openai') and the factory that builds an adapter.
 import { z } from 'zod';
-import { EleanorError } from '../core/errors.js';
+import { EleanorError } from '../core/index.js';
 import { createFunctionModel, type FunctionModelOptions } from './function-model.js';
 import type { ModelAdapter } from './model-adapter.js';
 import { createOpenAIModel, openAIModelOptionsSchema } from './openai-model.js';

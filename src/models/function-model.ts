@@ -1,7 +1,7 @@
 // The function model adapter: a caller's own function (sync or async) produces the response; programmatic only.
 import { abortError, raceAbort } from './abort.js';
 import type { ModelAdapter, ModelRequest } from './model-adapter.js';
-import { EleanorError } from '../core/errors.js';
+import { EleanorError } from '../core/index.js';
 
 /** Produces the response. It should stop work when `signal` aborts; the adapter rejects at once either way. */
 export type ModelFunction = (request: ModelRequest, signal: AbortSignal) => string | Promise<string>;

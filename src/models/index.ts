@@ -1,7 +1,5 @@
-// Model adapters: what produces the model's response when the caller did not give one.
-export type { GenerateOptions, ModelAdapter, ModelRequest } from './model-adapter.js';
-export { createStaticModel, staticModelOptionsSchema, type StaticModelOptions } from './static-model.js';
-export { createFunctionModel, type FunctionModelOptions, type ModelFunction } from './function-model.js';
-export { createOpenAIModel, openAIModelOptionsSchema, type OpenAIModelOptions } from './openai-model.js';
-export { createModelAdapter, modelConfigSchema, type FunctionModelConfig, type ModelConfig } from './config.js';
-export { ModelRequestError, TRACE_HEADER } from './chat-endpoint.js';
+// The models layer's surface for the layers above it: the package's `eleanor/models` (public.ts), and what
+// the layers above share with it that is not public.
+export * from './public.js';
+export { createChatEndpoint, type ChatEndpoint, type ChatReply } from './chat-endpoint.js';
+export { formatIssues, parseConfig } from './parse-config.js';

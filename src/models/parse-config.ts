@@ -1,7 +1,7 @@
 // Validates adapter and judge options with their zod schema; failures throw EleanorError INVALID_CONFIG naming each field.
 import type { z } from 'zod';
-import { CONFIG_PARSE, describeConfigIssues } from '../core/config-issues.js';
-import { EleanorError } from '../core/errors.js';
+import { CONFIG_PARSE, describeConfigIssues } from '../core/index.js';
+import { EleanorError } from '../core/index.js';
 
 /** "baseURL: Invalid URL; model: Too small: expected string to have >=1 characters" */
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {

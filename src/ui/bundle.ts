@@ -1,7 +1,7 @@
 // bundleClient(): the dashboard's browser code (src/ui/client, TypeScript) as one ES module, built with esbuild.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EleanorError } from '../core/errors.js';
+import { EleanorError } from '../core/index.js';
 
 /** The browser entry, next to this file in the source tree (dist/ holds the built bundle instead). */
 const ENTRY = fileURLToPath(new URL('./client/main.ts', import.meta.url));

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { CANONICAL_STATEMENTS } from '../verdict/doctrine.js';
+import { CANONICAL_STATEMENTS } from '../verdict/index.js';
 
 /** src/ui/public when run from source, dist/ui/public once built (the build copies the page and adds app.js). */
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));

@@ -1,5 +1,5 @@
 // Aggregation and decision: all violations, escalation signals that cannot be averaged away, failures as unknown.
-import type { CriticOutcome } from '../core/types.js';
+import type { CriticOutcome } from '../core/index.js';
 import type { Decision, DecisionThresholds, Evaluation, FailurePolicy, Gate } from './types.js';
 import { FAILED_STATUSES } from './outcomes.js';
 

@@ -1,5 +1,5 @@
 // Which critic outcomes are failures: a result that is unknown, never a pass (timeout, error, lost, open, cancelled).
-import type { CriticStatus } from '../core/types.js';
+import type { CriticStatus } from '../core/index.js';
 
 export const FAILED_STATUSES: ReadonlySet<CriticStatus> = new Set([
   'timeout',

@@ -1,4 +1,4 @@
-// package.json `exports`: every feature subpath is a folder's index.ts, and resolves by the package's own name once built — imported or required.
+// package.json `exports`: every feature subpath is a folder's public.ts (its index.ts adds what only the layers above share), and resolves by the package's own name once built — imported or required.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,16 +30,16 @@ describe('package exports', () => {
     expect(SUBPATHS.sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  it.each(SUBPATHS)('%s is dist/<folder>/index.js with its types, built from src/<folder>/index.ts', (subpath) => {
+  it.each(SUBPATHS)('%s is dist/<folder>/public.js with its types, built from src/<folder>/public.ts', (subpath) => {
     const folder = subpath.slice(2);
     // One ES module for import and require alike (Node >= 20.19 requires ES modules without top-level await).
     expect(pkg.exports[subpath]).toEqual({
-      types: `./dist/${folder}/index.d.ts`,
-      import: `./dist/${folder}/index.js`,
-      require: `./dist/${folder}/index.js`,
-      default: `./dist/${folder}/index.js`,
+      types: `./dist/${folder}/public.d.ts`,
+      import: `./dist/${folder}/public.js`,
+      require: `./dist/${folder}/public.js`,
+      default: `./dist/${folder}/public.js`,
     });
-    expect(existsSync(`${ROOT}src/${folder}/index.ts`)).toBe(true);
+    expect(existsSync(`${ROOT}src/${folder}/public.ts`)).toBe(true);
   });
 
   it('resolves every subpath by the package name, without loading a driver (needs `npm run build`)', () => {
@@ -55,7 +55,7 @@ describe('package exports', () => {
     for (const [subpath, name] of Object.entries(EXPECTED)) {
       const line = lines.find((l) => l.startsWith(`${pkg.name}${subpath.slice(1)} `));
       expect(line?.split(' ')[1]?.split(','), subpath).toContain(name);
-      expect(existsSync(`${ROOT}dist/${subpath.slice(2)}/index.d.ts`), `${subpath} types`).toBe(true);
+      expect(existsSync(`${ROOT}dist/${subpath.slice(2)}/public.d.ts`), `${subpath} types`).toBe(true);
     }
     // Even every subpath together leaves the database and broker drivers unloaded until used.
     const { packages } = JSON.parse(lines.at(-1)!) as { packages: string[] };

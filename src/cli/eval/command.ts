@@ -1,9 +1,9 @@
 // `eleanor eval --data PATH…`: critic quality on a labelled corpus — recall, false positives, gates (exit 5).
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { EleanorError } from '../../core/errors.js';
-import { loadConfig } from '../../engine/config/load.js';
-import { DEFAULT_THRESHOLDS } from '../../verdict/types.js';
+import { EleanorError } from '../../core/index.js';
+import { loadConfig } from '../../engine/index.js';
+import { DEFAULT_THRESHOLDS } from '../../verdict/index.js';
 import { dataFiles } from './data.js';
 import { formatReport, gateLine } from './format.js';
 import { buildReport, type GroupBy } from './report.js';

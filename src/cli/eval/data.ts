@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { EleanorError } from '../../core/errors.js';
+import { EleanorError } from '../../core/index.js';
 
 /** One line of a labelled corpus (extra fields are allowed and ignored). */
 export const labelledRowSchema = z.object({

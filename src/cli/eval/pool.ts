@@ -1,8 +1,8 @@
 // `eleanor eval`: where rows are evaluated — one engine in this thread, or one engine per worker thread.
 import { Worker } from 'node:worker_threads';
-import { EleanorError } from '../../core/errors.js';
-import type { EngineConfig } from '../../engine/config.js';
-import { createEngine } from '../../engine/engine.js';
+import { EleanorError } from '../../core/index.js';
+import type { EngineConfig } from '../../engine/index.js';
+import { createEngine } from '../../engine/index.js';
 import type { LabelledRow } from './data.js';
 import { evaluateRow, type RowResult } from './run.js';
 

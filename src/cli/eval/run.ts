@@ -3,10 +3,10 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { SingleBar } from 'cli-progress';
-import { describeError, EleanorError, isEleanorError } from '../../core/errors.js';
-import type { CriticOutcome } from '../../core/types.js';
-import type { Engine } from '../../engine/engine.js';
-import type { Decision, Evaluation } from '../../verdict/types.js';
+import { describeError, EleanorError, isEleanorError } from '../../core/index.js';
+import type { CriticOutcome } from '../../core/index.js';
+import type { Engine } from '../../engine/index.js';
+import type { Decision, Evaluation } from '../../verdict/index.js';
 import { readData, type BadLine, type LabelledRow } from './data.js';
 
 /** One critic's part in a row's evaluation. */

@@ -1,5 +1,5 @@
 // Pure statistics for `eleanor eval`: Wilson intervals, percentiles, and per-group recall / FPR / precision.
-import type { Decision } from '../../verdict/types.js';
+import type { Decision } from '../../verdict/index.js';
 
 /** The severity at and above which a row counts as caught (the engine's default escalation threshold). */
 export const SEVERITY_HIT = 2;

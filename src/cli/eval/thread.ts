@@ -1,8 +1,8 @@
 // Worker-thread entry of `eleanor eval`: builds its own engine from the configuration file and evaluates the rows it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
-import { describeError } from '../../core/errors.js';
-import { loadConfig } from '../../engine/config/load.js';
-import { createEngine, type Engine } from '../../engine/engine.js';
+import { describeError } from '../../core/index.js';
+import { loadConfig } from '../../engine/index.js';
+import { createEngine, type Engine } from '../../engine/index.js';
 import type { LabelledRow } from './data.js';
 import { evalEngineConfig, type ThreadData, type ThreadMessage } from './pool.js';
 import { evaluateRow } from './run.js';

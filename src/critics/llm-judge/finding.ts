@@ -1,5 +1,5 @@
 // Turns a judge's verdict into a Finding: namespaced rule ids, the principle, spans for quotes found in the response.
-import type { Finding, Span, Violation } from '../../core/types.js';
+import type { Finding, Span, Violation } from '../../core/index.js';
 import type { Verdict } from './verdict.js';
 
 export interface JudgeIdentity {

@@ -1,9 +1,9 @@
 // The LLM-judge critic: an OpenAI-compatible model judges the response against one principle, with one repair turn.
 import { createHash } from 'node:crypto';
-import type { CriticContext, CriticInput, Finding } from '../../core/types.js';
+import type { CriticContext, CriticInput, Finding } from '../../core/index.js';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { createChatEndpoint, TRACE_HEADER, type ChatEndpoint, type ChatReply } from '../../models/chat-endpoint.js';
-import { parseConfig } from '../../models/parse-config.js';
+import { createChatEndpoint, TRACE_HEADER, type ChatEndpoint, type ChatReply } from '../../models/index.js';
+import { parseConfig } from '../../models/index.js';
 import { llmJudgeConfigSchema, type LlmJudgeOptions } from './config.js';
 import { verdictToFinding } from './finding.js';
 import { judgeMessages, repairMessages } from './prompt.js';

@@ -1,6 +1,6 @@
 // The judge's conversation: instructions and the texts to judge, and the repair turn after a malformed verdict.
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { CriticInput } from '../../core/types.js';
+import type { CriticInput } from '../../core/index.js';
 
 export interface JudgePrompt {
   readonly principle: string;

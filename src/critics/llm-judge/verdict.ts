@@ -1,6 +1,6 @@
 // The judge's verdict: the JSON schema sent as response_format, its zod twin, and the parser that lists what is wrong.
 import { z } from 'zod';
-import { formatIssues } from '../../models/parse-config.js';
+import { formatIssues } from '../../models/index.js';
 
 /** Strict structured outputs need every property required and no others: an absent quote is null. */
 export const VERDICT_JSON_SCHEMA = {

@@ -1,7 +1,7 @@
 // Adds learned classifiers to a rule critic: each model reads one side, and a confident one reports `<critic>.model`.
-import type { CriticInput, Finding, Violation } from '../../core/types.js';
+import type { CriticInput, Finding, Violation } from '../../core/index.js';
 import type { BuiltinCritic, SyncBuiltinCritic } from '../critic.js';
-import type { CriticReads } from '../../verdict/critic-info.js';
+import type { CriticReads } from '../../verdict/index.js';
 import { findingFrom } from '../rule-critic.js';
 import { analyse, PASSAGE_WORDS, sentencePassages, type Passage, type TextAnalysis } from './analysis.js';
 import { loadClassifier, modelVersion } from './load.js';

@@ -1,5 +1,5 @@
 // Payment-card detector: 13–19 digits, grouped by single spaces, dashes or dots, with a card network's prefix and Luhn.
-import type { Violation } from '../../core/types.js';
+import type { Violation } from '../../core/index.js';
 import type { Detector } from '../rule-critic.js';
 import type { Token } from '../text/tokens.js';
 import { CARD_NUMBER } from './patterns.js';

@@ -1,7 +1,7 @@
 // Contact-detail detectors: e-mail addresses and public IP addresses (validator); phone numbers are in phone.ts.
 import type Validator from 'validator';
-import { lazyPackage } from '../../core/load-package.js';
-import type { Violation } from '../../core/types.js';
+import { lazyPackage } from '../../core/index.js';
+import type { Violation } from '../../core/index.js';
 import type { Detector } from '../rule-critic.js';
 import type { Token } from '../text/tokens.js';
 import { EMAIL_DOMAIN, IPV4, IPV6, SPELLED_EMAIL } from './patterns.js';

@@ -1,6 +1,6 @@
 // Identifier detectors: US SSN (SSA issuance rules), UK NINO (HMRC prefixes) and IBAN (ibantools checksum).
 import { getCountrySpecifications, isValidIBAN } from 'ibantools';
-import type { Violation } from '../../core/types.js';
+import type { Violation } from '../../core/index.js';
 import type { Detector } from '../rule-critic.js';
 import { IBAN, SSN, UK_NINO } from './patterns.js';
 import { PRIVACY_DETECTORS } from './rules.js';

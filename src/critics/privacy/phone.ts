@@ -1,8 +1,8 @@
 // Phone-number detector: candidates by shape, validated and checked for grouping by libphonenumber-js (max metadata).
 import type * as PhoneLib from 'libphonenumber-js/max';
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
-import { lazyPackage } from '../../core/load-package.js';
-import type { Violation } from '../../core/types.js';
+import { lazyPackage } from '../../core/index.js';
+import type { Violation } from '../../core/index.js';
 import type { Detector } from '../rule-critic.js';
 import { PHONE } from './patterns.js';
 import { PRIVACY_DETECTORS } from './rules.js';

@@ -1,5 +1,5 @@
 // Shared by the privacy detectors: violations from specs, boundary characters, nearby-word cues and entropy.
-import type { Violation } from '../../core/types.js';
+import type { Violation } from '../../core/index.js';
 import type { Token } from '../text/tokens.js';
 import type { DetectorSpec } from './rules.js';
 

@@ -1,5 +1,5 @@
 // Credentials carried by URLs and HTTP headers: `scheme://user:password@host`, Slack webhooks, Basic and Bearer values.
-import type { Violation } from '../../core/types.js';
+import type { Violation } from '../../core/index.js';
 import type { Detector } from '../rule-critic.js';
 import { AUTH_SCHEME, SLACK_WEBHOOK, URL_CREDENTIALS } from './patterns.js';
 import type { DetectorSpec } from './rules.js';

@@ -1,5 +1,5 @@
 // More vendor tokens by prefix (Stripe, Google, SendGrid, Shopify, Hugging Face, Vault, npm, GitLab, Twilio, Cloudflare) and JWTs.
-import type { Violation } from '../../core/types.js';
+import type { Violation } from '../../core/index.js';
 import type { Detector } from '../rule-critic.js';
 import {
   CLOUDFLARE_TOKEN,

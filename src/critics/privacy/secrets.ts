@@ -1,5 +1,5 @@
 // Secret detectors: vendor tokens by prefix (AWS, GitHub, Slack, sk-…), PEM private keys, high-entropy assignments, passwords in prose.
-import type { Violation } from '../../core/types.js';
+import type { Violation } from '../../core/index.js';
 import type { Detector } from '../rule-critic.js';
 import {
   ASSIGNMENT,

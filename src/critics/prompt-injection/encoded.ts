@@ -1,5 +1,5 @@
 // Encoded-payload detector: base64, hex or ROT13 payloads whose decoded text triggers the injection phrases (one level).
-import type { Violation } from '../../core/types.js';
+import type { Violation } from '../../core/index.js';
 import type { Detector } from '../rule-critic.js';
 import { COMMON_WORDS } from '../text/common-words.js';
 import { ENCODED_PAYLOAD } from './rules.js';

@@ -1,5 +1,5 @@
 // Detectors for what phrases cannot see: shell commands that destroy a whole disk, file system or home directory.
-import type { Violation } from '../../core/types.js';
+import type { Violation } from '../../core/index.js';
 import { NEGATIONS, type Detector } from '../rule-critic.js';
 import type { Token } from '../text/tokens.js';
 import { tokenIndexFrom } from '../text/spans.js';

@@ -1,5 +1,5 @@
 // The self-harm critic: method requests and encouragement (deny), first-person intent (escalate with a support message).
-import type { Finding, Violation } from '../../core/types.js';
+import type { Finding, Violation } from '../../core/index.js';
 import type { BuiltinCritic } from '../critic.js';
 import { withModels } from '../model/model-critic.js';
 import { createRuleCritic, MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';

@@ -1,5 +1,5 @@
 // Citation shapes read in one pass over the tokens: impossible DOIs, years that date citations, impossible pages.
-import type { Violation } from '../../core/types.js';
+import type { Violation } from '../../core/index.js';
 import type { Token } from '../text/tokens.js';
 
 /**

@@ -1,5 +1,5 @@
 // The truth critic's citation detectors: impossible DOIs, works dated after the reference year or before journals.
-import type { CriticInput, Violation } from '../../core/types.js';
+import type { CriticInput, Violation } from '../../core/index.js';
 import { MAX_VIOLATIONS_PER_RULE, type Detector } from '../rule-critic.js';
 import type { Token } from '../text/tokens.js';
 import { CITATION_REGEXES, FIRST_JOURNAL_YEAR, scanCitations, citationViolation } from './citations.js';

@@ -2,7 +2,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EleanorError } from '../../core/errors.js';
+import { EleanorError } from '../../core/index.js';
 
 /** The variable holding the secret itself (it overrides `http.keySecretFile`). */
 export const KEY_SECRET_ENV = 'ELEANOR_API_KEY_SECRET';

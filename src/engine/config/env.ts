@@ -1,6 +1,6 @@
 // ELEANOR_* environment variables: each maps to one configuration path and is validated (errors name the variable).
 import { createHash } from 'node:crypto';
-import { EleanorError } from '../../core/errors.js';
+import { EleanorError } from '../../core/index.js';
 import { KEY_SECRET_ENV, MIN_API_KEY_LENGTH, keyedHash, resolveKeySecret } from './api-key-secret.js';
 import { API_ROLES, type ApiRole } from './http-schema.js';
 

@@ -1,6 +1,6 @@
 // The `http` section of the engine configuration (zod): what `eleanor serve` listens on, its limits and its API keys.
 import { z } from 'zod';
-import { MAX_TIMER_MS } from '../../core/spec-schema.js';
+import { MAX_TIMER_MS } from '../../core/index.js';
 
 export const API_ROLES = ['evaluator', 'reviewer', 'admin'] as const;
 export type ApiRole = (typeof API_ROLES)[number];

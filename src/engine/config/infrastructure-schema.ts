@@ -1,6 +1,6 @@
 // The `infrastructure` section of the engine configuration: one optional entry per piece, each piece's own schema.
 import { z } from 'zod';
-import { INFRA_PIECES } from '../../infra/pieces.js';
+import { INFRA_PIECES } from '../../infra/index.js';
 
 type Pieces = (typeof INFRA_PIECES)[number];
 type Sections = { [P in Pieces as P['section']]: z.ZodOptional<P['schema']> };

@@ -2,9 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import type * as Yaml from 'yaml';
-import { checkConfig } from '../../core/config-issues.js';
-import { EleanorError } from '../../core/errors.js';
-import { requirePackage } from '../../core/load-package.js';
+import { checkConfig } from '../../core/index.js';
+import { EleanorError } from '../../core/index.js';
+import { requirePackage } from '../../core/index.js';
 import type { EngineConfig } from '../config.js';
 import { applyEnv, ENV_VARIABLES } from './env.js';
 import { engineConfigSchema } from './schema.js';

@@ -1,7 +1,7 @@
 // The `proxy` section of the engine configuration (zod): the upstream `POST /v1/chat/completions` forwards to, and
 // what the proxy answers when a conversation is denied or escalated.
 import { z } from 'zod';
-import { MAX_TIMER_MS } from '../../core/spec-schema.js';
+import { MAX_TIMER_MS } from '../../core/index.js';
 
 export const PROXY_ON_DENY = ['refuse', 'error'] as const;
 export const PROXY_ON_ESCALATE = ['refuse', 'allow', 'hold'] as const;

@@ -7,15 +7,15 @@ import {
   policySchema,
   retriesSchema,
   timerMsSchema,
-} from '../../core/spec-schema.js';
-import { llmJudgeConfigSchema } from '../../critics/llm-judge/config.js';
-import { modelConfigSchema } from '../../models/config.js';
-import { evidenceConfigSchema } from '../../evidence/config.js';
+} from '../../core/index.js';
+import { llmJudgeConfigSchema } from '../../critics/index.js';
+import { modelConfigSchema } from '../../models/index.js';
+import { evidenceConfigSchema } from '../../evidence/index.js';
 import { proxyConfigSchema } from './proxy-schema.js';
 import { httpConfigSchema } from './http-schema.js';
 import { infrastructureSchema } from './infrastructure-schema.js';
-import { transportConfigSchema } from '../../distributed/config.js';
-import { forwardIssues } from '../../core/config-issues.js';
+import { transportConfigSchema } from '../../distributed/index.js';
+import { forwardIssues } from '../../core/index.js';
 
 const fn = functionSchema;
 const ms = timerMsSchema;

@@ -1,8 +1,8 @@
 // The server evidence store: PostgreSQL through a pg pool, group-committed under per-chain advisory locks.
 import type pg from 'pg';
 import type { CustomTypesConfig, PoolClient, QueryResultRow } from 'pg';
-import { EleanorError, isEleanorError } from '../../core/errors.js';
-import { importPackage } from '../../core/load-package.js';
+import { EleanorError, isEleanorError } from '../../core/index.js';
+import { importPackage } from '../../core/index.js';
 import { chainBatch } from '../chain-append.js';
 import { ChainChecker, toEntry } from '../chain-check.js';
 import { GroupCommit } from '../group-commit.js';

@@ -2,8 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
-import { EleanorError, isEleanorError } from '../../core/errors.js';
-import { requirePackage } from '../../core/load-package.js';
+import { EleanorError, isEleanorError } from '../../core/index.js';
+import { requirePackage } from '../../core/index.js';
 import { chainBatch } from '../chain-append.js';
 import { retryOpenWhileBusy, retryWhileBusy } from './busy-retry.js';
 import { ChainChecker, toEntry } from '../chain-check.js';

@@ -1,7 +1,7 @@
 // LiveFeed: turns the engine's event bus into one summary per finished evaluation, for SSE clients and the stats window.
-import type { CriticOutcome, CriticStatus } from '../../core/types.js';
-import type { Decision, Gate, RequiredAction } from '../../verdict/types.js';
-import type { EleanorEvent, EventBus } from '../../infra/events/types.js';
+import type { CriticOutcome, CriticStatus } from '../../core/index.js';
+import type { Decision, Gate, RequiredAction } from '../../verdict/index.js';
+import type { EleanorEvent, EventBus } from '../../infra/index.js';
 import { StatsWindow, type StatsWindowOptions, type WindowStats } from './stats-window.js';
 
 /** One critic of a live evaluation. */

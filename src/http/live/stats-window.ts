@@ -1,5 +1,5 @@
 // StatsWindow: counts by decision and each critic's latency quantiles over a rolling window, in fixed time buckets (bounded memory).
-import type { Decision } from '../../verdict/types.js';
+import type { Decision } from '../../verdict/index.js';
 
 export interface StatsWindowOptions {
   /** Width of one time bucket: the chart's resolution. @default 10_000 */

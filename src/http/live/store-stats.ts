@@ -1,7 +1,7 @@
 // StoreStats: the live view's counts and latencies read from the evidence store — every server writing to it — not one process's bus.
-import type { CriticStatus } from '../../core/types.js';
-import type { EvidenceStore } from '../../evidence/types.js';
-import type { Decision } from '../../verdict/types.js';
+import type { CriticStatus } from '../../core/index.js';
+import type { EvidenceStore } from '../../evidence/index.js';
+import type { Decision } from '../../verdict/index.js';
 import { StatsWindow, type CriticSample, type StatsWindowOptions, type WindowStats } from './stats-window.js';
 
 export interface StoreStatsOptions {

@@ -1,6 +1,6 @@
 // The proxy's answers in OpenAI's wire shapes: completions, refusals, held answers, stream chunks and errors.
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
-import type { Evaluation } from '../../verdict/types.js';
+import type { Evaluation } from '../../verdict/index.js';
 
 export const DEFAULT_REFUSAL = "I can't help with that.";
 

@@ -2,10 +2,10 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import type { ProxyConfig } from '../../engine/config/proxy-schema.js';
-import type { Engine } from '../../engine/engine.js';
-import type { GuardStreamEvent } from '../../engine/stream-guard.js';
-import type { EvaluateOptions } from '../../engine/types.js';
+import type { ProxyConfig } from '../../engine/index.js';
+import type { Engine } from '../../engine/index.js';
+import type { GuardStreamEvent } from '../../engine/index.js';
+import type { EvaluateOptions } from '../../engine/index.js';
 import { toErrorAnswer } from '../errors.js';
 import { DEFAULT_REFUSAL, chunkOf, eleanorHeaders, summaryOf } from './answers.js';
 import { openAiError } from './openai-error.js';

@@ -3,7 +3,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { createParser } from 'eventsource-parser';
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
-import type { ProxyConfig } from '../../engine/config/proxy-schema.js';
+import type { ProxyConfig } from '../../engine/index.js';
 import { HttpError } from '../errors.js';
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 120_000;

@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
-import { isEleanorError } from '../../core/errors.js';
-import type { ProxyConfig } from '../../engine/config/proxy-schema.js';
-import type { EvaluateOptions } from '../../engine/types.js';
-import type { Evaluation } from '../../verdict/types.js';
+import { isEleanorError } from '../../core/index.js';
+import type { ProxyConfig } from '../../engine/index.js';
+import type { EvaluateOptions } from '../../engine/index.js';
+import type { Evaluation } from '../../verdict/index.js';
 import { chainFor } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../errors.js';

@@ -1,7 +1,7 @@
 // POST /v1/evaluations (JSON or SSE), POST /v1/evaluations/batch (NDJSON), GET /v1/evaluations/:traceId, POST …/execute.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { EvaluateOptions, EvaluateRequest } from '../../engine/types.js';
-import type { Evaluation } from '../../verdict/types.js';
+import type { EvaluateOptions, EvaluateRequest } from '../../engine/index.js';
+import type { Evaluation } from '../../verdict/index.js';
 import { chainFor, type Principal } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { HttpError, toErrorAnswer } from '../errors.js';

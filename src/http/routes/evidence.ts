@@ -1,6 +1,6 @@
 // GET /v1/evidence/checkpoints: the signed checkpoints the store keeps, a page at a time, for another machine to keep.
 import type { FastifyInstance } from 'fastify';
-import { EleanorError } from '../../core/errors.js';
+import { EleanorError } from '../../core/index.js';
 import { chainFor } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { checkpointsQuerySchema } from '../schemas.js';

@@ -1,7 +1,7 @@
 // GET /v1/reviews (the review queue, paged and filtered) and POST /v1/reviews/:traceId/decision (as the reviewer).
 import type { FastifyInstance } from 'fastify';
-import { isEleanorError } from '../../core/errors.js';
-import type { ReviewQuery } from '../../evidence/types.js';
+import { isEleanorError } from '../../core/index.js';
+import type { ReviewQuery } from '../../evidence/index.js';
 import { HttpError } from '../errors.js';
 import type { ServerContext } from '../context.js';
 import { traceChain } from '../evaluation-record.js';

@@ -5,7 +5,7 @@ import type { ServerContext } from '../context.js';
 import { readiness } from '../readiness.js';
 import { verifyQuerySchema } from '../schemas.js';
 import { chainFor } from '../auth.js';
-import { EleanorError } from '../../core/errors.js';
+import { EleanorError } from '../../core/index.js';
 import { parseInput } from '../validate.js';
 
 const open = { access: { public: true } as const, rateLimit: false };

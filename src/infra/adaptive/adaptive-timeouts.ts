@@ -1,6 +1,6 @@
 // Adaptive timeouts: each critic's per-attempt timeout follows its observed latency (pQ × factor, clamped).
-import { CriticTimeoutError, EleanorError } from '../../core/errors.js';
-import type { CriticOutcome, Hooks } from '../../core/types.js';
+import { CriticTimeoutError, EleanorError } from '../../core/index.js';
+import type { CriticOutcome, Hooks } from '../../core/index.js';
 import { LogHistogram, type LogHistogramOptions } from './log-histogram.js';
 
 export interface AdaptiveTimeoutOptions {

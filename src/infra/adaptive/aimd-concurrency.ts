@@ -1,6 +1,6 @@
 // AIMD concurrency: grows the orchestrator's cap by a step while latency stays under target, shrinks it by a factor above.
-import { EleanorError } from '../../core/errors.js';
-import type { CriticOutcome, Hooks } from '../../core/types.js';
+import { EleanorError } from '../../core/index.js';
+import type { CriticOutcome, Hooks } from '../../core/index.js';
 
 export interface AimdOptions {
   /** The cap never goes below this (integer >= 1). @default 1 */

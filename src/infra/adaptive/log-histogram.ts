@@ -1,5 +1,5 @@
 // LogHistogram: a streaming quantile estimator over fixed log-spaced buckets (bounded relative error, O(1) add).
-import { EleanorError } from '../../core/errors.js';
+import { EleanorError } from '../../core/index.js';
 
 export interface LogHistogramOptions {
   /** Smallest value told apart (ms); smaller values share the first bucket. @default 0.01 */

@@ -1,6 +1,6 @@
 // `infrastructure.adaptiveTimeouts` and `adaptiveConcurrency`: timeouts from observed latency; an AIMD concurrency cap.
 import { z } from 'zod';
-import type { Hooks } from '../../core/types.js';
+import type { Hooks } from '../../core/index.js';
 import { count, ms } from '../config-schema.js';
 import { defined, infraPiece } from '../piece.js';
 import { createAdaptiveTimeoutHooks } from './adaptive-timeouts.js';

@@ -1,8 +1,8 @@
 // Circuit breakers per critic as orchestrator hooks: cockatiel decides; an open breaker ends the critic at once.
 import { CircuitState, isBrokenCircuitError, type CircuitBreakerPolicy } from 'cockatiel';
-import { CriticTimeoutError, describeError } from '../../core/errors.js';
-import { shortCircuit } from '../../core/short-circuit.js';
-import type { CriticInput, Finding, Hooks, RunScope, ShortCircuit } from '../../core/types.js';
+import { CriticTimeoutError, describeError } from '../../core/index.js';
+import { shortCircuit } from '../../core/index.js';
+import type { CriticInput, Finding, Hooks, RunScope, ShortCircuit } from '../../core/index.js';
 import { runIdOf } from '../run-identity.js';
 import { checkFallbacks, fallbackFor } from '../degradation/degradation-hooks.js';
 import {

@@ -1,7 +1,7 @@
 // Breaker options: their types, defaults and checks, and the cockatiel policy each critic's options build.
 import { circuitBreaker, ConsecutiveBreaker, handleWhen, SamplingBreaker, type CircuitBreakerPolicy } from 'cockatiel';
-import { EleanorError } from '../../core/errors.js';
-import type { Finding } from '../../core/types.js';
+import { EleanorError } from '../../core/index.js';
+import type { Finding } from '../../core/index.js';
 
 interface CommonBreakerConfig {
   /** How long an open breaker waits before it lets one probe through (half-open). @default 30_000 */

@@ -1,6 +1,6 @@
 // `infrastructure.breakers`: a circuit breaker per critic (cockatiel), answering with the critic's fallback when open.
 import { z } from 'zod';
-import { MAX_TIMER_MS } from '../../core/spec-schema.js';
+import { MAX_TIMER_MS } from '../../core/index.js';
 import { count, ms } from '../config-schema.js';
 import { defined, infraPiece } from '../piece.js';
 import { createBreakerHooks } from './breaker-hooks.js';

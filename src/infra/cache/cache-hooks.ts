@@ -1,8 +1,8 @@
 // createCacheHooks(): the critic-result cache (L1 LRU, L2 Redis, single flight) as orchestrator hooks.
 import type * as LruCache from 'lru-cache';
-import { isFinding } from '../../core/finding.js';
-import { requirePackage } from '../../core/load-package.js';
-import type { CriticInput, CriticOutcome, Finding, Hooks } from '../../core/types.js';
+import { isFinding } from '../../core/index.js';
+import { requirePackage } from '../../core/index.js';
+import type { CriticInput, CriticOutcome, Finding, Hooks } from '../../core/index.js';
 import { cacheKey, DEFAULT_VOLATILE_CONTEXT_KEYS } from './cache-key.js';
 import { RedisTier, type RedisTierOptions, type RedisTierStats } from './redis-tier.js';
 import { SingleFlight } from './single-flight.js';

@@ -1,6 +1,6 @@
 // The cache key: SHA-256 of the canonical JSON of what decides a critic's finding (never the trace id).
 import { createHash } from 'node:crypto';
-import type { CriticInput } from '../../core/types.js';
+import type { CriticInput } from '../../core/index.js';
 import { canonicalize } from './canonical-json.js';
 
 /** Context keys that change on every request and never change a finding. */

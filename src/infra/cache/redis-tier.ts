@@ -2,7 +2,7 @@
 // connection still being made is waited for, within the same bound).
 import type * as IORedis from 'ioredis';
 import type { Redis } from 'ioredis';
-import { requirePackage } from '../../core/load-package.js';
+import { requirePackage } from '../../core/index.js';
 
 export interface RedisTierOptions {
   /** A Redis URL; the tier then owns its client (fail-fast options) and quits it on close. @default 'redis://127.0.0.1:6379' */

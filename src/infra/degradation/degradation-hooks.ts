@@ -1,7 +1,7 @@
 // Degradation: per-critic fallback findings that replace a failed critic's finding (the outcome becomes degraded).
-import { EleanorError } from '../../core/errors.js';
-import { checkFinding } from '../../core/finding.js';
-import type { Finding, Hooks } from '../../core/types.js';
+import { EleanorError } from '../../core/index.js';
+import { checkFinding } from '../../core/index.js';
+import type { Finding, Hooks } from '../../core/index.js';
 
 export interface DegradationOptions {
   /**

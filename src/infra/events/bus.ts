@@ -1,5 +1,5 @@
 // createEventBus(): a typed in-process bus whose subscribers run later, off the emitter's stack, each with a bounded buffer.
-import { EleanorError } from '../../core/errors.js';
+import { EleanorError } from '../../core/index.js';
 import type {
   AnyEventHandler,
   EleanorEvent,

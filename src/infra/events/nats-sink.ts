@@ -1,7 +1,7 @@
 // createNatsSink(): an EventSink that publishes each event as JSON to NATS JetStream at `<prefix>.<event type>`.
 import type { JetStreamClient, NatsConnection } from 'nats';
-import { EleanorError, describeError } from '../../core/errors.js';
-import { importPackage } from '../../core/load-package.js';
+import { EleanorError, describeError } from '../../core/index.js';
+import { importPackage } from '../../core/index.js';
 import type { EventSink } from './sink.js';
 import type { EleanorEvent } from './types.js';
 

@@ -1,8 +1,8 @@
 // `infrastructure.events`: the typed event bus, and optionally a NATS JetStream sink publishing every event.
 import { z } from 'zod';
-import type { CriticOutcome } from '../../core/types.js';
-import { FAILED_STATUSES } from '../../verdict/outcomes.js';
-import type { Evaluation } from '../../verdict/types.js';
+import type { CriticOutcome } from '../../core/index.js';
+import { FAILED_STATUSES } from '../../verdict/index.js';
+import type { Evaluation } from '../../verdict/index.js';
 import { count } from '../config-schema.js';
 import { infraPiece, type EngineInfra } from '../piece.js';
 import { createEventBus } from './bus.js';

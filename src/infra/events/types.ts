@@ -1,6 +1,6 @@
 // The engine's typed events: their names, payloads and the envelope that subscribers and sinks receive.
-import type { CriticOutcome } from '../../core/types.js';
-import type { Decision, Gate } from '../../verdict/types.js';
+import type { CriticOutcome } from '../../core/index.js';
+import type { Decision, Gate } from '../../verdict/index.js';
 
 /** Every event the engine emits, by name, with its payload. */
 export interface EventMap {

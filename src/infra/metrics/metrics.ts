@@ -1,10 +1,10 @@
 // createMetrics(): Prometheus metrics (prom-client) for critics, evaluations, cache tiers, breakers and in-flight critics.
 import type * as Prom from 'prom-client';
 import type { Gauge, Registry } from 'prom-client';
-import { EleanorError } from '../../core/errors.js';
-import { requirePackage } from '../../core/load-package.js';
-import { CRITIC_STATUSES, type CriticOutcome, type CriticStatus, type Hooks } from '../../core/types.js';
-import type { Decision, Evaluation } from '../../verdict/types.js';
+import { EleanorError } from '../../core/index.js';
+import { requirePackage } from '../../core/index.js';
+import { CRITIC_STATUSES, type CriticOutcome, type CriticStatus, type Hooks } from '../../core/index.js';
+import type { Decision, Evaluation } from '../../verdict/index.js';
 
 export type CacheTier = 'l1' | 'l2';
 export type CacheResult = 'hit' | 'miss' | 'error';

@@ -1,10 +1,10 @@
 // OpenTelemetry tracing through hooks: a span per evaluation, a child span per critic; a no-op without an SDK.
 import type * as OTel from '@opentelemetry/api';
 import type { Context, Span, TimeInput, Tracer } from '@opentelemetry/api';
-import { CriticTimeoutError } from '../../core/errors.js';
-import { requirePackage } from '../../core/load-package.js';
-import type { CriticInput, CriticOutcome, CriticStatus, Hooks, RunScope } from '../../core/types.js';
-import type { Evaluation } from '../../verdict/types.js';
+import { CriticTimeoutError } from '../../core/index.js';
+import { requirePackage } from '../../core/index.js';
+import type { CriticInput, CriticOutcome, CriticStatus, Hooks, RunScope } from '../../core/index.js';
+import type { Evaluation } from '../../verdict/index.js';
 
 export interface TracingOptions {
   /** Where spans go. With no SDK registered the API's tracer is a no-op. @default trace.getTracer('eleanor') */
