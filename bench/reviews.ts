@@ -1,5 +1,6 @@
 // The review queue at scale (issue 18): GET /v1/reviews's store call, reviewPage(), with 100,000 records in the store —
-// p50/p99 of the first page, filtered pages, a deep page, a text search and a tenant's page, on SQLite and PostgreSQL.
+// p50/p99 of the first page, filtered pages, a deep page, text searches and a tenant's page, on SQLite and PostgreSQL;
+// and what keeping the queue and its text index costs an append.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -132,6 +133,9 @@ async function measure(
     [`deep page (after ${deepPages * PAGE} cases)`]: { status: 'pending', limit: PAGE, cursor: deep },
     'since: the newest tenth of the cases': { status: 'pending', limit: PAGE, since: load.lastTenth },
     'text search q=weapon': { status: 'pending', limit: PAGE, q: 'weapon' },
+    'text search q=number 12 (500 cases)': { status: 'pending', limit: PAGE, q: 'number 12' },
+    'text search q=question (every case)': { status: 'pending', limit: PAGE, q: 'question' },
+    'text search q=we (2 characters)': { status: 'pending', limit: PAGE, q: 'we' },
     'one tenant (chain) + decision': { status: 'pending', limit: PAGE, chain: 'tenant-b', decision: 'escalate' },
     'every status, oldest first': { limit: PAGE, order: 'oldest' },
   };
@@ -166,10 +170,10 @@ async function measure(
 
 const APPEND_COST_RECORDS = 10_000;
 
-/** Gated records appended per second, 1,000 in flight, into `open()`'s store; `unqueued` drops its queue triggers. */
-async function gatedAppendRate(store: EvidenceStore, unqueued: (() => Promise<void>) | undefined): Promise<number> {
+/** Gated records appended per second, 1,000 in flight, into `store`, after `strip` (which drops some triggers). */
+async function gatedAppendRate(store: EvidenceStore, strip: (() => Promise<void>) | undefined): Promise<number> {
   await store.ready();
-  await unqueued?.();
+  await strip?.();
   let next = 0;
   const start = performance.now();
   const appender = async (): Promise<void> => {
@@ -179,35 +183,43 @@ async function gatedAppendRate(store: EvidenceStore, unqueued: (() => Promise<vo
   return APPEND_COST_RECORDS / ((performance.now() - start) / 1000);
 }
 
-/** What keeping the queue costs a gated append: rates with and without the queue's triggers, rounds interleaved. */
-async function appendCost(name: string, open: (round: number, queued: boolean) => Promise<AppendSetup>): Promise<void> {
-  const rates: Record<'queued' | 'unqueued', number[]> = { queued: [], unqueued: [] };
+/** The queue and its text index kept (`indexed`), the queue without the text index (`queued`), or neither. */
+type Keeping = 'indexed' | 'queued' | 'unqueued';
+const KEEPINGS: readonly Keeping[] = ['indexed', 'queued', 'unqueued'];
+
+/** What keeping the queue and its text index costs a gated append: the rate of each, rounds interleaved. */
+async function appendCost(
+  name: string,
+  open: (round: number, keeping: Keeping) => Promise<AppendSetup>,
+): Promise<void> {
+  const rates: Record<Keeping, number[]> = { indexed: [], queued: [], unqueued: [] };
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const queued of [true, false]) {
-      const setup = await open(round, queued);
+    for (const keeping of KEEPINGS) {
+      const setup = await open(round, keeping);
       try {
-        rates[queued ? 'queued' : 'unqueued'].push(await gatedAppendRate(setup.store, setup.unqueue));
+        rates[keeping].push(await gatedAppendRate(setup.store, setup.strip));
       } finally {
         await setup.close();
       }
     }
   }
-  const queued = median(rates.queued);
-  const unqueued = median(rates.unqueued);
+  const [indexed, queued, unqueued] = KEEPINGS.map((k) => median(rates[k]));
   emit({
     bench: 'reviews-append-cost',
     store: name,
     gatedAppends: APPEND_COST_RECORDS,
     inFlight: 1_000,
-    withQueuePerS: Math.round(queued),
-    withoutQueuePerS: Math.round(unqueued),
-    slowdown: round(unqueued / queued, 2),
+    withQueueAndTextIndexPerS: Math.round(indexed!),
+    withQueueOnlyPerS: Math.round(queued!),
+    withoutQueuePerS: Math.round(unqueued!),
+    slowdown: round(unqueued! / indexed!, 2),
+    textIndexSlowdown: round(queued! / indexed!, 2),
   });
 }
 
 interface AppendSetup {
   readonly store: EvidenceStore;
-  readonly unqueue?: () => Promise<void>;
+  readonly strip?: () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -216,15 +228,20 @@ async function sqlite(): Promise<void> {
   const store = new SqliteEvidenceStore({ path: join(dir, 'reviews.db'), synchronous: 'normal' });
   try {
     await measure('sqlite', store, await fill(store));
-    await appendCost('sqlite', (round, queued) => {
-      const path = join(dir, `append-${round}-${queued}.db`);
+    await appendCost('sqlite', (round, keeping) => {
+      const path = join(dir, `append-${round}-${keeping}.db`);
       const fresh = new SqliteEvidenceStore({ path, synchronous: 'normal' });
-      const unqueue = async (): Promise<void> => {
+      const drop = {
+        indexed: undefined,
+        queued: 'DROP TRIGGER IF EXISTS evidence_review_text_add',
+        unqueued: 'DROP TRIGGER evidence_review_queue_add; DROP TRIGGER evidence_review_queue_decided',
+      }[keeping];
+      const strip = async (): Promise<void> => {
         const db = new Database(path);
-        db.exec('DROP TRIGGER evidence_review_queue_add; DROP TRIGGER evidence_review_queue_decided');
+        db.exec(drop!);
         db.close();
       };
-      return Promise.resolve({ store: fresh, ...(!queued && { unqueue }), close: () => fresh.close() });
+      return Promise.resolve({ store: fresh, ...(drop !== undefined && { strip }), close: () => fresh.close() });
     });
   } finally {
     await store.close();
@@ -243,17 +260,22 @@ async function postgres(): Promise<void> {
     const tables = ['evidence', 'evidence_review_queue', 'evidence_review_critics', 'evidence_review_counts'];
     await client.query(`VACUUM ANALYZE ${tables.map((t) => `"${schema}".${t}`).join(', ')}`);
     await measure('postgres', store, load);
-    await appendCost('postgres', (round, queued) => {
-      const fresh = new PgEvidenceStore({ url: PG_URL, schema: `${schema}_a${round}${queued ? 'q' : 'u'}` });
-      const name = `"${schema}_a${round}${queued ? 'q' : 'u'}"`;
-      const unqueue = async (): Promise<void> => {
-        await client.query(`DROP TRIGGER evidence_review_queue_keep ON ${name}.evidence`);
+    await appendCost('postgres', (round, keeping) => {
+      const fresh = new PgEvidenceStore({ url: PG_URL, schema: `${schema}_a${round}${keeping[0]}` });
+      const name = `"${schema}_a${round}${keeping[0]}"`;
+      const drop = {
+        indexed: undefined,
+        queued: `DROP INDEX IF EXISTS ${name}.evidence_review_queue_text`,
+        unqueued: `DROP TRIGGER evidence_review_queue_keep ON ${name}.evidence`,
+      }[keeping];
+      const strip = async (): Promise<void> => {
+        await client.query(drop!);
       };
       const close = async (): Promise<void> => {
         await fresh.close();
         await client.query(`DROP SCHEMA ${name} CASCADE`);
       };
-      return Promise.resolve({ store: fresh, ...(!queued && { unqueue }), close });
+      return Promise.resolve({ store: fresh, ...(drop !== undefined && { strip }), close });
     });
   } finally {
     await store.close();

@@ -170,15 +170,40 @@ export interface ReviewDialect {
   contains(q: string): string;
 }
 
+/** Where reviewConditions reads the keys and the critic filter from. */
+export interface ConditionSource {
+  /** The alias whose created_at, chain and seq are read. @default 'q' */
+  readonly key?: string;
+  /**
+   * review_critics (schema-prefixed) when the critic filter is a lookup in it for each queue row `q`, as when the rows
+   * come from the text index; unset when the page reads review_critics itself as `c` (pageKeys).
+   */
+  readonly critics?: string;
+}
+
 /**
  * The WHERE conditions on the queue table `q` (and `key`, the table whose created_at, chain and seq are read) for a
  * page of `plan`, after its cursor; or for its counts, which leave out the cursor and the three facets (tier, critic,
  * decision): reviewCounts applies those to the groups.
  */
-export function reviewConditions(plan: ReviewPlan, sql: ReviewDialect, use: 'page' | 'counts', key = 'q'): string {
+export function reviewConditions(
+  plan: ReviewPlan,
+  sql: ReviewDialect,
+  use: 'page' | 'counts',
+  source: ConditionSource = {},
+): string {
   const where: string[] = [];
   const page = use === 'page';
-  if (page && plan.critic !== undefined) where.push(`c.critic = ${sql.param(plan.critic)}`);
+  const key = source.key ?? 'q';
+  if (page && plan.critic !== undefined) {
+    const critic = sql.param(plan.critic);
+    where.push(
+      source.critics === undefined
+        ? `c.critic = ${critic}`
+        : `EXISTS (SELECT 1 FROM ${source.critics} c WHERE c.critic = ${critic} AND c.created_at = q.created_at
+          AND c.chain = q.chain AND c.seq = q.seq)`,
+    );
+  }
   if (plan.status !== undefined) where.push(`q.status = ${sql.param(plan.status)}`);
   if (plan.chain !== undefined) where.push(`${key}.chain = ${sql.param(plan.chain)}`);
   if (page && plan.tier !== undefined) where.push(`q.tier = ${sql.param(plan.tier, 'int')}`);
@@ -212,10 +237,27 @@ export function pageKeys(plan: ReviewPlan, sql: ReviewDialect, tables = ''): str
     plan.critic === undefined
       ? `${queue} q`
       : `${tables}evidence_review_critics c JOIN ${queue} q ON q.chain = c.chain AND q.seq = c.seq`;
-  const where = reviewConditions(plan, sql, 'page', key);
+  const where = reviewConditions(plan, sql, 'page', { key });
   return `SELECT q.chain, q.seq, q.trace_id, q.created_at FROM ${from} WHERE ${where}
     ORDER BY ${reviewOrder(plan, key)} LIMIT ${sql.param(plan.limit + 1, 'int')}`;
 }
+
+/**
+ * Every case of a page of `plan` (after its cursor), read from `from` — the queue rows `q` the text index gives, or the
+ * queue itself — unsorted: for a text search matching few cases (SEARCH_SORTED at most), whose page is found by sorting
+ * its matches, as walking the queue in order to them could pass every case before. The critic filter is a lookup per
+ * case. `tables` is the schema prefix.
+ */
+export function matchedPageKeys(plan: ReviewPlan, sql: ReviewDialect, from: string, tables = ''): string {
+  const where = reviewConditions(plan, sql, 'page', { critics: `${tables}evidence_review_critics` });
+  return `SELECT q.chain, q.seq, q.trace_id, q.created_at FROM ${from} WHERE ${where}`;
+}
+
+/**
+ * Most cases a text search may match (in the whole queue) for its page to be read by matchedPageKeys, every match
+ * then sorted; past it, matches are many, and walking the queue in order reaches a page of them soon.
+ */
+export const SEARCH_SORTED = 5_000;
 
 /**
  * The table the counts of `plan` are read from: the kept counts (review_counts), or — with `since` or `q`, which

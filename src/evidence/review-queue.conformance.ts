@@ -138,6 +138,14 @@ export function reviewQueueConformance(name: string, makeSut: () => StoreUnderTe
       // Oldest first, at an odd page size, reaches them all as well.
       const oldest = await allPages(store, { status: 'pending', limit: 777, order: 'oldest' });
       expect(oldest.cases.map(key)).toEqual([...seen].reverse().map(key));
+      // A text search matching every case, a seventh, a ninth (the oldest cases) and a hundredth, each case once.
+      for (const q of ['question', 'WEAPON', 'on 1', 'question 99']) {
+        const expected = cases.filter((c) => c.expected.texts.toLowerCase().includes(q.toLowerCase()));
+        const found = await allPages(store, { status: 'pending', limit: 1_000, q });
+        expect(found.cases.map(key).sort(), q).toEqual(expected.map((c) => `${c.chain}/${c.traceId}`).sort());
+        expect(newestFirst(found.cases), q).toBe(true);
+        expect(found.pages[0]!.counts.total, q).toBe(expected.length);
+      }
     }, 120_000);
 
     it('pages under concurrent appends from another connection: every case on record when paging began, once', async () => {
@@ -276,6 +284,79 @@ export function reviewQueueConformance(name: string, makeSut: () => StoreUnderTe
       const hashed = (await store.reviewPage({})).reviews.find((c) => c.traceId === 'hashed')!;
       expect(hashed.excerpt).toBeUndefined();
       expect(hashed.topRule).toMatchObject({ critic: 'privacy', rule: 'privacy.rule' });
+    });
+
+    it('searches short and long, in Cyrillic, Greek, Japanese and German, ignoring case, special characters literally', async () => {
+      const store = await open();
+      const base = gatedCase(0);
+      const payload = base.payload as { input: object };
+      const texts: Record<string, [string, string]> = {
+        cyrillic: ['ПРИВЕТ, мир', 'Ответ: да'],
+        greek: ['ΕΛΛΗΝΙΚΆ κείμενα', ''],
+        japanese: ['日本語のテキスト', 'はい'],
+        german: ['STRAẞE und Straße', 'Grüße'],
+        special: ['discount 100%_off, "quoted" and it\'s a\\b', 'path C:\\temp\\x_y'],
+        wildcards: ['abcXdef abcXXdef 50 percent', 'under score'],
+        hashed: ['', ''],
+      };
+      for (const [traceId, [inputText, modelResponse]] of Object.entries(texts)) {
+        const input =
+          traceId === 'hashed'
+            ? {
+                inputText: { sha256: `${'ab'.repeat(30)}100%`, length: 5 },
+                modelResponse: { sha256: 'c_d'.repeat(20), length: 2 },
+                context: {},
+              }
+            : { inputText, modelResponse, context: {} };
+        await store.append({ ...base, traceId, payload: { ...payload, input } });
+      }
+      const found = async (q: string): Promise<string[]> => {
+        const page = await store.reviewPage({ q, limit: 3 });
+        const all = (await allPages(store, { q, limit: 3 })).cases.map((c) => c.traceId).sort();
+        expect(page.counts.total, q).toBe(all.length);
+        return all;
+      };
+      // What the reference (toLowerCase, then includes) finds, for each search: one per expected case, or none.
+      const searches: Array<[string, string[]]> = [
+        ['привет', ['cyrillic']],
+        ['ПРИВЕТ, МИР', ['cyrillic']],
+        ['т: д', ['cyrillic']],
+        ['ελληνικά', ['greek']],
+        ['ΚΕΊΜΕΝΑ', ['greek']],
+        ['日本語', ['japanese']],
+        ['本', ['japanese']],
+        ['テキ', ['japanese']],
+        ['straße', ['german']],
+        ['GRÜSSE', []],
+        ['grüße', ['german']],
+        ['100%_off', ['special']],
+        ['%', ['special']],
+        ['_', ['special']],
+        ['%_', ['special']],
+        ['"quoted"', ['special']],
+        ['"', ['special']],
+        ["it's", ['special']],
+        ["'", ['special']],
+        ['a\\b', ['special']],
+        ['\\temp\\', ['special']],
+        ['x_y', ['special']],
+        ['c_d', []],
+        ['c%d', []],
+        ['50%', []],
+        ['100%x', []],
+        ['ab', ['wildcards']],
+        ['e', ['german', 'special', 'wildcards']],
+        ['sha256', []],
+        ['abab', []],
+        ['length', []],
+      ];
+      for (const [q, expected] of searches) {
+        const reference = Object.entries(texts)
+          .filter(([id, [i, r]]) => id !== 'hashed' && `${i}\n${r}`.toLowerCase().includes(q.toLowerCase()))
+          .map(([id]) => id);
+        expect(expected, `the reference for ${q}`).toEqual(reference);
+        expect(await found(q), q).toEqual(expected);
+      }
     });
 
     it('gives each case an excerpt around its first flagged span and its top rule in words', async () => {

@@ -45,6 +45,11 @@ describe('GET /v1/reviews: a review queue of any size', () => {
       ['tier=3', { tier: 3 }],
       ['critic=risk&decision=escalate', { critic: 'risk', decision: 'escalate' }],
       ['q=WEAPON&chain=tenant-b', { q: 'WEAPON', chain: 'tenant-b' }],
+      ['q=answer%201&limit=20', { q: 'answer 1', limit: 20 }],
+      ['q=%25_', { q: '%_' }],
+      ['q=%22it%27s%22', { q: '"it\'s"' }],
+      ['q=%D0%9F%D1%80%D0%B8', { q: 'При' }],
+      ['q=st', { q: 'st' }],
       ['since=2000-01-01&order=oldest&limit=5', { since: '2000-01-01', order: 'oldest', limit: 5 }],
     ];
     for (const [query, same] of queries) {

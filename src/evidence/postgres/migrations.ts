@@ -227,3 +227,54 @@ export function pgMigrations(schema: string): readonly string[] {
     `,
   ];
 }
+
+/** The trigram index of the queue's texts: its name, schema-qualified. */
+export function textIndexName(schema: string): string {
+  return `"${schema}".evidence_review_queue_text`;
+}
+
+/** The statements that build it, once pg_trgm (of schema `trgm`, a quoted name) is in the database. */
+function textIndex(schema: string, trgm: string): string {
+  return `CREATE INDEX evidence_review_queue_text ON "${schema}".evidence_review_queue USING gin (texts ${trgm}.gin_trgm_ops)`;
+}
+
+/** The queries a migration runs on its connection: pg's client, typed as far as used here. */
+export interface MigrationClient {
+  query<R extends object = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+/**
+ * Builds the trigram index of the queue's texts (issue 18: `q` reads the few cases holding its trigrams, not every
+ * case) when it is missing: at each opening, under the migrations' lock, not as a numbered migration — it needs the
+ * pg_trgm extension, which an application's user may not be allowed to create. Then the store opens all the same, `q`
+ * reads every candidate's texts as before (the same answers, slower), `warn` says so, and the next opening after a
+ * database owner runs `CREATE EXTENSION pg_trgm` builds the index. Returns whether the index is there.
+ */
+export async function ensureTextIndex(
+  client: MigrationClient,
+  schema: string,
+  warn: (message: string) => void,
+): Promise<boolean> {
+  const found = await client.query<{ index: string | null }>('SELECT to_regclass($1) AS index', [
+    textIndexName(schema),
+  ]);
+  if (found.rows[0]?.index != null) return true;
+  await client.query('SAVEPOINT eleanor_text_index');
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+    const trgm = await client.query<{ schema: string }>(
+      "SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'pg_trgm'",
+    );
+    await client.query(textIndex(schema, trgm.rows[0]!.schema));
+    await client.query('RELEASE SAVEPOINT eleanor_text_index');
+    return true;
+  } catch (error) {
+    await client.query('ROLLBACK TO SAVEPOINT eleanor_text_index');
+    warn(
+      `eleanor: no trigram index of the review queue's texts in schema '${schema}' (${error instanceof Error ? error.message : String(error)}): ` +
+        'the text search (q) reads every candidate case instead, with the same answers, more slowly. ' +
+        'A database owner can run CREATE EXTENSION pg_trgm; the index is built when the store is next opened.',
+    );
+    return false;
+  }
+}

@@ -13,7 +13,9 @@ import {
   type StoreUnderTest,
 } from '../store.conformance.js';
 import { gatedCase } from '../review-queue.conformance.js';
+import { planReviews } from '../review-query.js';
 import { PgEvidenceStore } from './pg-store.js';
+import { pageQuery } from './review-queries.js';
 
 const URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -136,6 +138,87 @@ describe('PgEvidenceStore', () => {
     expect((await after.reviewPage({ status: 'pending' })).counts.total).toBe(27);
     expect((await after.verify()).ok).toBe(true);
   });
+
+  it('indexes the queue texts by trigram (pg_trgm) and searches through the index', async () => {
+    const schema = freshSchema();
+    schemas.push(schema);
+    const warnings: string[] = [];
+    const store = track(new PgEvidenceStore({ url: URL, schema, warn: (m) => warnings.push(m) }));
+    await Promise.all(Array.from({ length: 40 }, (_, i) => store.append(gatedCase(i))));
+    const index = await withClient(schema, (c) =>
+      c.query<{ def: string }>("SELECT pg_get_indexdef(to_regclass('evidence_review_queue_text')) AS def"),
+    );
+    expect(index.rows[0]!.def).toMatch(/USING gin \(texts \S*gin_trgm_ops\)/);
+    expect(warnings).toEqual([]);
+    // With sequential scans off, the planner reads the index for a rare word: the LIKE the search sends is indexed.
+    const plan = await withClient(schema, async (c) => {
+      await c.query('SET enable_seqscan = off');
+      const { text, values } = pageQuery(schema, planReviews({ q: 'weapon' }), 6);
+      return (await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`, values)).rows.map((r) => r['QUERY PLAN']);
+    });
+    expect(plan.join('\n')).toMatch(/Bitmap Index Scan on evidence_review_queue_text/);
+    expect((await store.reviewPage({ q: 'WEAPON' })).counts.total).toBe(6);
+  });
+
+  it('opens where pg_trgm may not be created: warns, searches by reading the texts, and indexes once it is there', async () => {
+    const id = randomBytes(6).toString('hex');
+    const database = `eleanor_test_db_${id}`;
+    const role = `eleanor_test_app_${id}`;
+    const at = (user: string, db: string): string => {
+      const url = new globalThis.URL(URL);
+      url.username = user;
+      url.pathname = `/${db}`;
+      return url.toString();
+    };
+    const admin = new pg.Client({ connectionString: URL });
+    await admin.connect();
+    const owner = new pg.Client({ connectionString: at(new globalThis.URL(URL).username, database) });
+    try {
+      // A database without pg_trgm, and an application user who owns its schema but may not create extensions.
+      await admin.query(`CREATE DATABASE ${database}`);
+      await admin.query(`CREATE ROLE ${role} LOGIN`);
+      await owner.connect();
+      await owner.query(`CREATE SCHEMA app AUTHORIZATION ${role}`);
+      const warnings: string[] = [];
+      const open = (): PgEvidenceStore =>
+        track(new PgEvidenceStore({ url: at(role, database), schema: 'app', warn: (m) => warnings.push(m) }));
+      const cases = Array.from({ length: 40 }, (_, i) => gatedCase(i));
+      const searches = ['weapon', 'QUESTION 3', 'on 1', 'xyz'];
+      const expected = searches.map((q) =>
+        cases
+          .filter((c) => c.expected.texts.toLowerCase().includes(q.toLowerCase()))
+          .map((c) => c.traceId)
+          .sort(),
+      );
+      const found = async (store: PgEvidenceStore, q: string): Promise<string[]> =>
+        (await store.reviewPage({ q, limit: 1_000 })).reviews.map((c) => c.traceId).sort();
+
+      const without = open();
+      await Promise.all(cases.map((c) => without.append(c)));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(
+        /no trigram index .* schema 'app' \(permission denied .*pg_trgm.*CREATE EXTENSION pg_trgm/,
+      );
+      for (const [i, q] of searches.entries()) expect(await found(without, q), q).toEqual(expected[i]);
+      await without.close();
+
+      await owner.query('CREATE EXTENSION pg_trgm');
+      const withIndex = open();
+      await withIndex.ready();
+      expect(warnings).toHaveLength(1);
+      const index = await owner.query<{ found: string | null }>(
+        "SELECT to_regclass('app.evidence_review_queue_text')::text AS found",
+      );
+      expect(index.rows[0]!.found).toBe('app.evidence_review_queue_text');
+      for (const [i, q] of searches.entries()) expect(await found(withIndex, q), q).toEqual(expected[i]);
+    } finally {
+      await Promise.allSettled(stores.splice(0).map((s) => s.close()));
+      await owner.end().catch(() => undefined);
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      await admin.end();
+    }
+  }, 30_000);
 
   it('refuses TRUNCATE in the database itself', async () => {
     const schema = freshSchema();

@@ -26,7 +26,7 @@ import type {
   StoredRow,
   VerifyReport,
 } from '../types.js';
-import { pgMigrations } from './migrations.js';
+import { ensureTextIndex, pgMigrations } from './migrations.js';
 
 export interface PgStoreOptions {
   /** A postgres:// connection URL. @default process.env.DATABASE_URL */
@@ -39,6 +39,8 @@ export interface PgStoreOptions {
   readonly maxBatch?: number;
   /** How long to wait for a connection before failing with EVIDENCE_UNAVAILABLE. @default 5_000 */
   readonly connectionTimeoutMs?: number;
+  /** Told what the store works around when it opens (no pg_trgm: the text search reads every case). @default console.warn */
+  readonly warn?: (message: string) => void;
 }
 
 const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -140,6 +142,7 @@ export class PgEvidenceStore implements EvidenceStore {
   private readonly sql: ReturnType<typeof statements>;
   private readonly writes: GroupCommit<PreparedAppend, EvidenceRef>;
   private readonly migrated: Promise<void>;
+  private readonly warn: (message: string) => void;
   private closing: Promise<void> | undefined;
 
   constructor(options: PgStoreOptions = {}) {
@@ -166,6 +169,7 @@ export class PgEvidenceStore implements EvidenceStore {
     this.pool = openPool({ connectionString: url, max, connectionTimeoutMillis });
     this.pool.catch(ignore); // seen through migrate(), below
     this.sql = statements(this.schema);
+    this.warn = options.warn ?? ((message) => console.warn(message));
     // Two lanes: one batch's round trip to the server overlaps with the next batch being gathered and hashed.
     this.writes = new GroupCommit((items) => this.commitBatch(items), maxBatch, isUniqueViolation, 2);
     this.migrated = this.migrate();
@@ -203,6 +207,7 @@ export class PgEvidenceStore implements EvidenceStore {
           await client.query(migrations[v]!);
           await client.query(`INSERT INTO ${s}.eleanor_migrations (version) VALUES ($1)`, [v + 1]);
         }
+        await ensureTextIndex(client, this.schema, this.warn);
       });
     } catch (error) {
       if (isEleanorError(error)) throw error; // the driver could not be loaded: its error names it
@@ -320,26 +325,30 @@ export class PgEvidenceStore implements EvidenceStore {
   }
 
   async reviews(query: ReviewQuery = {}): Promise<ReviewCase[]> {
-    return (await this.reviewRows(planReviews(query))).reviews;
+    // A text search's page is read as its count says (see reviewPage).
+    const plan = planReviews(query);
+    return (await (plan.q === undefined ? this.reviewRows(plan) : this.reviewPage(query))).reviews;
   }
 
   async reviewPage(query: ReviewQuery = {}): Promise<ReviewPage> {
     const plan = planReviews(query);
     const counting = countsQuery(this.schema, plan);
     const counted = this.read<CountGroup>(counting.text, counting.values).then((groups) => reviewCounts(groups, plan));
-    if (countsSource(plan).table === 'evidence_review_counts') {
+    if (countsSource(plan).table === 'evidence_review_counts' || plan.q !== undefined) {
       // Kept counts answer at once: no case matching, no page to look for (a filter matching nothing would otherwise
-      // walk every case it could match).
+      // walk every case it could match). A text search's count (through the trigram index) says how to read its page.
       const counts = await counted;
-      return { ...(counts.total === 0 ? { reviews: [], nextCursor: null } : await this.reviewRows(plan)), counts };
+      const page = counts.total === 0 ? { reviews: [], nextCursor: null } : await this.reviewRows(plan, counts.total);
+      return { ...page, counts };
     }
-    // Counted by scanning (since, q): the page and the counts on two connections at once.
+    // Counted by scanning (since): the page and the counts on two connections at once.
     const [page, counts] = await Promise.all([this.reviewRows(plan), counted]);
     return { ...page, counts };
   }
 
-  private async reviewRows(plan: ReviewPlan): Promise<{ reviews: ReviewCase[]; nextCursor: string | null }> {
-    const { text, values } = pageQuery(this.schema, plan);
+  /** A page of the plan, read as the number of its cases (`total`, when known) says. */
+  private async reviewRows(plan: ReviewPlan, total?: number): Promise<Omit<ReviewPage, 'counts'>> {
+    const { text, values } = pageQuery(this.schema, plan, total);
     return pageOf(await this.read<ReviewRow>(text, values), plan, toReviewCase);
   }
 

@@ -44,6 +44,18 @@ function countUp(q: string): string {
     ON CONFLICT (status, chain, tier, decision, critics) DO UPDATE SET n = n + 1;`;
 }
 
+/** The tokenizer of the queue's text index. Part of migration 4, as released: text-search.ts probes the same. */
+export const SEARCH_TOKENIZER = 'trigram';
+
+/**
+ * The text the trigram index holds for queue texts `t` (lower-cased by lower()): as recorded but for İ (U+0130), which
+ * toLowerCase — the case `q` and the texts are compared in — turns into i and a combining dot (U+0307) and FTS5 does
+ * not fold; spelled that way, a search holding the i or the dot finds it. Part of migration 4, as released.
+ */
+export function searchText(t: string): string {
+  return `replace(${t}, char(304), char(105, 775))`;
+}
+
 /** Migration n brings the schema from user_version n to n + 1. Never edit a released migration; add one. */
 export const SQLITE_MIGRATIONS: readonly string[] = [
   `
@@ -185,5 +197,29 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE TRIGGER evidence_review_queue_decided_once BEFORE UPDATE OF status ON evidence_review_queue
   WHEN OLD.status <> 'pending'
   BEGIN SELECT RAISE(ABORT, 'the review queue follows the evidence: a case is reviewed once'); END;
+  `,
+  // The queue's texts in a trigram index (issue 18): a text search reads the few cases holding its trigrams, not every
+  // case. Contentless and without positions or sizes (the smallest index: its matches are candidates, which the search
+  // checks against the texts). Its rowids are those of text_case, which says which case each is: a queue row's own
+  // rowid may change with VACUUM.
+  `
+  CREATE TABLE evidence_review_text_case (
+    id    INTEGER PRIMARY KEY,
+    chain TEXT    NOT NULL,
+    seq   INTEGER NOT NULL
+  );
+  CREATE VIRTUAL TABLE evidence_review_text USING fts5(
+    texts, content = '', columnsize = 0, detail = 'none', tokenize = '${SEARCH_TOKENIZER}'
+  );
+  INSERT INTO evidence_review_text_case (chain, seq)
+  SELECT chain, seq FROM evidence_review_queue WHERE texts IS NOT NULL ORDER BY created_at, chain, seq;
+  INSERT INTO evidence_review_text (rowid, texts)
+  SELECT k.id, ${searchText('q.texts')}
+  FROM evidence_review_text_case k JOIN evidence_review_queue q ON q.chain = k.chain AND q.seq = k.seq;
+  CREATE TRIGGER evidence_review_text_add AFTER INSERT ON evidence_review_queue WHEN NEW.texts IS NOT NULL
+  BEGIN
+    INSERT INTO evidence_review_text_case (chain, seq) VALUES (NEW.chain, NEW.seq);
+    INSERT INTO evidence_review_text (rowid, texts) VALUES (last_insert_rowid(), ${searchText('NEW.texts')});
+  END;
   `,
 ];

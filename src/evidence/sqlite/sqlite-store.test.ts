@@ -76,7 +76,8 @@ describe('SqliteEvidenceStore migration 3 (the review queue)', () => {
       .all()) {
       db.exec(`DROP TRIGGER ${name}`);
     }
-    db.exec('DROP TABLE evidence_review_queue; DROP TABLE evidence_review_counts; DROP TABLE evidence_review_critics');
+    db.exec('DROP TABLE evidence_review_text; DROP TABLE evidence_review_text_case; DROP TABLE evidence_review_queue');
+    db.exec('DROP TABLE evidence_review_counts; DROP TABLE evidence_review_critics');
     db.pragma('user_version = 2');
     db.close();
 
@@ -89,6 +90,52 @@ describe('SqliteEvidenceStore migration 3 (the review queue)', () => {
       await after.append(reviewRequest('q3', gatedCase(3).chain, 'approve'));
       expect((await after.reviewPage({ status: 'pending' })).counts.total).toBe(27);
       expect((await after.verify()).ok).toBe(true);
+    } finally {
+      await after.close();
+    }
+  });
+});
+
+describe('SqliteEvidenceStore migration 4 (the trigram index of the queue texts)', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('builds the text index in place from the queue of a store made before it, and keeps it as cases arrive', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eleanor-migrate-'));
+    dirs.push(dir);
+    const path = join(dir, 'eleanor.db');
+    const before = new SqliteEvidenceStore({ path, synchronous: 'normal' });
+    await Promise.all(Array.from({ length: 30 }, (_, i) => before.append(gatedCase(i))));
+    const searches = ['weapon', 'question 1', 'ANSWER 2'];
+    const expected = await Promise.all(searches.map((q) => before.reviewPage({ q, limit: 1_000 })));
+    await before.close();
+    // The file as version 3 left it: no text index, no trigger keeping it.
+    const db = new Database(path);
+    db.exec(
+      'DROP TRIGGER evidence_review_text_add; DROP TABLE evidence_review_text; DROP TABLE evidence_review_text_case',
+    );
+    db.pragma('user_version = 3');
+    db.close();
+
+    const after = new SqliteEvidenceStore({ path, synchronous: 'normal' });
+    try {
+      const indexed = (): number => {
+        const check = new Database(path, { readonly: true });
+        try {
+          return check.prepare<[], { n: number }>('SELECT count(*) AS n FROM evidence_review_text_case').get()!.n;
+        } finally {
+          check.close();
+        }
+      };
+      expect(indexed()).toBe(30);
+      for (const [i, q] of searches.entries())
+        expect(await after.reviewPage({ q, limit: 1_000 }), q).toEqual(expected[i]);
+      expect(expected[0]!.counts.total).toBe(5);
+      await after.append({ ...gatedCase(30), traceId: 'late' });
+      expect(indexed()).toBe(31);
+      expect((await after.reviewPage({ q: 'question 30' })).reviews.map((c) => c.traceId)).toEqual(['late']);
     } finally {
       await after.close();
     }
