@@ -1,4 +1,5 @@
 // The review queue's query, shared by both stores: its checks, its opaque keyset cursor, its SQL filters and counts.
+// Typechecked for the browser too (through http/schemas.ts): direct imports of browser-safe files, not whole layers.
 import { EleanorError } from '../core/errors.js';
 import type { Decision } from '../verdict/types.js';
 import type { ReviewCounts, ReviewQuery, ReviewStatus } from './types.js';
