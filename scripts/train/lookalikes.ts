@@ -39,3 +39,15 @@ export function lookAlikesFor(model: string): LookAlike[] {
     ]),
   ];
 }
+
+/**
+ * Its critic's positive fixtures that expect the critic's model to fire: the cascade's gate must never call them clear
+ * (they bound its low bound, as the look-alikes bound its high one).
+ */
+export function modelPositivesFor(model: string): LookAlike[] {
+  const fixtures = HOST[model];
+  if (fixtures === undefined) throw new Error(`no host critic for model '${model}'`);
+  return fixtures.positive
+    .filter((f) => f.expect?.some((rule) => rule.endsWith('.model')) === true)
+    .map((f) => ({ text: f.text, side: f.target ?? ('response' as const) }));
+}

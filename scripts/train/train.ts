@@ -11,10 +11,10 @@ import { MODEL_SPECS, type ModelSpec } from '../../src/critics/model/specs.js';
 import { encodeWeights } from '../../src/critics/model/weights-file.js';
 import { loadRows, type Row } from './data.js';
 import { distil, sourceTableAvailable } from './embeddings.js';
-import { lookAlikesFor } from './lookalikes.js';
+import { lookAlikesFor, modelPositivesFor } from './lookalikes.js';
 import { isOwnBenign, isPositiveFor } from './positives.js';
 import { sentenceVectors } from './sentences.js';
-import { platt, train, type Example } from './sgd.js';
+import { platt, train, type Example, type Trained } from './sgd.js';
 
 const WEIGHTS_DIR = 'src/critics/model/weights';
 const corpusDir = process.env['ELEANOR_CORPUS'] ?? '../shared/data/corpus';
@@ -36,6 +36,8 @@ const INPUT_MODEL_SHARE = 0.5;
 const SLICE_WEIGHT = Number(process.env['TRAIN_SLICE_WEIGHT'] ?? 300);
 /** …and of the held-out everyday prompts and answers (category 'general'): ordinary traffic must pass. */
 const MAX_FPR_EVERYDAY = 0.01;
+/** The cascade gate's bounds lie this far (calibrated logit) outside the held-out rows that set them. */
+const GATE_MARGIN = Number(process.env['TRAIN_GATE_MARGIN'] ?? 0.25);
 
 interface Prepared {
   readonly row: Row;
@@ -127,13 +129,30 @@ function trainOne(
     return Math.max(-50, ...passages.map((q) => a * rawLogit(model, q.indices, q.values, q.mean) + b));
   };
   const lookAlikes = lookAlikesFor(spec.name).filter((l) => spec.sides.includes(l.side));
-  const worstLookAlike = Math.max(-50, ...lookAlikes.map((l) => probabilityOf(l.text, l.side)));
+  const lookAlikeScores = lookAlikes.map((l) => probabilityOf(l.text, l.side));
+  const worstLookAlike = Math.max(-50, ...lookAlikeScores);
+  // Which look-alike bounds the threshold, so that a rise can be traced to a text.
+  const worstLookAlikeText = lookAlikes[lookAlikeScores.indexOf(worstLookAlike)]?.text.slice(0, 80);
   const budget = sentenceDims > 0 ? INPUT_MODEL_SHARE : 1;
   const thresholdLogit = Math.max(
     chooseThreshold(benignAll, benignOwn, everyday, MAX_FPR_ALL * budget, MAX_FPR_OWN * budget),
     worstLookAlike + 1e-3,
   );
   const threshold = sigmoid(thresholdLogit);
+  const gate =
+    sentenceDims > 0
+      ? trainGate({
+          trainSet: usable.filter((p) => !p.row.heldOut).map((p) => ({ ...toExample(p), mean: p.mean })),
+          heldOut,
+          labels,
+          fired: probability.map((z) => z >= thresholdLogit),
+          table,
+          mustFire: modelPositivesFor(spec.name)
+            .filter((l) => spec.sides.includes(l.side) && probabilityOf(l.text, l.side) >= thresholdLogit)
+            .map((l) => l.text),
+          mustNotFire: lookAlikes.map((l) => l.text),
+        })
+      : undefined;
   const positives = probability.filter((_, i) => labels[i] === 1);
   const share = (xs: number[]) => (xs.length === 0 ? 0 : xs.filter((p) => p >= thresholdLogit).length / xs.length);
   const file = encodeWeights(
@@ -148,8 +167,13 @@ function trainOne(
       sparseScale: scale,
       sentenceDims,
       trainedOn: { rows: trainSet.length, positives: trainSet.filter((e) => e.y === 1).length, ...OPTIONS },
+      ...(gate !== undefined && { gate: gate.header }),
     },
-    { sparse: weights, dense: model.dense },
+    {
+      sparse: weights,
+      dense: model.dense,
+      ...(gate !== undefined && { gateSparse: gate.sparse, gateDense: gate.model.dense }),
+    },
   );
   writeFileSync(join(WEIGHTS_DIR, `${spec.name}.bin`), file);
   return {
@@ -157,8 +181,10 @@ function trainOne(
     threshold: Number(threshold.toFixed(4)),
     thresholdLogit: Number(thresholdLogit.toFixed(3)),
     worstLookAlike: Number(worstLookAlike.toFixed(3)),
+    worstLookAlikeText,
     heldOut: { harmful: positives.length, benign: benignAll.length, benignOwn: benignOwn.length },
     recall: Number(share(positives).toFixed(4)),
+    ...(gate !== undefined && { gate: gate.report }),
     fprAll: Number(share(benignAll).toFixed(4)),
     fprOwn: Number(share(benignOwn).toFixed(4)),
     recallAtFprAll: Object.fromEntries(
@@ -167,6 +193,58 @@ function trainOne(
         return [fpr, Number((positives.filter((p) => p >= t).length / Math.max(1, positives.length)).toFixed(3))];
       }),
     ),
+  };
+}
+
+interface GateInput {
+  /** The full model's training examples with the word vector alone as `mean`. */
+  readonly trainSet: readonly Example[];
+  readonly heldOut: readonly Prepared[];
+  readonly labels: readonly (0 | 1)[];
+  /** Per held-out row: whether the full model (with the sentence vector) reaches its threshold. */
+  readonly fired: readonly boolean[];
+  readonly table: EmbeddingTable;
+  /** Texts the full model flags that the gate must not call clear (its critic's positive fixtures). */
+  readonly mustFire: readonly string[];
+  /** Texts the full model leaves alone that the gate must not call firing (the look-alikes). */
+  readonly mustNotFire: readonly string[];
+}
+
+/**
+ * The cascade's gate for an input model (src/critics/model/classifier.ts, `Gate`): the same regression without the
+ * sentence vector, Platt-calibrated on the held-out split, with bounds outside which it agreed with the full model on
+ * every held-out row and fixture.
+ */
+function trainGate(g: GateInput): {
+  header: Record<string, number>;
+  sparse: Int16Array;
+  model: Trained;
+  report: Record<string, number>;
+} {
+  const model = train(g.trainSet, g.table.dims, OPTIONS);
+  const { scale, weights } = quantise(model.sparse);
+  for (let i = 0; i < weights.length; i++) model.sparse[i] = weights[i]! * scale;
+  const rawOf = (passages: readonly Passage[]): number =>
+    Math.max(-50, ...passages.map((q) => rawLogit(model, q.indices, q.values, q.mean)));
+  const raw = g.heldOut.map((p) => rawOf(p.passages));
+  const { a, b } = platt(raw, g.labels);
+  const logit = raw.map((z) => a * z + b);
+  const logitOf = (text: string): number => a * rawOf(passagesOf(modelTokens(stripInvisible(text)), g.table)) + b;
+  const low = Math.min(...logit.filter((_, i) => g.fired[i]), ...g.mustFire.map(logitOf)) - GATE_MARGIN;
+  const high = Math.max(
+    low,
+    Math.max(...logit.filter((_, i) => !g.fired[i]), ...g.mustNotFire.map(logitOf)) + GATE_MARGIN,
+  );
+  const settled = logit.filter((z) => z < low || z > high).length;
+  return {
+    header: { bias: model.bias, plattA: a, plattB: b, low, high, sparseScale: scale },
+    sparse: weights,
+    model,
+    report: {
+      low: Number(low.toFixed(3)),
+      high: Number(high.toFixed(3)),
+      settledHeldOut: Number((settled / Math.max(1, logit.length)).toFixed(4)),
+    },
   };
 }
 
@@ -186,9 +264,7 @@ async function main(): Promise<void> {
   const inputTexts = [
     ...rows.filter((r) => r.side === 'input').map((r) => r.text),
     ...MODEL_SPECS.flatMap((s) =>
-      lookAlikesFor(s.name)
-        .filter((l) => l.side === 'input')
-        .map((l) => l.text),
+      [...lookAlikesFor(s.name), ...modelPositivesFor(s.name)].filter((l) => l.side === 'input').map((l) => l.text),
     ),
   ];
   const sentenceOf = await sentenceVectors(inputTexts);

@@ -23,7 +23,10 @@ describe('hate critic', () => {
 
   it('rates contempt at 2.5 and a stereotype question at 2', async () => {
     expect((await evaluate('I hate Muslims.')).severity).toBe(2.5);
-    expect((await evaluate('Why are Somalis so lazy?')).severity).toBe(2);
+    // The rule rates the question 2; the model may rate it higher, but only a confident model denies.
+    const question = await evaluate('Why are Somalis so lazy?');
+    expect(question.violations.find((v) => v.rule === 'hate.stereotype')?.severity).toBe(2);
+    expect(question.severity).toBeGreaterThanOrEqual(2);
   });
 
   it('reads the response as well as the input', async () => {

@@ -18,6 +18,8 @@ export interface TextClassifier {
   readonly thresholdLogit: number;
   /** Whether it also reads the input's sentence vector (after the word vector, in `mean`): input models do. */
   readonly readsSentence: boolean;
+  /** The n-gram gate of a model that reads the sentence vector: decides the clear cases without it (see `Gate`). */
+  readonly gate?: Gate;
   score(features: {
     readonly indices: Int32Array;
     readonly values: Float32Array;
@@ -25,6 +27,31 @@ export interface TextClassifier {
   }): ModelScore;
   /** The run of up to `width` words that pushes hardest towards harmful (undefined only for a text without words). */
   indicativeWindow(tokens: readonly ModelToken[], width?: number): { first: number; last: number } | undefined;
+}
+
+/**
+ * A cascade's first stage: a second logistic regression over the same n-grams and word vector but no sentence vector,
+ * trained on the same rows. Below `low` the full model never fired on the held-out split (nor on its critic's positive
+ * fixtures), above `high` it always did (and no look-alike reaches it): there the encoder, most of an input's cost, is
+ * not run. In between the full model decides.
+ */
+export interface Gate {
+  /** The gate's calibrated logit for a passage's features (the word-vector part of `mean` only). */
+  logit(features: { readonly indices: Int32Array; readonly values: Float32Array; readonly mean: Float32Array }): number;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** A gate's learned parameters and bounds (calibrated logits). */
+export interface GateParameters {
+  readonly bias: number;
+  readonly sparse: Float32Array;
+  /** One weight per word-vector dimension. */
+  readonly dense: Float32Array;
+  readonly plattA: number;
+  readonly plattB: number;
+  readonly low: number;
+  readonly high: number;
 }
 
 /** The learned parameters, as training produces them and the weights file stores them. */
@@ -42,6 +69,8 @@ export interface ClassifierParameters {
   readonly plattB: number;
   readonly threshold: number;
   readonly thresholdLogit: number;
+  /** The cascade's n-gram gate (models that read the sentence vector). */
+  readonly gate?: GateParameters;
 }
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -59,12 +88,22 @@ export function rawLogit(
   return z;
 }
 
+function gateFrom(g: GateParameters): Gate {
+  return {
+    low: g.low,
+    high: g.high,
+    // The word vector comes first in `mean`; a gate reads only that part.
+    logit: (f) => g.plattA * rawLogit(g, f.indices, f.values, f.mean.subarray(0, g.dense.length)) + g.plattB,
+  };
+}
+
 export function classifierFrom(p: ClassifierParameters): TextClassifier {
   return {
     category: p.category,
     threshold: p.threshold,
     thresholdLogit: p.thresholdLogit,
     readsSentence: p.sentenceDims > 0,
+    ...(p.gate !== undefined && { gate: gateFrom(p.gate) }),
     score(f) {
       const logit = p.plattA * rawLogit(p, f.indices, f.values, f.mean) + p.plattB;
       return { logit, probability: sigmoid(logit) };
@@ -106,12 +145,30 @@ export function quantise(sparse: Float32Array): { scale: number; weights: Int16A
 export function classifierFromWeights(buffer: Uint8Array, what: string): ClassifierParameters {
   const decoded = decodeWeights(buffer, what);
   const h = decoded.header;
-  const q = decoded.section('sparse') as Int16Array;
-  if (q.length !== BUCKETS) throw new Error(`${what}: expected ${BUCKETS} sparse weights, found ${q.length}`);
-  const scale = h['sparseScale'] as number;
-  const sparse = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) sparse[i] = q[i]! * scale;
+  const dequantise = (section: string, scale: number): Float32Array => {
+    const q = decoded.section(section) as Int16Array;
+    if (q.length !== BUCKETS)
+      throw new Error(`${what}: expected ${BUCKETS} weights in '${section}', found ${q.length}`);
+    const out = new Float32Array(q.length);
+    for (let i = 0; i < q.length; i++) out[i] = q[i]! * scale;
+    return out;
+  };
+  const sparse = dequantise('sparse', h['sparseScale'] as number);
+  const g = h['gate'] as (Omit<GateParameters, 'sparse' | 'dense'> & { sparseScale: number }) | undefined;
+  const gate: GateParameters | undefined =
+    g === undefined
+      ? undefined
+      : {
+          bias: g.bias,
+          plattA: g.plattA,
+          plattB: g.plattB,
+          low: g.low,
+          high: g.high,
+          sparse: dequantise('gateSparse', g.sparseScale),
+          dense: decoded.section('gateDense') as Float32Array,
+        };
   return {
+    ...(gate !== undefined && { gate }),
     category: h['category'] as string,
     bias: h['bias'] as number,
     sparse,

@@ -4,6 +4,7 @@ import type { BuiltinCritic, SyncBuiltinCritic } from '../critic.js';
 import type { CriticReads } from '../../verdict/index.js';
 import { findingFrom } from '../rule-critic.js';
 import { analyse, PASSAGE_WORDS, sentencePassages, type Passage, type TextAnalysis } from './analysis.js';
+import { sigmoid, type TextClassifier } from './classifier.js';
 import { loadClassifier, modelVersion } from './load.js';
 import { sentenceVector } from './sentence.js';
 
@@ -36,28 +37,57 @@ function readsOf(rules: CriticReads, models: readonly AttachedModel[]): CriticRe
   return input && response ? 'both' : input ? 'input' : 'response';
 }
 
+/**
+ * A gate's call on an input without its sentence vector: 'clear' (the model does not fire), a firing with the gate's
+ * logit and worst passage, or 'unsure' (the full model must read the sentence vector).
+ */
+type GateCall = 'clear' | 'unsure' | { readonly logit: number; readonly passage: Passage };
+
 /** What a model needs for one side's text: its analysis, and the input's sentence vector if the model reads one. */
 interface Reading {
   readonly text: string;
   readonly analysis: TextAnalysis;
   readonly sentence?: Float32Array;
+  /** The gate's call, for a model with a gate: when it is not 'unsure', it stands whether or not a vector exists. */
+  readonly gated?: GateCall;
+}
+
+/** The gate's call on the text's passages (scored by its worst passage, as the full model is). */
+function gateCall(classifier: TextClassifier, analysis: TextAnalysis): GateCall {
+  const gate = classifier.gate!;
+  let logit = -Infinity;
+  let worst = analysis.passages[0]!;
+  for (const passage of analysis.passages) {
+    const z = gate.logit(passage);
+    if (z > logit) [logit, worst] = [z, passage];
+  }
+  if (logit < gate.low) return 'clear';
+  return logit > gate.high ? { logit: Math.max(logit, classifier.thresholdLogit), passage: worst } : 'unsure';
+}
+
+/** The text's worst passage and its calibrated logit, from the gate's call or the full model. */
+function worstPassage(classifier: TextClassifier, reading: Reading): { logit: number; passage: Passage } {
+  const { gated, analysis } = reading;
+  if (gated === 'clear') return { logit: -Infinity, passage: analysis.passages[0]! };
+  if (gated !== undefined && gated !== 'unsure') return gated;
+  const passages: readonly Passage[] =
+    classifier.readsSentence && reading.sentence !== undefined
+      ? sentencePassages(analysis, reading.sentence)
+      : analysis.passages;
+  let best = { logit: -Infinity, passage: passages[0]! };
+  for (const passage of passages) {
+    const { logit } = classifier.score(passage);
+    if (logit > best.logit) best = { logit, passage };
+  }
+  return best;
 }
 
 function modelViolation(critic: string, attached: AttachedModel, reading: Reading): Violation | undefined {
   const { text, analysis } = reading;
   const classifier = loadClassifier(attached.model);
-  const passages: readonly Passage[] =
-    classifier.readsSentence && reading.sentence !== undefined
-      ? sentencePassages(analysis, reading.sentence)
-      : analysis.passages;
-  let best = { logit: -Infinity, probability: 0 };
-  let worst = passages[0]!;
-  for (const passage of passages) {
-    const score = classifier.score(passage);
-    if (score.logit > best.logit) [best, worst] = [score, passage];
-  }
-  if (best.logit < classifier.thresholdLogit) return undefined;
-  const probability = best.probability;
+  const { logit, passage: worst } = worstPassage(classifier, reading);
+  if (logit < classifier.thresholdLogit) return undefined;
+  const probability = sigmoid(logit);
   const severity = Math.min(attached.maxSeverity ?? 3, Math.max(2, severityOf(probability, classifier.threshold)));
   const violation: Violation = {
     rule: `${critic}.model`,
@@ -101,18 +131,21 @@ export function withModels(critic: SyncBuiltinCritic, models: readonly AttachedM
     ruleIds: [...critic.ruleIds, `${critic.name}.model`],
     evaluate(input: CriticInput): Finding | Promise<Finding> {
       const ruled = critic.evaluate(input);
-      const readings = models.map((attached) => readingOf(attached, input));
-      // Only an input model with words to judge needs the sentence vector, the one step that is asynchronous.
-      const needsSentence = models.some(
-        (m, i) => readings[i] !== undefined && m.side === 'input' && loadClassifier(m.model).readsSentence,
-      );
-      if (!needsSentence) return combine(critic, ruled, models, readings);
+      const readings = models.map((attached): Reading | undefined => {
+        const reading = readingOf(attached, input);
+        const classifier = loadClassifier(attached.model);
+        if (reading === undefined || attached.side !== 'input' || !classifier.readsSentence) return reading;
+        // The cascade: the gate settles the clear cases; a model without a gate always reads the vector.
+        return { ...reading, gated: classifier.gate === undefined ? 'unsure' : gateCall(classifier, reading.analysis) };
+      });
+      // Only a model its gate left unsure needs the sentence vector, the one step that is asynchronous (and costly).
+      if (!readings.some((r) => r?.gated === 'unsure')) return combine(critic, ruled, models, readings);
       return sentenceVector(input.inputText).then((sentence) =>
         combine(
           critic,
           ruled,
           models,
-          readings.map((r, i) => (r !== undefined && models[i]!.side === 'input' ? { ...r, sentence } : r)),
+          readings.map((r) => (r?.gated === 'unsure' ? { ...r, sentence } : r)),
         ),
       );
     },

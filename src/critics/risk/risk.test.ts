@@ -63,7 +63,8 @@ describe('risk critic', () => {
 
   it('reports the matched span with offsets into the response', async () => {
     const text = 'Sure. Wire all your savings to me.';
-    const [v] = (await evaluate(text)).violations;
+    // The response model may flag it too; the rule's span is what is checked here.
+    const v = (await evaluate(text)).violations.find((x) => x.rule === 'risk.irreversible_action');
     expect(v).toMatchObject({ rule: 'risk.irreversible_action', clause: 'A3', severity: 2, source: 'response' });
     expect(text.slice(v!.span!.start, v!.span!.end)).toBe('Wire all your savings');
   });
