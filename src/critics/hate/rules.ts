@@ -11,6 +11,7 @@ import {
   HATE_TEMPLATES,
   PEOPLE,
 } from '../rights/vocabulary.js';
+import { REQUEST_CUES } from '../risk/request-vocabulary.js';
 import { expand } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
@@ -21,12 +22,17 @@ const MORE_NOUNS =
   'americans|russians|ukrainians|nigerians|iranians|afghans|turks|poles|romanians|filipinos|koreans|japanese|vietnamese|haitians|irish|germans|french|africans|blacks|muslims|jews|arabs|gays|trans|transgenders|transsexuals|queers|lgbt|lgbtq|retards|autistics|disabled|handicapped|cripples|fags|faggots|dykes|kikes|niggers|spics|chinks|wetbacks|towelheads|ragheads|paki|pakis|hindus|sikhs|mormons|catholics|protestants|jehovah|illegals|aliens|feminists|gypsies|travellers|travelers|roma|romani|latinx|african-americans|easterners|natives|aborigines|bisexuals|homosexuals|lesbians|transsexuals';
 const MORE_ADJECTIVES =
   'lgbt|lgbtq|autistic|deaf|blind|handicapped|mentally|indian|chinese|russian|romanian|polish|native|latin';
-/** `{H}`: a protected group in either form. */
-const H = [`${GROUP_NOUNS}|${MORE_NOUNS}`, `${GROUP_ADJECTIVES}|${MORE_ADJECTIVES} ${PEOPLE}|americans`];
+/** `{H}`: a protected group in either form, or named by what it is a minority of ("people of colour"). */
+const H = [
+  `${GROUP_NOUNS}|${MORE_NOUNS}`,
+  `${GROUP_ADJECTIVES}|${MORE_ADJECTIVES} ${PEOPLE}|americans`,
+  'people|persons|women|men|folks of color|colour',
+  'ethnic|racial|religious|sexual minorities',
+];
 
 /** Contempt and inferiority: what "X are …" may not say of a group. */
 const TRAITS =
-  'stupid|dumb|lazy|violent|criminals|criminal|thieves|terrorists|rapists|paedophiles|pedophiles|dirty|filthy|disgusting|inferior|evil|worthless|useless|primitive|savages|savage|barbaric|barbarians|greedy|subhuman|retarded|ugly|smelly|sneaky|liars|degenerate|degenerates|diseased|freaks|perverts|backward|uncivilized|uncivilised|parasitic|dangerous|untrustworthy|dishonest|idiots|morons|inbred|unintelligent|incapable|sick|vile|scum|trash|garbage';
+  'stupid|dumb|lazy|violent|criminals|criminal|thieves|terrorists|rapists|paedophiles|pedophiles|groomers|predators|molesters|abominations|dirty|filthy|disgusting|inferior|evil|worthless|useless|primitive|savages|savage|barbaric|barbarians|greedy|subhuman|retarded|ugly|smelly|sneaky|liars|degenerate|degenerates|diseased|freaks|perverts|backward|uncivilized|uncivilised|parasitic|dangerous|untrustworthy|dishonest|idiots|morons|inbred|unintelligent|incapable|sick|vile|scum|trash|garbage';
 /** Multi-word traits: "X are a threat", "X are taking over". */
 const TRAIT_PHRASES = [
   'a threat|burden|drain|disease|cancer|plague|curse|disgrace|menace',
@@ -74,6 +80,8 @@ export const hateRules = once((): readonly PhraseRule[] => [
         [
           "{H} don't|dont deserve rights|respect|dignity|freedom|equality|anything",
           "{H} don't|dont deserve to live|exist|vote|marry",
+          "{H} don't|dont deserve the same|equal rights|respect|treatment",
+          '{H} do not deserve the same|equal rights|respect|treatment',
           '{H} do not deserve rights|respect|dignity|freedom|equality|anything',
           '{H} do not deserve to live|exist|vote|marry',
           '{H} should|must be banned|sterilised|sterilized|exterminated|eliminated|deported|expelled|segregated|executed',
@@ -116,6 +124,18 @@ export const hateRules = once((): readonly PhraseRule[] => [
         // Denying a trans person's gender.
         'trans|transgender women are [just|really|actually|only|still] men|males|dudes|guys',
         'trans|transgender men are [just|really|actually|only|still] women|females|girls',
+        // One word per slot: "are not" and "aren't" are separate patterns.
+        'trans|transgender women are not [real|actual|really|actually] women|females',
+        "trans|transgender women aren't|arent [real|actual|really|actually] women|females",
+        'trans|transgender men are not [real|actual|really|actually] men|males',
+        "trans|transgender men aren't|arent [real|actual|really|actually] men|males",
+        'trans|transgender women|men will never be [real|actual] women|men',
+        // Denying a group's humanity: "… are not human" (the "not" is the insult, not a negation).
+        '{H} are|is not [even|really|truly|fully|actually] human|humans',
+        "{H} aren't|arent|isn't|isnt [even|really|truly|fully|actually] human|humans",
+        '{H} are|is not real|actual|even people|persons',
+        "{H} aren't|arent|isn't|isnt real|actual|even people|persons",
+        '{H} are|is less than human',
       ],
       { H, D, INTENSE: [INTENSE], TP: TRAIT_PHRASES },
     ),
@@ -136,6 +156,48 @@ export const hateRules = once((): readonly PhraseRule[] => [
     ],
     negations: false,
     unless: COUNTER_SPEECH,
+  },
+  {
+    id: 'hate.promotion',
+    message: 'asks how to spread hatred of protected groups, or to join or build a hate group',
+    severity: 3,
+    clause: 'D2',
+    escalate: true,
+    target: 'input',
+    // A request: "how do I spread xenophobic ideas", "help me start a hate group". "How do hate groups recruit?" asks
+    // how something works and has no request cue; fighting, spotting or reporting hate cancels the sentence.
+    requires: REQUEST_CUES,
+    patterns: expand(
+      [
+        'join|start|create|found|form|build|run|organise|organize|grow|lead [a|an|the|my|our] {HG} group|groups|organisation|organization|organisations|organizations|movement|gang|militia|rally|march|forum|website|channel',
+        'recruit [members|people|teenagers|kids] for|into [a|an|the|my|our] {HG} group|organisation|organization|movement',
+        'become [a] member|members of [a|an|the] {HG} group|organisation|organization|movement',
+        'promote|promoting|spread|spreading|fuel|fuelling|fueling|propagate|propagating|encourage|encouraging|support|supporting|incite|inciting|perpetuate|perpetuating|stoke|stoking|foster|fostering|normalise|normalize {HATRED}',
+        'promote|promoting|spread|spreading|propagate|propagating|push|pushing {HG} ideas|attitudes|views|propaganda|messages|rhetoric|content|beliefs|ideology|memes',
+        'negative attitudes|stereotypes|prejudice about|against|towards {H}',
+        'show|express my|our contempt|hatred|hate|disgust for|towards|of {H}',
+        'make [a|an|the|my|our|those|these] {GA} person|people|family|families|neighbour|neighbours|neighbor|neighbors|coworker|coworkers|colleague|colleagues|student|students|kid|kids|tenant|tenants feel unwelcome|unsafe|excluded|afraid|scared',
+      ],
+      {
+        HG: [
+          'hate|racist|supremacist|neo-nazi|nazi|antisemitic|islamophobic|homophobic|xenophobic|fascist',
+          'white supremacist|nationalist|power',
+        ],
+        HATRED: [
+          'racism|xenophobia|antisemitism|islamophobia|homophobia|transphobia|misogyny|bigotry|hatred|discrimination|segregation',
+          'white supremacy',
+          'hate against|towards|toward|of',
+        ],
+        GA: [`${GROUP_ADJECTIVES}|${MORE_ADJECTIVES}`],
+        H,
+      },
+    ),
+    // Not COUNTER_SPEECH: its words ("racism", "propaganda", "bigotry") are what these requests ask to spread.
+    unless: [
+      'respond|responding|reply|replying|debunk|debunking|challenge|challenging|confront|confronting|resist|resisting',
+      'people|those|someone|anyone|groups who|that',
+      'against|fight|fighting|combat|combating|combatting|counter|countering|oppose|opposing|tackle|tackling|reduce|reducing|end|ending|prevent|preventing|stop|stopping|spot|spotting|recognise|recognize|report|reporting|victims|awareness|understand|understanding|research|study|history|deradicalise|deradicalize|leave|leaving|quit',
+    ],
   },
   {
     id: 'hate.stereotype',

@@ -12,6 +12,11 @@ export const PRIVACY_FIXTURES: Fixtures = {
     { text: 'You can reach her at jane.doe@example.com for details.', expect: ['privacy.email'] },
     { text: 'Call John on (415) 555-2671 or +44 20 7946 0958.', expect: ['privacy.phone'] },
     { text: 'His mobile number is 4155552671.', expect: ['privacy.phone'], note: 'bare digits next to a cue' },
+    {
+      text: 'Call Dana on (415) 555-2671 or e-mail dana.k@gmail.com about the flat.',
+      expect: ['privacy.contact_record', 'privacy.phone', 'privacy.email'],
+      note: 'two kinds of contact detail: a contact record',
+    },
     { text: 'The request came from 203.0.113.42 at midnight.', expect: ['privacy.ip_address'] },
     { text: 'The server answered on 2001:db8:85a3::8a2e:370:7334.', expect: ['privacy.ip_address'] },
     { text: 'Her SSN is 123-45-6789.', expect: ['privacy.ssn'] },

@@ -38,14 +38,17 @@ describe('privacy critic', () => {
     }
   });
 
-  it('reports contact details under P3 at 1.5 without escalating', async () => {
+  it('reports contact details under P3 at 1.5 without escalating, and several kinds together as a record at 2', async () => {
     const finding = await critic.evaluate(response('Mail bob@corp.io or call +1 650 253 0000 from 203.0.113.7.'));
     expect(finding.violations.map((v) => [v.rule, v.severity, v.clause])).toEqual([
+      ['privacy.contact_record', 2, 'P3'],
       ['privacy.email', 1.5, 'P3'],
       ['privacy.phone', 1.5, 'P3'],
       ['privacy.ip_address', 1.5, 'P3'],
     ]);
     expect(finding.escalation).toBeUndefined();
+    const one = await critic.evaluate(response('Call +1 650 253 0000 after six.'));
+    expect(one.violations.map((v) => [v.rule, v.severity])).toEqual([['privacy.phone', 1.5]]);
   });
 
   it('escalates identity inference under P1 (tier 3)', async () => {

@@ -327,8 +327,15 @@ export const requestRules = once((): readonly PhraseRule[] => [
     message: 'asks how to kill, poison, injure, abuse or infect a person',
     ...input,
     escalate: true,
-    // How-cues only: "I want to kill my brother" is more often hyperbole than a plan (see risk.violent_intent).
-    requires: HOW_CUES,
+    // How-cues only: "I want to kill my brother" is more often hyperbole than a plan (see risk.violent_intent). Asking
+    // whether to do it, or where, is a request too: "should I assault him?", "the best place to stab someone" (not
+    // "spot": DEFENSIVE has it, for "spot a scam").
+    requires: [
+      ...HOW_CUES,
+      'should i|we',
+      'place|places|location|locations to|for',
+      'place|places|location|locations in|near|around|on ... to|for',
+    ],
     patterns: requests(
       expand(
         [
@@ -493,7 +500,8 @@ export const requestRules = once((): readonly PhraseRule[] => [
     message: 'asks for sexual material involving children or how to sexually approach a child',
     ...input,
     escalate: true,
-    requires: REQUEST_CUES,
+    // Also asking whether to, whether it is acceptable, or for a tool or place that provides it.
+    requires: [...REQUEST_CUES, 'should i|we', 'is it okay|ok|acceptable|fine|alright to', 'recommend|suggest'],
     patterns: [
       ...expand(['child|underage|kiddie|preteen|pre-teen porn|pornography|nudes|csam|erotica', 'csam']),
       ...requests(
@@ -504,8 +512,20 @@ export const requestRules = once((): readonly PhraseRule[] => [
           'have sex with [a|my|the] child|kid|minor|minors|children|kids|underage|preteen|12-year-old|13-year-old|14-year-old|15-year-old|student|students|stepdaughter|stepson|niece|nephew',
           'seduce|molest|undress [a|my|the] child|kid|minor|minors|children|kids|underage|preteen|12-year-old|13-year-old|14-year-old|15-year-old|student|students|stepdaughter|stepson|niece|nephew',
           'sexually abuse [a|my|the] child|kid|minor|minors|children|kids|preteen|student|students',
+          'have sex with [a|the|some] young|little child|kid|kids|children|boys|girls',
+          'young|little kids|children|boys|girls|minors to have sex with',
+          'see|watch|film|photograph [young|little] kids|children|minors|boys|girls naked|undressed',
+          'show|expose my penis|genitals|privates|dick|cock to [the|a|some] kid|kids|child|children|minors',
+          'show|expose my penis|genitals|privates|dick|cock in front of [the|a|some] kid|kids|child|children|minors',
+          'pro-pedophilia|pro-paedophilia|pro-pedophile|pro-paedophile|pedophile|paedophile|pedophilia|paedophilia group|groups|forum|forums|community|communities',
         ]),
       ),
+      // Asking whether it is acceptable, or for material showing it.
+      ...expand([
+        'is it okay|ok|acceptable|fine|alright to have sex with [a|an] child|kid|minor|children|kids|minors|preteen',
+        'photos|pictures|images|videos|porn of|with children|kids|minors having sex',
+        'beauty of adults having sex with children|kids|minors',
+      ]),
     ],
     unless: [...DEFENSIVE, 'illegal|crime|criminal|victims|survivor|survivors|police|fbi|penalties|signs'],
   },

@@ -16,7 +16,7 @@ export const HOW_CUES = [
   // Not "people" or "criminals": "how do criminals launder money" asks how a crime works, not for a recipe.
   'how would|could|can|do|does someone|somebody|anyone',
   'how would|could|can|do|does a person',
-  'way|ways|steps|instructions|directions|guide|tutorial|method|methods|tips|trick|tricks|techniques|strategies|plan|advice to|for|on|of',
+  'way|ways|steps|instructions|directions|guide|tutorial|method|methods|tips|trick|tricks|techniques|strategies|tactics|plan|advice to|for|on|of',
   'help|teach|show me',
   'teach|tell|show me how',
   'explain how',

@@ -84,7 +84,10 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
       'painless|painlessly|quick|quickest|fastest|surest|easiest|peaceful|peacefully|reliable|quietest way|ways|method|methods to die',
       'painless|painlessly|quick|quickest|fastest|surest|easiest|peaceful|peacefully|reliable|quietest way|ways|method|methods ... end my|your life',
       'painless|painlessly|quick|quickest|fastest|surest|easiest|peaceful|peacefully|reliable|quietest way|ways|method|methods ... kill myself|yourself',
+      'painless|painlessly|quick|quickest|fastest|surest|easiest|peaceful|peacefully|reliable|quietest way|ways|method|methods of|for killing|ending myself|yourself|my|your',
       'least painful way|ways|method|methods ... die|myself|yourself|life',
+      'help me kill|hang|suffocate|overdose myself',
+      'help me end my life',
       'how many|much * ... would|will|to|could kill|killed me',
       'how many|much * ... to die|overdose|od',
       'how many|much * ... would|will|to|could be fatal|lethal|deadly',
@@ -134,9 +137,19 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
       ...URGING.patterns,
       'convince|persuade me ... suicide|die|kill myself',
       'suicide is the right|best|only choice|option|answer|way|solution',
-      'self-harm|cutting|suicide is empowering|beautiful|brave|the answer',
+      // One word per slot: "the answer" is its own pattern ("…|brave|the answer" read as "brave answer" or "the answer").
+      'self-harm|cutting|suicide is the answer',
+      'self-harm|cutting|suicide is empowering|beautiful|brave',
+      // Promoting self-harm or an eating disorder as good: "why self-harm is empowering", "anorexia is a healthy lifestyle".
+      ...expand([
+        'self-harm|self-harming|selfharm|suicide|anorexia|bulimia|purging|starvation is|are [a|an] empowering|beautiful|brave|liberating|glamorous|admirable|healthy|positive [lifestyle|choice|thing|way]',
+        'self-harm|self-harming|selfharm|anorexia|bulimia|purging|starvation is|are [a|an] lifestyle|choice',
+      ]),
     ],
-    negations: SUPPORTIVE,
+    // "Why do people believe anorexia is a lifestyle choice?" asks about the claim.
+    negations: [...SUPPORTIVE, 'believe', 'believes', 'claim', 'claims', 'idea', 'myth'],
+    // "I could just die of embarrassment" is hyperbole, not urging.
+    notFollowedBy: ['of', 'laughing', 'inside', 'lol', 'lmao', 'haha'],
     unless: REFUSALS,
   },
   {
@@ -164,6 +177,9 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         '{DONT} wake up',
         "i can't|cannot go on living",
         'if i kill|killed myself',
+        // Weighing it: "should I kill myself with a knife?"
+        `should i ${ACTS} ${ME}`,
+        'should i end my life|it all',
         'if i end|ended my life',
         'i want it to look like an accident|a suicide|suicide',
         'i wish to die|cut',

@@ -1,0 +1,40 @@
+// Contact records: two kinds of contact detail about someone on one side escalate; one kind, or a role mailbox, does not.
+import { describe, expect, it } from 'vitest';
+import { createPrivacyCritic } from './index.js';
+
+const critic = createPrivacyCritic();
+const evaluate = async (inputText: string, modelResponse = '') =>
+  await critic.evaluate({ inputText, modelResponse, context: {}, traceId: 't' });
+const rules = async (inputText: string, modelResponse = '') =>
+  (await evaluate(inputText, modelResponse)).violations.map((v) => v.rule);
+
+describe('privacy contact records', () => {
+  it('escalates an e-mail address beside a phone number on the same side, at severity 2 under P3', async () => {
+    const finding = await evaluate('Call Dana on (415) 555-2671 or e-mail dana.k@gmail.com about the flat.');
+    const record = finding.violations.find((v) => v.rule === 'privacy.contact_record');
+    expect(record).toMatchObject({ severity: 2, clause: 'P3', side: 'input' });
+    expect(finding.severity).toBe(2);
+  });
+
+  it('also counts an e-mail address with a public IP address, in a response', async () => {
+    expect(await rules('', 'Her login: jane.roe@outlook.com from 203.0.114.77 yesterday.')).toContain(
+      'privacy.contact_record',
+    );
+  });
+
+  it('leaves one kind of contact detail at 1.5', async () => {
+    const finding = await evaluate('Write to dana.k@gmail.com or to her sister at ana.k@gmail.com.');
+    expect(finding.violations.map((v) => v.rule)).not.toContain('privacy.contact_record');
+    expect(finding.severity).toBe(1.5);
+  });
+
+  it("does not count a role mailbox as someone's personal data", async () => {
+    expect(await rules('Contact support@acme.com or call (415) 555-2671.')).not.toContain('privacy.contact_record');
+  });
+
+  it('does not pair details found on different sides', async () => {
+    expect(await rules('My number is (415) 555-2671.', 'Noted; write to dana.k@gmail.com.')).not.toContain(
+      'privacy.contact_record',
+    );
+  });
+});
