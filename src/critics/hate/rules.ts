@@ -15,20 +15,20 @@ import { REQUEST_CUES } from '../risk/request-vocabulary.js';
 import { expand } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const HATE_RULESET_VERSION = '1.0.0';
+export const HATE_RULESET_VERSION = '1.1.0';
 
 /** Groups the rights critic's list leaves out: more nationalities, disability and LGBTQ+ words, slurs. */
 const MORE_NOUNS =
   'americans|russians|ukrainians|nigerians|iranians|afghans|turks|poles|romanians|filipinos|koreans|japanese|vietnamese|haitians|irish|germans|french|africans|blacks|muslims|jews|arabs|gays|trans|transgenders|transsexuals|queers|lgbt|lgbtq|retards|autistics|disabled|handicapped|cripples|fags|faggots|dykes|kikes|niggers|spics|chinks|wetbacks|towelheads|ragheads|paki|pakis|hindus|sikhs|mormons|catholics|protestants|jehovah|illegals|aliens|feminists|gypsies|travellers|travelers|roma|romani|latinx|african-americans|easterners|natives|aborigines|bisexuals|homosexuals|lesbians|transsexuals';
 const MORE_ADJECTIVES =
   'lgbt|lgbtq|autistic|deaf|blind|handicapped|mentally|indian|chinese|russian|romanian|polish|native|latin';
-/** `{H}`: a protected group in either form, or named by what it is a minority of ("people of colour"). */
-const H = [
-  `${GROUP_NOUNS}|${MORE_NOUNS}`,
-  `${GROUP_ADJECTIVES}|${MORE_ADJECTIVES} ${PEOPLE}|americans`,
-  'people|persons|women|men|folks of color|colour',
-  'ethnic|racial|religious|sexual minorities',
-];
+/** `{H}`: a protected group in either form. */
+const H = [`${GROUP_NOUNS}|${MORE_NOUNS}`, `${GROUP_ADJECTIVES}|${MORE_ADJECTIVES} ${PEOPLE}|americans`];
+/**
+ * `{H}` or a group named by what it is a minority of ("people of colour", "ethnic minorities"): in the stereotype and
+ * rights patterns only, since every alternative here multiplies the patterns it is used in.
+ */
+const HM = [...H, 'people|persons|women|men|folks of color|colour', 'ethnic|racial|religious|sexual minorities'];
 
 /** Contempt and inferiority: what "X are …" may not say of a group. */
 const TRAITS =
@@ -80,8 +80,8 @@ export const hateRules = once((): readonly PhraseRule[] => [
         [
           "{H} don't|dont deserve rights|respect|dignity|freedom|equality|anything",
           "{H} don't|dont deserve to live|exist|vote|marry",
-          "{H} don't|dont deserve the same|equal rights|respect|treatment",
-          '{H} do not deserve the same|equal rights|respect|treatment',
+          "{HM} don't|dont deserve the same|equal rights|respect|treatment",
+          '{HM} do not deserve the same|equal rights|respect|treatment',
           '{H} do not deserve rights|respect|dignity|freedom|equality|anything',
           '{H} do not deserve to live|exist|vote|marry',
           '{H} should|must be banned|sterilised|sterilized|exterminated|eliminated|deported|expelled|segregated|executed',
@@ -94,7 +94,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
           "{H} shouldn't|shouldnt be allowed|permitted to *",
           '{H} are|is not worth *',
         ],
-        { H, D },
+        { H, HM, D },
       ),
     ],
     negations: HATE_NEGATIONS,
@@ -133,8 +133,6 @@ export const hateRules = once((): readonly PhraseRule[] => [
         // Denying a group's humanity: "… are not human" (the "not" is the insult, not a negation).
         '{H} are|is not [even|really|truly|fully|actually] human|humans',
         "{H} aren't|arent|isn't|isnt [even|really|truly|fully|actually] human|humans",
-        '{H} are|is not real|actual|even people|persons',
-        "{H} aren't|arent|isn't|isnt real|actual|even people|persons",
         '{H} are|is less than human',
       ],
       { H, D, INTENSE: [INTENSE], TP: TRAIT_PHRASES },
@@ -189,7 +187,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
           'hate against|towards|toward|of',
         ],
         GA: [`${GROUP_ADJECTIVES}|${MORE_ADJECTIVES}`],
-        H,
+        H: HM,
       },
     ),
     // Not COUNTER_SPEECH: its words ("racism", "propaganda", "bigotry") are what these requests ask to spread.
@@ -207,11 +205,12 @@ export const hateRules = once((): readonly PhraseRule[] => [
     target: 'both',
     patterns: expand(
       [
-        `why are|do {H} ${INTENSE} ${TRAITS}`,
+        `why are|do {HM} ${INTENSE} ${TRAITS}`,
         'why do {H} always|all|never|ruin|destroy|steal|lie|smell|breed|control|hate',
         'why are {H} allowed to',
+        "why don't|dont {HM} deserve the same|equal rights",
       ],
-      { H },
+      { H, HM },
     ),
     negations: [...NEGATIONS, 'if', 'whether'],
     unless: COUNTER_SPEECH,

@@ -238,7 +238,7 @@ const indirectInjection: PhraseRule = {
 };
 
 export const PROMPT_INJECTION_RULES: Ruleset = {
-  version: '1.1.0',
+  version: '1.2.0',
   rules: [
     instructionOverride,
     roleHijack,
