@@ -1,8 +1,40 @@
 // The proxy's answers in OpenAI's wire shapes: completions, refusals, held answers, stream chunks and errors.
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
+import type { ProxyConfig } from '../../engine/index.js';
 import type { Evaluation } from '../../verdict/index.js';
+import { HttpError } from '../errors.js';
 
 export const DEFAULT_REFUSAL = "I can't help with that.";
+
+/** The configuration's answering policies with their defaults filled in. */
+export interface ProxyPolicy {
+  readonly onDeny: 'refuse' | 'error';
+  readonly onEscalate: 'refuse' | 'allow' | 'hold';
+  readonly refusal: string;
+}
+
+export function policyOf(config: ProxyConfig): ProxyPolicy {
+  return {
+    onDeny: config.onDeny ?? 'refuse',
+    onEscalate: config.onEscalate ?? 'refuse',
+    refusal: config.refusal ?? DEFAULT_REFUSAL,
+  };
+}
+
+/** A denial under `onDeny: error`: 403, answered in OpenAI's error shape on the proxy's route. */
+export function deniedError(policy: ProxyPolicy): HttpError {
+  return new HttpError(403, 'EXECUTION_REFUSED', `denied by Eleanor: ${policy.refusal}`, '');
+}
+
+/** An escalation held under `onEscalate: hold` (202): recorded, released by execute once a reviewer approves it. */
+export function heldAnswer(evaluation: Evaluation): unknown {
+  return {
+    id: `held-${evaluation.traceId}`,
+    object: 'eleanor.held',
+    message: `held for review: once a reviewer approves it, POST /v1/evaluations/${evaluation.traceId}/execute releases the answer`,
+    eleanor: summaryOf(evaluation),
+  };
+}
 
 /** What the proxy adds to each answer (the openai client ignores it): the decision and the rules behind it. */
 export interface EleanorSummary {

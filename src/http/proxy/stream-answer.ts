@@ -2,14 +2,11 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import type { ProxyConfig } from '../../engine/index.js';
-import type { Engine } from '../../engine/index.js';
-import type { GuardStreamEvent } from '../../engine/index.js';
-import type { EvaluateOptions } from '../../engine/index.js';
+import type { Engine, EvaluateOptions, GuardStreamEvent, ProxyConfig } from '../../engine/index.js';
 import { toErrorAnswer } from '../errors.js';
-import { DEFAULT_REFUSAL, chunkOf, eleanorHeaders, summaryOf } from './answers.js';
+import { chunkOf, deniedError, eleanorHeaders, heldAnswer, policyOf, summaryOf } from './answers.js';
 import { openAiError } from './openai-error.js';
-import type { ChatBody, Upstream } from './upstream.js';
+import { upstreamFailure, type ChatBody, type Upstream } from './upstream.js';
 
 export interface StreamAnswer {
   readonly reply: FastifyReply;
@@ -105,14 +102,13 @@ export async function streamAnswer(call: StreamAnswer): Promise<void> {
   const { reply, proxy, body, traceId } = call;
   const meta = new StreamMeta(traceId, body.model);
   const sse = new SseBody(reply, call.options.signal!);
-  const onEscalate = proxy.onEscalate ?? 'refuse';
-  const refusal = proxy.refusal ?? DEFAULT_REFUSAL;
+  const policy = policyOf(proxy);
   const events: AsyncIterable<GuardStreamEvent> = call.engine.guardStream(
     { messages: body.messages as never, traceId },
     {
       ...call.options,
       stream: deltasOf(call.upstream, body, meta),
-      stopAt: onEscalate === 'allow' ? 'deny' : 'escalate',
+      stopAt: policy.onEscalate === 'allow' ? 'deny' : 'escalate',
       ...(proxy.stream?.windowChars !== undefined && { windowChars: proxy.stream.windowChars }),
     },
   );
@@ -125,28 +121,24 @@ export async function streamAnswer(call: StreamAnswer): Promise<void> {
       }
       const { evaluation, complete } = event;
       if (!sse.open) {
-        if (!complete && evaluation.decision === 'deny' && proxy.onDeny === 'error') {
-          void reply.code(403).headers(eleanorHeaders(evaluation));
-          void reply.send(
-            openAiError(403, { code: 'EXECUTION_REFUSED', message: `denied by Eleanor: ${refusal}`, path: '' }),
-          );
-          return;
+        if (!complete && evaluation.decision === 'deny' && policy.onDeny === 'error') {
+          void reply.headers(eleanorHeaders(evaluation));
+          throw deniedError(policy);
         }
-        if (!complete && evaluation.decision === 'escalate' && onEscalate === 'hold') {
-          void reply.code(202).headers(eleanorHeaders(evaluation));
-          void reply.send({ id: `held-${traceId}`, object: 'eleanor.held', eleanor: summaryOf(evaluation) });
+        if (!complete && evaluation.decision === 'escalate' && policy.onEscalate === 'hold') {
+          void reply.code(202).headers(eleanorHeaders(evaluation)).send(heldAnswer(evaluation));
           return;
         }
         sse.start(eleanorHeaders(evaluation));
       }
       const last = complete
         ? chunkOf(meta, {}, meta.finishReason)
-        : chunkOf(meta, { content: sse.open ? `\n\n${refusal}` : refusal }, 'content_filter');
+        : chunkOf(meta, { content: sse.open ? `\n\n${policy.refusal}` : policy.refusal }, 'content_filter');
       sse.data({ ...last, ...(meta.usage && { usage: meta.usage }), eleanor: summaryOf(evaluation) });
     }
   } catch (error) {
     if (!sse.open) throw error;
-    const { status, body: problem } = toErrorAnswer(error);
+    const { status, body: problem } = toErrorAnswer(upstreamFailure(error));
     sse.data(openAiError(status, problem));
   } finally {
     sse.end();

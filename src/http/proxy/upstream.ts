@@ -3,6 +3,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { createParser } from 'eventsource-parser';
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
+import { isEleanorError } from '../../core/index.js';
 import type { ProxyConfig } from '../../engine/index.js';
 import { HttpError } from '../errors.js';
 
@@ -17,6 +18,12 @@ export class UpstreamError extends HttpError {
     super(status, code, message, '', headers);
     this.name = 'UpstreamError';
   }
+}
+
+/** A failed generation carries the upstream's failure as its cause: answer that, not a generic model error. */
+export function upstreamFailure(error: unknown): unknown {
+  if (isEleanorError(error) && error.code === 'MODEL_ERROR' && error.cause instanceof UpstreamError) return error.cause;
+  return error;
 }
 
 /** A chat-completions request as the client sent it (forwarded as it is, `stream` set by the proxy). */

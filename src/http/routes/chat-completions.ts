@@ -2,17 +2,23 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
-import { isEleanorError } from '../../core/index.js';
-import type { ProxyConfig } from '../../engine/index.js';
-import type { EvaluateOptions } from '../../engine/index.js';
+import type { EvaluateOptions, ProxyConfig } from '../../engine/index.js';
 import type { Evaluation } from '../../verdict/index.js';
 import { chainFor } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../errors.js';
-import { DEFAULT_REFUSAL, eleanorHeaders, refusalCompletion, replyText, summaryOf } from '../proxy/answers.js';
+import {
+  deniedError,
+  eleanorHeaders,
+  heldAnswer,
+  policyOf,
+  refusalCompletion,
+  replyText,
+  summaryOf,
+} from '../proxy/answers.js';
 import { chatRequestSchema } from '../proxy/chat-schema.js';
 import { streamAnswer } from '../proxy/stream-answer.js';
-import { UpstreamError, type ChatBody, type Upstream } from '../proxy/upstream.js';
+import { upstreamFailure, type ChatBody, type Upstream } from '../proxy/upstream.js';
 import { parseInput } from '../validate.js';
 
 /** What the route needs: the configuration's `proxy` section and its upstream. */
@@ -21,17 +27,11 @@ export interface ProxyRoute {
   readonly upstream: Upstream;
 }
 
-/** A failed generation carries the upstream's failure as its cause: answer that, not a generic model error. */
-export function upstreamFailure(error: unknown): unknown {
-  if (isEleanorError(error) && error.code === 'MODEL_ERROR' && error.cause instanceof UpstreamError) return error.cause;
-  return error;
-}
-
 /** The evaluation's options for a request: the caller's chain, and the input stage's policy from `onEscalate`. */
 export function guardOptions(request: FastifyRequest, proxy: ProxyConfig, signal: AbortSignal): EvaluateOptions {
   const chain = chainFor(request.principal!, undefined, 'header.authorization');
   // An escalation that will be refused anyway need not wait for the model; one that may be released must.
-  const onInputEscalate = (proxy.onEscalate ?? 'refuse') === 'refuse' ? 'hold' : 'continue';
+  const onInputEscalate = policyOf(proxy).onEscalate === 'refuse' ? 'hold' : 'continue';
   return { signal, onInputEscalate, ...(chain !== undefined && { chain }) };
 }
 
@@ -44,31 +44,22 @@ function answer(
   completion: ChatCompletion | undefined,
 ): unknown {
   void reply.headers(eleanorHeaders(evaluation));
-  const refusal = proxy.refusal ?? DEFAULT_REFUSAL;
+  const policy = policyOf(proxy);
   const released = (): unknown => ({ ...completion, eleanor: summaryOf(evaluation) });
   switch (evaluation.decision) {
     case 'allow':
     case 'constrained_allow':
       return released();
     case 'deny':
-      if ((proxy.onDeny ?? 'refuse') === 'error') {
-        throw new HttpError(403, 'EXECUTION_REFUSED', `denied by Eleanor: ${refusal}`, '');
-      }
-      return refusalCompletion(body.model, refusal, evaluation, completion);
-    case 'escalate': {
-      const policy = proxy.onEscalate ?? 'refuse';
-      if (policy === 'allow' && completion !== undefined) return released();
-      if (policy === 'hold' && completion !== undefined) {
+      if (policy.onDeny === 'error') throw deniedError(policy);
+      return refusalCompletion(body.model, policy.refusal, evaluation, completion);
+    case 'escalate':
+      if (policy.onEscalate === 'allow' && completion !== undefined) return released();
+      if (policy.onEscalate === 'hold' && completion !== undefined) {
         void reply.code(202);
-        return {
-          id: `held-${evaluation.traceId}`,
-          object: 'eleanor.held',
-          message: `held for review: once a reviewer approves it, POST /v1/evaluations/${evaluation.traceId}/execute releases the answer`,
-          eleanor: summaryOf(evaluation),
-        };
+        return heldAnswer(evaluation);
       }
-      return refusalCompletion(body.model, refusal, evaluation, completion);
-    }
+      return refusalCompletion(body.model, policy.refusal, evaluation, completion);
   }
 }
 
