@@ -14,7 +14,8 @@ import { CANONICAL_STATEMENTS } from '../verdict/doctrine.js';
 import { createReviewQueue } from '../evidence/reviews.js';
 import { SqliteEvidenceStore } from '../evidence/sqlite/sqlite-store.js';
 import { evaluationRequest } from '../evidence/store.conformance.js';
-import { checkReviewSignatures, keygenCommand } from './checkpoint-commands.js';
+import { checkReviewSignatures } from '../evidence/review-signature.js';
+import { keygenCommand } from './checkpoint-commands.js';
 
 describe('eleanor evidence keygen', () => {
   const dir = mkdtempSync(join(tmpdir(), 'eleanor-keygen-'));

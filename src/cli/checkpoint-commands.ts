@@ -7,8 +7,7 @@ import { checkpointSigningKey } from '../evidence/index.js';
 import { verifyWitness, type WitnessReport } from '../evidence/index.js';
 import type { EvidenceConfig } from '../evidence/index.js';
 import { generateSigningKeyPem, publicKeyFromFile } from '../evidence/index.js';
-import { reviewSignatureProblem } from '../evidence/index.js';
-import type { EvidenceStore, ReviewRecord } from '../evidence/index.js';
+import type { EvidenceStore, ReviewSignatureReport } from '../evidence/index.js';
 import { readTextSource } from './io.js';
 
 export interface WitnessFlags {
@@ -61,32 +60,6 @@ export function witnessPath(
   return configured === undefined ? undefined : resolve(baseDir, configured);
 }
 
-export interface ReviewSignatureReport {
-  readonly reviews: number;
-  readonly failure: { chain: string; seq: number; traceId: string; reason: string } | null;
-}
-
-/** Every review record must be signed by the key, for the evaluation record it sits after. */
-export async function checkReviewSignatures(
-  store: EvidenceStore,
-  key: KeyObject,
-  chain: string | undefined,
-): Promise<ReviewSignatureReport> {
-  let reviews = 0;
-  for await (const entry of store.export(chain === undefined ? {} : { chain })) {
-    if (entry.kind !== 'review') continue;
-    reviews += 1;
-    const evaluation = (await store.entries(entry.traceId, entry.chain)).find((e) => e.kind === 'evaluation');
-    const reason =
-      evaluation === undefined
-        ? 'the review decides no evaluation on record'
-        : reviewSignatureProblem(entry.payload as ReviewRecord, evaluation.hash, key);
-    if (reason !== null)
-      return { reviews, failure: { chain: entry.chain, seq: entry.seq, traceId: entry.traceId, reason } };
-  }
-  return { reviews, failure: null };
-}
-
 export function formatReviewSignatures(report: ReviewSignatureReport): string {
   const f = report.failure;
   return f === null
@@ -114,14 +87,23 @@ export async function checkWitness(
 }
 
 export function formatWitness(path: string, report: WitnessReport): string {
+  return formatCheckpoints(`witness ${path}`, 'witness line', report);
+}
+
+/** The store's own copies of the checkpoints, checked as a second witness. */
+export function formatStoredCheckpoints(report: WitnessReport): string {
+  return formatCheckpoints("the store's checkpoint copies", 'copy', report);
+}
+
+function formatCheckpoints(what: string, line: string, report: WitnessReport): string {
   const failures = report.chains.filter((c) => c.failure !== null);
   if (failures.length === 0) {
-    return `witness ${path}: ${report.checkpoints} signed checkpoint(s) hold (${report.chains.length} chain(s))`;
+    return `${what}: ${report.checkpoints} signed checkpoint(s) hold (${report.chains.length} chain(s))`;
   }
   return [
-    `witness ${path}: TAMPERING DETECTED`,
+    `${what}: TAMPERING DETECTED`,
     ...failures.map(
-      (c) => `  ${c.chain} checkpoint at seq ${c.failure!.seq} (witness line ${c.failure!.line}): ${c.failure!.reason}`,
+      (c) => `  ${c.chain} checkpoint at seq ${c.failure!.seq} (${line} ${c.failure!.line}): ${c.failure!.reason}`,
     ),
   ].join('\n');
 }

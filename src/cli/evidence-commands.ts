@@ -6,15 +6,15 @@ import { pipeline } from 'node:stream/promises';
 import { EleanorError, isEleanorError } from '../core/index.js';
 import { loadConfig } from '../engine/index.js';
 import {
-  checkReviewSignatures,
   checkWitness,
   EXIT_TAMPERED,
   formatReviewSignatures,
+  formatStoredCheckpoints,
   formatWitness,
   verificationKey,
   type WitnessFlags,
 } from './checkpoint-commands.js';
-import { checkpointSigningKey } from '../evidence/index.js';
+import { checkpointSigningKey, checkReviewSignatures, verifyStoredCheckpoints } from '../evidence/index.js';
 import { proveCommand } from './proof-commands.js';
 import type { EvidenceConfig } from '../evidence/index.js';
 import { openEvidenceStore } from '../evidence/index.js';
@@ -146,16 +146,18 @@ function formatVerify(report: VerifyReport): string {
 }
 
 export async function verifyCommand(flags: StoreFlags & WitnessFlags & { json?: boolean }): Promise<number> {
-  const { report, witness, reviews } = await withStore(flags, async (store, settings, baseDir) => {
+  const { report, witness, stored, reviews } = await withStore(flags, async (store, settings, baseDir) => {
     const key = verificationKey(flags, settings, baseDir);
     return {
       report: await store.verify(flags.chain),
       witness: await checkWitness(store, flags, settings, baseDir, key),
+      stored: key === undefined ? undefined : await verifyStoredCheckpoints(store, key, flags.chain),
       reviews: key === undefined ? undefined : await checkReviewSignatures(store, key, flags.chain),
     };
   });
   if (flags.json) {
-    console.log(JSON.stringify({ ...report, witness: witness?.report, reviewSignatures: reviews }, null, 2));
+    const json = { ...report, witness: witness?.report, storedCheckpoints: stored, reviewSignatures: reviews };
+    console.log(JSON.stringify(json, null, 2));
   } else {
     console.log(formatVerify(report));
     console.log(
@@ -163,9 +165,11 @@ export async function verifyCommand(flags: StoreFlags & WitnessFlags & { json?: 
         ? 'no witness: a cut tail or a consistent rewrite is not detectable (configure evidence.checkpoints)'
         : formatWitness(witness.path, witness.report),
     );
+    if (stored !== undefined) console.log(formatStoredCheckpoints(stored));
     if (reviews !== undefined) console.log(formatReviewSignatures(reviews));
   }
-  return report.ok && (witness?.report.ok ?? true) && (reviews?.failure ?? null) === null ? 0 : EXIT_TAMPERED;
+  const held = report.ok && (witness?.report.ok ?? true) && (stored?.ok ?? true) && (reviews?.failure ?? null) === null;
+  return held ? 0 : EXIT_TAMPERED;
 }
 
 export async function proveTraceCommand(

@@ -2,7 +2,7 @@
 // the layers above share with it that is not public.
 export * from './public.js';
 export { checkpointSigningKey, createCheckpointer } from './checkpoint-setup.js';
-export { parseWitness, verifyWitness, type WitnessReport } from './checkpoint-verify.js';
+export { parseWitness, verifyStoredCheckpoints, verifyWitness, type WitnessReport } from './checkpoint-verify.js';
 export { withCheckpoints } from './checkpointed-store.js';
 export { evaluationPayload, type RecordSource } from './evaluation-record.js';
 export { buildInclusionProof } from './inclusion-proof.js';
@@ -15,6 +15,6 @@ export {
   isIsoTime,
   isSearch,
 } from './review-query.js';
-export { reviewSignatureProblem } from './review-signature.js';
+export { checkReviewSignatures, reviewSignatureProblem, type ReviewSignatureReport } from './review-signature.js';
 export { traceEntries, type TraceScope } from './reviews.js';
 export { generateSigningKeyPem, publicKeyFromFile } from './signing.js';

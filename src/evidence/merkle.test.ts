@@ -56,3 +56,64 @@ describe('RFC 6962 audit paths', () => {
     }
   });
 });
+
+describe('RFC 6962 audit paths against the published vectors', () => {
+  // certificate-transparency's merkle_tree_test (and Trillian's, transparency-dev/merkle's): the inclusion proofs of
+  // leaf `index` (from 0) in the tree of the first `size` leaves of LEAVES, which lead to ROOTS[size - 1].
+  const PUBLISHED: ReadonlyArray<{ index: number; size: number; path: string[] }> = [
+    { index: 0, size: 1, path: [] },
+    { index: 0, size: 2, path: ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7'] },
+    { index: 1, size: 2, path: ['6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d'] },
+    { index: 2, size: 3, path: ['fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125'] },
+    {
+      index: 1,
+      size: 5,
+      path: [
+        '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+        '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+        'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+      ],
+    },
+    {
+      index: 0,
+      size: 8,
+      path: [
+        '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+        '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+        '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+      ],
+    },
+    {
+      index: 5,
+      size: 8,
+      path: [
+        'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+        'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+        'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+      ],
+    },
+  ];
+  const leaves = LEAVES.map((hex) => leafHash(Buffer.from(hex, 'hex')));
+
+  it('builds exactly the published paths', () => {
+    for (const { index, size, path } of PUBLISHED) {
+      expect(
+        auditPath(leaves.slice(0, size), index).map((h) => h.toString('hex')),
+        `${index} of ${size}`,
+      ).toEqual(path);
+    }
+  });
+
+  it('checks each published path to the published root, and refuses it with any sibling changed or for another leaf', () => {
+    for (const { index, size, path } of PUBLISHED) {
+      const siblings = path.map((h) => Buffer.from(h, 'hex'));
+      expect(rootFromAuditPath(leaves[index]!, index, size, siblings)).toBe(ROOTS[size - 1]);
+      siblings.forEach((_, i) => {
+        const changed = siblings.map((s, j) => (j === i ? Buffer.from(s.map((b, k) => (k === 0 ? b ^ 1 : b))) : s));
+        expect(rootFromAuditPath(leaves[index]!, index, size, changed)).not.toBe(ROOTS[size - 1]);
+      });
+      if (size > 1)
+        expect(rootFromAuditPath(leaves[(index + 1) % size]!, index, size, siblings)).not.toBe(ROOTS[size - 1]);
+    }
+  });
+});

@@ -15,6 +15,8 @@ export interface StoreUnderTest {
   tamper(chain: string, seq: number, column: string, value: string): Promise<void>;
   /** Deletes one record, bypassing the append-only triggers, as an attacker with the file would. */
   remove(chain: string, seq: number): Promise<void>;
+  /** Overwrites one column of the n-th checkpoint copy the store keeps (1-based, as written), bypassing its triggers. */
+  tamperCheckpoint(nth: number, column: string, value: string): Promise<void>;
   cleanup(): Promise<void>;
 }
 

@@ -1,9 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteEvidenceStore } from '../../src/evidence/sqlite/sqlite-store.js';
+import { reviewRequest } from '../../src/evidence/store.conformance.js';
 import { CANONICAL_STATEMENTS } from '../../src/verdict/doctrine.js';
 
 /** A response the engine escalates with a Tier 2 gate (HUMAN_ACK), and one it denies with Tier 3 (HUMAN_DETERMINATION). */
@@ -121,6 +132,80 @@ describe('eleanor evidence verify', SPAWNS, () => {
       ok: false,
       chains: [{ head: { seq: 1 }, firstBroken: { seq: 2 } }],
     });
+  });
+});
+
+describe('eleanor evidence keygen, verify with a witness, prove and check-proof', { timeout: 120_000 }, () => {
+  it('signs as it records; verify exits 4 naming a forged review, then a cut tail; a proof holds alone', async () => {
+    const dir = join(work, 'signed');
+    mkdirSync(dir);
+    const key = join(dir, 'signing.pem');
+    const keygen = eleanor(['evidence', 'keygen', '--out', key]);
+    expect(keygen.status, keygen.stderr).toBe(0);
+    expect(statSync(key).mode & 0o777).toBe(0o600);
+    const config = join(dir, 'eleanor.config.json');
+    const checkpoints = { every: 2, signingKey: 'signing.pem', witness: 'witness/checkpoints.jsonl' };
+    writeFileSync(config, JSON.stringify({ evidence: { store: 'sqlite', path: 'e.db', checkpoints } }));
+    const evaluate = (traceId: string, response: string): void => {
+      const run = eleanor(['evaluate', '--config', config, '--trace-id', traceId, 'question', response]);
+      expect(run.stderr).toBe('');
+    };
+    evaluate('s-1', TIER_2);
+    evaluate('s-2', 'Unplug it for ten seconds.');
+    evaluate('s-3', 'Unplug it for ten seconds.');
+    const ack = ['--action', 'HUMAN_ACK', '--statement', CANONICAL_STATEMENTS.HUMAN_ACK, '--outcome', 'approve'];
+    const decided = eleanor(['review', 'decide', 's-1', '--config', config, '--actor', 'alice', ...ack]);
+    expect(decided.status, decided.stderr).toBe(0);
+    const [, review] = JSON.parse(eleanor(['evidence', 'show', 's-1', '--config', config]).stdout) as Entry[];
+    expect(review!.payload).toMatchObject({ actor: 'alice', signature: expect.any(String) as string });
+    evaluate('s-5', TIER_2); // seq 5: the engine signs at 4 (the review) and at 5 on close
+
+    // Each evaluate is a process of its own, signing at its head on close (1, 2, 3) and at 4 and 5 as it passed them.
+    const witness = join(dir, 'witness', 'checkpoints.jsonl');
+    const signed = readFileSync(witness, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { seq: number }).seq);
+    expect(signed).toEqual([1, 2, 3, 4, 5]);
+    const intact = eleanor(['evidence', 'verify', '--config', config]);
+    expect(intact.status, intact.stdout + intact.stderr).toBe(0);
+    expect(intact.stdout).toContain(`witness ${witness}: 5 signed checkpoint(s) hold (1 chain(s))`);
+    expect(intact.stdout).toContain("the store's checkpoint copies: 5 signed checkpoint(s) hold (1 chain(s))");
+    expect(intact.stdout).toContain('reviews: 1 signed review(s) verify');
+
+    const proved = eleanor(['evidence', 'prove', 's-2', '--config', config]);
+    expect(proved.status, proved.stderr).toBe(0);
+    const proof = join(dir, 'proof.json');
+    writeFileSync(proof, proved.stdout);
+    const checked = eleanor(['evidence', 'check-proof', proof, '--public-key', `${key}.pub`]);
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.stdout).toMatch(/proof holds: record default seq 2 is under the signed checkpoint at seq 5/);
+    writeFileSync(proof, proved.stdout.replace('Unplug it', 'Open it up'));
+    const edited = eleanor(['evidence', 'check-proof', proof, '--public-key', `${key}.pub`]);
+    expect(edited.status).toBe(4);
+    expect(edited.stdout).toMatch(/PROOF FAILS: the record does not match its hash/);
+
+    // A review inserted with a correct hash and any actor, as one INSERT would: seq 6.
+    const forger = new SqliteEvidenceStore({ path: join(dir, 'e.db') });
+    const forged = reviewRequest('s-5', 'default', 'approve');
+    await forger.append({ ...forged, payload: { ...(forged.payload as object), actor: 'admin@example.org' } });
+    await forger.close();
+    const forgedRun = eleanor(['evidence', 'verify', '--config', config]);
+    expect(forgedRun.status, forgedRun.stdout + forgedRun.stderr).toBe(4);
+    expect(forgedRun.stdout).toMatch(
+      /reviews: TAMPERING DETECTED at default seq 6 \(trace s-5\): the review is not signed by the evidence signing key/,
+    );
+
+    // The tail cut from seq 5 on: the chain alone still verifies; the witness names the checkpoint that was cut.
+    tamper(join(dir, 'e.db'), (c) => c.prepare('DELETE FROM evidence WHERE seq >= 5').run());
+    const flags = ['--witness', witness, '--public-key', `${key}.pub`];
+    const cut = eleanor(['evidence', 'verify', '--db', join(dir, 'e.db'), ...flags]);
+    expect(cut.status, cut.stdout + cut.stderr).toBe(4);
+    expect(cut.stdout).toMatch(/^default\s+4\s+4 [0-9a-f]{12}\s+ok$/m);
+    expect(cut.stdout).toMatch(
+      /default checkpoint at seq 5 \(witness line 5\): the store ends at seq 4: records up to 5 were cut/,
+    );
+    expect(cut.stdout).toMatch(/reviews: 1 signed review\(s\) verify/);
   });
 });
 

@@ -39,13 +39,13 @@ const dropSchema = (schema: string): Promise<void> =>
   });
 
 /** Runs one statement with the append-only triggers disabled, as an attacker with the database's owner rights would. */
-const withoutTriggers = (schema: string, sql: string, values: unknown[]): Promise<void> =>
+const withoutTriggers = (schema: string, sql: string, values: unknown[], table = 'evidence'): Promise<void> =>
   withClient(schema, async (client) => {
     await client.query('BEGIN');
     try {
-      await client.query('ALTER TABLE evidence DISABLE TRIGGER USER');
+      await client.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
       await client.query(sql, values);
-      await client.query('ALTER TABLE evidence ENABLE TRIGGER USER');
+      await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
@@ -70,6 +70,14 @@ function pgSut(): StoreUnderTest {
     tamper: (chain, seq, column, value) =>
       withoutTriggers(schema, `UPDATE evidence SET ${column} = $1 WHERE chain = $2 AND seq = $3`, [value, chain, seq]),
     remove: (chain, seq) => withoutTriggers(schema, 'DELETE FROM evidence WHERE chain = $1 AND seq = $2', [chain, seq]),
+    tamperCheckpoint: (nth, column, value) =>
+      withoutTriggers(
+        schema,
+        `UPDATE evidence_checkpoints SET ${column} = $1
+         WHERE id = (SELECT id FROM evidence_checkpoints ORDER BY id LIMIT 1 OFFSET $2)`,
+        [value, nth - 1],
+        'evidence_checkpoints',
+      ),
     cleanup: () => dropSchema(schema),
   };
 }

@@ -39,6 +39,17 @@ function sqliteSut(): StoreUnderTest {
       withoutTriggers(path, (db) => db.prepare('DELETE FROM evidence WHERE chain = ? AND seq = ?').run(chain, seq));
       return Promise.resolve();
     },
+    tamperCheckpoint(nth, column, value) {
+      withoutTriggers(path, (db) =>
+        db
+          .prepare(
+            `UPDATE evidence_checkpoints SET ${column} = ?
+             WHERE id = (SELECT id FROM evidence_checkpoints ORDER BY id LIMIT 1 OFFSET ?)`,
+          )
+          .run(value, nth - 1),
+      );
+      return Promise.resolve();
+    },
     cleanup() {
       rmSync(dir, { recursive: true, force: true });
       return Promise.resolve();
