@@ -1,5 +1,7 @@
-// The input's sentence vector: Google's Universal Sentence Encoder lite (Apache-2.0), shipped in an npm package, run in-process.
+// The input's sentence vector: Google's Universal Sentence Encoder lite (Apache-2.0), shipped in an npm package, run locally.
+import { isMainThread } from 'node:worker_threads';
 import { stripInvisible } from './features.js';
+import { EncoderThread } from './sentence-thread.js';
 
 /** The encoder's output width. */
 export const SENTENCE_DIMS = 512;
@@ -38,11 +40,26 @@ export function loadSentenceEncoder(): Promise<Embed> {
   return encoder;
 }
 
-/** The scaled sentence vectors of texts as sentenceText gives them, in order (training's batch entry). */
+/** The encoder's raw values scaled (one rounding to float32, the same whichever thread computed them). */
+const scaled = (values: ArrayLike<number>): Float32Array => Float32Array.from(values, (x) => x * SENTENCE_SCALE);
+
+/** The scaled sentence vectors of texts as sentenceText gives them, in order, in this thread (training's batch entry). */
 export async function encodeSentences(texts: readonly string[]): Promise<Float32Array[]> {
   const embed = await loadSentenceEncoder();
   const vectors = await embed([...texts]);
-  return vectors.map((v) => Float32Array.from(v, (x) => x * SENTENCE_SCALE));
+  return vectors.map(scaled);
+}
+
+let thread: EncoderThread | undefined;
+
+/**
+ * The thread evaluations encode on: on the main thread a worker of its own (started on first use), so that 10–50 ms of
+ * encoding does not hold up other requests; a worker thread (eleanor eval's) encodes in itself, blocking no one else.
+ */
+function encodeOne(text: string): Promise<Float32Array> {
+  if (!isMainThread) return encodeSentences([text]).then(([v]) => v!);
+  thread ??= new EncoderThread();
+  return thread.encode(text).then(scaled);
 }
 
 /** Texts encoded most recently: every input model of an evaluation reads the same input. */
@@ -56,10 +73,18 @@ export function sentenceVector(text: string): Promise<Float32Array> {
   if (vector === undefined) {
     // One text per call, never batched with others: a batch changes the vector in its last bits (measured: 7e-7),
     // and the same input must give the same finding whatever else is being evaluated at the time.
-    vector = encodeSentences([key]).then(([v]) => v!);
+    vector = encodeOne(key);
     vector.catch(() => recent.delete(key));
     if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
     recent.set(key, vector);
   }
   return vector;
+}
+
+/** Replaces the encoder's thread (tests: a failing one), returning the one it replaced. @internal */
+export function swapSentenceThread(next: EncoderThread | undefined): EncoderThread | undefined {
+  const previous = thread;
+  thread = next;
+  recent.clear();
+  return previous;
 }
