@@ -78,8 +78,9 @@ async function consume(
       if (typeof delta !== 'string') throw new TypeError(`the stream yielded ${typeof delta}, expected text`);
       window.append(delta);
       if (!window.full) continue;
-      await stage.inputPassed;
-      const { decision } = await stage.checkWindow(window.window());
+      // The window is checked while the input stage may still be running (its sentence vector is computed on another
+      // thread): the first text goes out as soon as both have passed.
+      const [, { decision }] = await Promise.all([stage.inputPassed, stage.checkWindow(window.window())]);
       if (stops(decision)) {
         local.abort(new StreamStop(decision));
         return window.released;

@@ -3,7 +3,8 @@
 /**
  * The text of a stream and how much of it has been released. A check reads the unreleased text with up to one window
  * of released text before it (so a match across the release point is read whole); a pass releases all but the last
- * half window, which the next check reads again with the text that follows it. At most `windowChars` characters are
+ * half window, which the next check reads again with the text that follows it. The first check comes at three quarters
+ * of a window, so the first release does not wait for a whole one. At most `windowChars` characters are
  * held back once checked, and each character is read by a bounded number of checks; only the recent text is kept as
  * one string (the rest as parts, joined once), so the work is linear in the text's length.
  */
@@ -44,9 +45,14 @@ export class StreamWindow {
     this.#recent += delta;
   }
 
-  /** Whether enough unreleased text has arrived for a check. */
+  /**
+   * Whether enough unreleased text has arrived for a check: a window, or for the first check three quarters of one —
+   * the first text then reaches the reader sooner (a pass still holds back the last half window, so a match across the
+   * release point is read whole as before).
+   */
   get full(): boolean {
-    return this.#length - this.#released >= this.windowChars;
+    const due = this.#windows === 0 ? this.windowChars - (this.windowChars >> 2) : this.windowChars;
+    return this.#length - this.#released >= due;
   }
 
   /** What the next check reads: the unreleased text after up to one window of released text. */

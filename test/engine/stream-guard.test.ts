@@ -68,7 +68,58 @@ describe('StreamWindow', () => {
   });
 });
 
+describe('StreamWindow checks', () => {
+  it('makes its first check at three quarters of a window and the later ones at a whole window', () => {
+    const window = new StreamWindow(64);
+    window.append('x'.repeat(47));
+    expect(window.full).toBe(false);
+    window.append('x');
+    expect(window.full).toBe(true); // 48 = 3/4 of 64
+    window.window();
+    expect(window.release(false)).toHaveLength(16); // all but the last half window
+    window.append('y'.repeat(31));
+    expect(window.full).toBe(false); // 63 unreleased: a later check waits for a whole window
+    window.append('y');
+    expect(window.full).toBe(true);
+  });
+});
+
 describe('engine.guardStream', () => {
+  it('checks the first window while the input stage still runs, and releases nothing before the input has passed', async () => {
+    let passInput!: () => void;
+    const inputDone = new Promise<void>((resolve) => (passInput = resolve));
+    const order: string[] = [];
+    const e = engine({
+      critics: {
+        asks: {
+          reads: 'input',
+          evaluate: async () => {
+            await inputDone;
+            order.push('input passed');
+            return { score: 0, severity: 0, violations: [] };
+          },
+        },
+        answers: {
+          reads: 'response',
+          evaluate: (input) => {
+            order.push(`checked ${input.modelResponse.length}`);
+            if (order.length === 1) setTimeout(passInput, 20); // the input stage ends only after the first check
+            return { score: 0, severity: 0, violations: [] };
+          },
+        },
+      },
+    });
+    const { stream } = deltas(Array.from({ length: 8 }, () => 'abcdefgh'));
+    const events: string[] = [];
+    for await (const event of e.guardStream(ASK, { stream, windowChars: 32 })) {
+      events.push(event.type === 'text' ? `text after ${order.join(', ')}` : 'end');
+    }
+    expect(order[0]).toBe('checked 24');
+    expect(order[1]).toBe('input passed');
+    expect(events[0]).toBe('text after checked 24, input passed');
+    expect(events.at(-1)).toBe('end');
+  });
+
   it('releases a benign answer in full, window by window, and records one evaluation', async () => {
     const parts = Array.from({ length: 40 }, () => sentence);
     const { stream } = deltas(parts);
