@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkpointText } from '../../src/evidence/checkpoint-text.js';
-import { generateSigningKeyPem, signatureHolds, signingKeyFrom } from '../../src/evidence/signing.js';
+import { reviewSignatureProblem } from '../../src/evidence/review-signature.js';
+import { generateSigningKeyPem, keyIdOf, signatureHolds, signingKeyFrom } from '../../src/evidence/signing.js';
+import type { ReviewRecord } from '../../src/evidence/types.js';
+import { CANONICAL_STATEMENTS } from '../../src/verdict/doctrine.js';
 import { BENIGN_REQUEST, CARD_REQUEST, KEYS, call, startTestServer, type TestServer } from '../support/http.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'eleanor-evidence-routes-'));
@@ -83,6 +86,43 @@ describe('trace ids are scoped per chain', () => {
       body: { action: 'HUMAN_ACK', statement: 'x', outcome: 'approve' },
     });
     expect(decide.status).toBe(404);
+  });
+});
+
+describe('no pre-claiming across chains', () => {
+  it('leaves an id a chain-bound key used first free in every other chain', async () => {
+    const claimed = await evaluate(KEYS.tenant, 'claimed-first');
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.evidence.chain).toBe('tenant-a');
+    const other = await evaluate(KEYS.evaluator, 'claimed-first', CARD_REQUEST);
+    expect(other.status).toBe(200);
+    expect(other.body.evidence.chain).toBe('default');
+  });
+});
+
+describe('reviews over HTTP with the evidence signing key', () => {
+  it("record the key's id as the actor, signed over the evaluation's record; execute releases on that review", async () => {
+    const evaluated = await evaluate(KEYS.evaluator, 'signed-review', CARD_REQUEST);
+    const decided = await call(`${t.url}/v1/reviews/signed-review/decision`, {
+      key: KEYS.reviewer,
+      body: { action: 'HUMAN_DETERMINATION', statement: CANONICAL_STATEMENTS.HUMAN_DETERMINATION, outcome: 'approve' },
+    });
+    expect(decided.status).toBe(200);
+    const granted = await call(`${t.url}/v1/evaluations/signed-review/execute`, {
+      key: KEYS.evaluator,
+      method: 'POST',
+    });
+    expect(granted.status).toBe(200);
+    const review = granted.body.authorizedBy as ReviewRecord;
+    expect(review).toMatchObject({
+      actor: 'rita',
+      evaluationHash: evaluated.body.evidence.hash,
+      keyId: keyIdOf(publicKey),
+    });
+    expect(reviewSignatureProblem(review, evaluated.body.evidence.hash, publicKey)).toBeNull();
+    expect(reviewSignatureProblem({ ...review, actor: 'ada' }, evaluated.body.evidence.hash, publicKey)).toBe(
+      'the review’s signature does not verify',
+    );
   });
 });
 
