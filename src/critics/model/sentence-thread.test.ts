@@ -43,6 +43,18 @@ describe('the sentence encoder thread', () => {
     }
   }, 60_000);
 
+  it("keeps an input's vector for its output stage while a hundred other inputs are encoded", async () => {
+    const previous = swapSentenceThread(new EncoderThread({ program: FLAKY }));
+    try {
+      const first = sentenceVector('the input of a slow answer');
+      await first;
+      await Promise.all(Array.from({ length: 100 }, (_, i) => sentenceVector(`another request's input ${i}`)));
+      expect(sentenceVector('the input of a slow answer')).toBe(first);
+    } finally {
+      await swapSentenceThread(previous)?.close();
+    }
+  });
+
   it('lets the event loop turn while it encodes a long input', async () => {
     await thread.encode('warm up');
     let turns = 0;

@@ -62,8 +62,12 @@ function encodeOne(text: string): Promise<Float32Array> {
   return thread.encode(text).then(scaled);
 }
 
-/** Texts encoded most recently: every input model of an evaluation reads the same input. */
-const RECENT = 8;
+/**
+ * Texts encoded most recently: every input model of an evaluation reads the same input, in the input stage and again
+ * (the critics that read both sides) in the output stage, which may come a model's answer later with many other
+ * requests' inputs encoded in between. 256 vectors and their texts are at most about 1 MB.
+ */
+const RECENT = 256;
 const recent = new Map<string, Promise<Float32Array>>();
 
 /** The scaled sentence vector of a text's first SENTENCE_CHARS characters, computed once for concurrent readers. */
