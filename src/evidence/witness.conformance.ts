@@ -8,10 +8,12 @@ import { CANONICAL_STATEMENTS } from '../verdict/doctrine.js';
 import { chainHash } from './canonical.js';
 import { withCheckpoints } from './checkpointed-store.js';
 import { verifyStoredCheckpoints, verifyWitness, type WitnessReport } from './checkpoint-verify.js';
+import { checkpointText } from './checkpoint-text.js';
 import { Checkpointer } from './checkpoints.js';
+import { MerkleFrontier, recordLeaf } from './merkle.js';
 import { checkReviewSignatures } from './review-signature.js';
 import { authorizeExecution, createReviewQueue, type ExecutionGrant } from './reviews.js';
-import { signingKeyFrom, generateSigningKeyPem } from './signing.js';
+import { signingKeyFrom, generateSigningKeyPem, signText } from './signing.js';
 import { evaluationRequest, reviewRequest, type StoreUnderTest } from './store.conformance.js';
 import type { EvidenceStore, ReviewRecord, StoredRow } from './types.js';
 
@@ -364,6 +366,24 @@ export function witnessConformance(name: string, makeSut: () => StoreUnderTest):
       await expect(signer.close()).rejects.toThrow(/rewritten/);
       expect(signerWarnings.join('\n')).toMatch(/could not be written/);
       expect(witnessText().trim().split('\n')).toHaveLength(SIGNED.length);
+    });
+
+    it('refuses a validly signed checkpoint that does not extend the one before it (same head, another history)', async () => {
+      const rows = await seeded();
+      // What a signer shown a rewritten record 2 would sign at 8: the head it saw, a root over another history.
+      const frontier = new MerkleFrontier();
+      rows.slice(0, 8).forEach((row) => frontier.push(recordLeaf(row.seq === 2 ? 'ab'.repeat(32) : row.hash)));
+      const fields = {
+        chain: 'default',
+        seq: 8,
+        head: rows[7]!.hash,
+        root: frontier.root(),
+        time: 'now',
+        keyId: key.keyId,
+      };
+      const forked = { ...fields, signature: signText(key, checkpointText(fields)) };
+      writeFileSync(witness, `${witnessText()}${JSON.stringify(forked)}\n`);
+      expect((await verified()).witness).toEqual(at(8, /records 1–8 do not give the Merkle root it signed/));
     });
 
     it('refuses a witness whose checkpoint was altered, or signed by another key', async () => {
