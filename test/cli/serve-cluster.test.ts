@@ -1,5 +1,5 @@
 // `eleanor serve --workers 2`: two processes answer on one port from one SQLite store; SIGTERM closes them all.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -80,6 +80,45 @@ describe('eleanor serve --workers 2', () => {
     expect(served.output()).toMatch(/closed; every acknowledged evaluation is on record \(2 workers/);
     const verify = spawnSync(process.execPath, [BIN, 'evidence', 'verify', '--db', db], { encoding: 'utf8', env });
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+  }, 60_000);
+
+  it("keeps both workers answering while another process holds the store's write lock, and records once it frees", async () => {
+    const { dir, db, env } = isolatedEnv();
+    const served = await serve(['--workers', '2'], env, dir);
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(${JSON.stringify(db)});
+         db.exec('BEGIN IMMEDIATE'); console.log('locked');
+         process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.exit(0); });`,
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'], cwd: process.cwd() },
+    );
+    try {
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      let answered = false;
+      const held = Promise.all([evaluate(served.url, 1), evaluate(served.url, 2)]);
+      void held.then(() => (answered = true));
+      // Both workers answer other requests meanwhile: no event loop waits for the lock.
+      const workers = new Set<string>();
+      await until(async () => {
+        const health = await call(`${served.url}/healthz`, 'GET');
+        expect(health.status).toBe(200);
+        workers.add(health.worker);
+        return workers.size === 2;
+      });
+      expect(answered).toBe(false);
+      holder.stdin.end('go\n');
+      const answers = await held;
+      expect(answers.map((a) => a.status)).toEqual([200, 200]);
+      const recorded = recordedTraceIds(db);
+      for (const answer of answers) expect(recorded).toContain(answer.body.traceId);
+    } finally {
+      holder.kill();
+      served.child.kill('SIGTERM');
+      expect(await served.exit).toBe(0);
+    }
   }, 60_000);
 
   it('refuses a bad configuration once, in the primary, before any worker or store exists', () => {
