@@ -207,6 +207,36 @@ describe('eleanor evidence keygen, verify with a witness, prove and check-proof'
     );
     expect(cut.stdout).toMatch(/reviews: 1 signed review\(s\) verify/);
   });
+  it('proves a trace id held by two chains only in the chain named by --chain', () => {
+    const dir = join(work, 'two-chains');
+    mkdirSync(dir);
+    const key = join(dir, 'signing.pem');
+    expect(eleanor(['evidence', 'keygen', '--out', key]).status).toBe(0);
+    const config = join(dir, 'eleanor.config.json');
+    const checkpoints = { every: 1, signingKey: 'signing.pem', witness: 'witness.jsonl' };
+    writeFileSync(config, JSON.stringify({ evidence: { store: 'sqlite', path: 'e.db', checkpoints } }));
+    for (const [chain, response] of [
+      ['tenant-a', 'Unplug it for ten seconds.'],
+      ['tenant-b', 'Hold the button for five seconds.'],
+    ] as const) {
+      const run = eleanor(['evaluate', '--config', config, '--trace-id', 'p-1', 'question', response], {
+        ELEANOR_EVIDENCE_CHAIN: chain,
+      });
+      expect(run.stderr).toBe('');
+    }
+    const ambiguous = eleanor(['evidence', 'prove', 'p-1', '--config', config]);
+    expect(ambiguous.status).toBe(1);
+    expect(ambiguous.stderr).toMatch(/trace 'p-1' is on record in the chains 'tenant-a', 'tenant-b': name one/);
+    const proved = eleanor(['evidence', 'prove', 'p-1', '--chain', 'tenant-b', '--config', config]);
+    expect(proved.status, proved.stderr).toBe(0);
+    expect(proved.stdout).toContain('Hold the button');
+    expect(proved.stdout).not.toContain('Unplug it');
+    const proof = join(dir, 'proof.json');
+    writeFileSync(proof, proved.stdout);
+    const checked = eleanor(['evidence', 'check-proof', proof, '--public-key', `${key}.pub`]);
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.stdout).toMatch(/proof holds: record tenant-b seq 1 is under the signed checkpoint at seq 1/);
+  });
 });
 
 describe('eleanor evidence show and export', SPAWNS, () => {
