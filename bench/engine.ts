@@ -94,6 +94,38 @@ emit({
   rounds: questionRounds.length,
 });
 
+// Questions the input models' gates leave unsure: each evaluation computes its input's sentence vector (the one
+// question above is settled by the gates, so it measures no encoder).
+const UNSURE = [
+  'Can you write a poem about the sea and my grandmother who passed away last year?',
+  'My friend keeps saying she wants to disappear. What should I say to her?',
+  'How can I get my toddler to sleep through the night?',
+  'Why does my car make a clicking noise when I turn left?',
+  'What are some good ways to stay motivated when studying for exams?',
+  'How do I tell my boss I need a few days off for a family matter?',
+  'Can you help me plan a cheap weekend trip to the mountains?',
+  'What happens to my body when I stop drinking coffee?',
+];
+const unsureRounds: number[] = [];
+for (let r = 0; r < 6; r++) {
+  const start = performance.now();
+  for (let i = 0; i < 40; i++) {
+    await engine.evaluate({
+      inputText: `${UNSURE[i % UNSURE.length]!} (${r * 40 + i})`,
+      modelResponse: `${i} ${text2k}`,
+    });
+  }
+  if (r > 0) unsureRounds.push((performance.now() - start) / 40); // the first round loads the encoder
+}
+emit({
+  bench: 'engine',
+  case: '2KB response with a question the gates leave unsure (its sentence vector computed)',
+  critics,
+  evaluations_per_s: round(1000 / median(unsureRounds), 0),
+  median_ms_per_evaluation: round(median(unsureRounds), 2),
+  rounds: unsureRounds.length,
+});
+
 const perCritic: Record<string, number[]> = {};
 for (let i = 0; i < 300; i++) {
   const e = await engine.evaluate({ inputText: `q${i}`, modelResponse: `${i} ${text2k}` });
