@@ -9,7 +9,6 @@ import { checkpointSigningKey } from '../evidence/index.js';
 import { keyringOf } from '../http/index.js';
 import { createHttpServer, type HttpServer } from '../http/index.js';
 import { dashboard } from '../ui/index.js';
-import { openEvidenceWriter, workerStore } from './cluster/evidence-writer.js';
 import { runCluster } from './cluster/primary.js';
 import { WorkerLink } from './cluster/worker-side.js';
 import { checkListenable } from './listen-check.js';
@@ -132,10 +131,7 @@ async function serveProcess(flags: ServeFlags, { config, host, port }: Prepared,
     console.error(`eleanor: ${signal} again — exiting without waiting`);
     process.exit(1);
   });
-  // In a cluster on a SQLite file the primary is the one writer: this worker's appends go to it (evidence-writer.ts).
-  const baseDir = config.baseDir ?? process.cwd();
-  const shared = link && workerStore(config.evidence, baseDir, (items) => link.forwardAppends(items));
-  const engine = createEngine(shared ? { ...config, evidence: { ...config.evidence, store: shared } } : config);
+  const engine = createEngine(config);
   let server: HttpServer;
   try {
     await engine.ready(); // the first request gets the shared Redis cache, and readiness sees Redis as it is
@@ -153,7 +149,6 @@ async function serveProcess(flags: ServeFlags, { config, host, port }: Prepared,
     if (link) link.registry = server.registry;
   } catch (error) {
     await engine.close();
-    await shared?.close();
     throw error;
   }
   const store = engine.evidence ? engine.evidence.kind : 'off';
@@ -173,7 +168,6 @@ async function serveProcess(flags: ServeFlags, { config, host, port }: Prepared,
     console.error(`eleanor: close failed${link ? ` in worker ${process.pid}` : ''} — ${String(error)}`);
     return 1;
   } finally {
-    await shared?.close();
     link?.detach();
   }
 }
@@ -194,11 +188,5 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
   const prepared = await prepare(flags);
   const workers = flags.workers ?? availableParallelism();
   if (workers === 1) return serveProcess(flags, prepared);
-  const { config } = prepared;
-  const writer = openEvidenceWriter(config.evidence, config.baseDir ?? process.cwd());
-  try {
-    return await runCluster({ workers, banner: (url, store) => printBanner(url, store, flags, workers), writer });
-  } finally {
-    await writer?.close();
-  }
+  return runCluster({ workers, banner: (url, store) => printBanner(url, store, flags, workers) });
 }

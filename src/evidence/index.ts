@@ -4,8 +4,6 @@ export * from './public.js';
 export { checkpointSigningKey, createCheckpointer } from './checkpoint-setup.js';
 export { parseWitness, verifyStoredCheckpoints, verifyWitness, type WitnessReport } from './checkpoint-verify.js';
 export { withCheckpoints } from './checkpointed-store.js';
-export { forwardAppends, type AppendForwarder, type ForwardedAnswer } from './forwarded-store.js';
-export type { PreparedAppend } from './pending.js';
 export { evaluationPayload, type RecordSource } from './evaluation-record.js';
 export { buildInclusionProof } from './inclusion-proof.js';
 export {

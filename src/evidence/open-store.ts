@@ -2,11 +2,11 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { EvidenceConfig } from './config.js';
 import { PgEvidenceStore } from './postgres/pg-store.js';
-import { DEFAULT_SQLITE_PATH, SqliteEvidenceStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
+import { DEFAULT_SQLITE_PATH, SqliteEvidenceStore } from './sqlite/sqlite-store.js';
 import type { EvidenceStore } from './types.js';
 
 /**
- * The store, and whether the engine owns it (and so closes it); `sqlite` adds options for a SQLite store.
+ * The store, and whether the engine owns it (and so closes it).
  * @example
  * const { store } = openEvidenceStore({ store: 'sqlite', path: './data/eleanor.db' }, process.cwd());
  * (await store.verify()).ok;
@@ -14,7 +14,6 @@ import type { EvidenceStore } from './types.js';
 export function openEvidenceStore(
   config: Exclude<EvidenceConfig, false>,
   baseDir: string,
-  sqlite: Pick<SqliteStoreOptions, 'walCheckpoints'> = {},
 ): { store: EvidenceStore; owned: boolean } {
   const kind = config.store ?? 'sqlite';
   if (typeof kind === 'object') return { store: kind, owned: false };
@@ -36,7 +35,6 @@ export function openEvidenceStore(
       ...batch,
       path,
       ...(config.synchronous !== undefined && { synchronous: config.synchronous }),
-      ...sqlite,
     }),
     owned: true,
   };

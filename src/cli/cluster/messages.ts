@@ -1,6 +1,5 @@
 // The messages `eleanor serve --workers N` passes between the primary and its workers over the cluster's IPC channel.
 import type { MetricObjectWithValues, MetricValue } from 'prom-client';
-import type { ForwardedAnswer, PreparedAppend } from '../../evidence/index.js';
 
 /** A worker's series, as `registry.getMetricsAsJSON()` gives them. */
 export type MetricsJson = MetricObjectWithValues<MetricValue<string>>[];
@@ -12,16 +11,12 @@ export type WorkerMessage =
   /** A GET /metrics on this worker: the primary gathers every worker's series and answers with `metrics`. */
   | { readonly eleanor: 'metrics?'; readonly id: number }
   /** This worker's own series, asked for by `collect`. */
-  | { readonly eleanor: 'collected'; readonly id: number; readonly metrics: MetricsJson }
-  /** Evidence records for the primary, the one writer of the SQLite store, to commit; answered by `appended`. */
-  | { readonly eleanor: 'append'; readonly id: number; readonly items: readonly PreparedAppend[] };
+  | { readonly eleanor: 'collected'; readonly id: number; readonly metrics: MetricsJson };
 
 /** Primary → worker. */
 export type PrimaryMessage =
   | { readonly eleanor: 'collect'; readonly id: number }
-  | { readonly eleanor: 'metrics'; readonly id: number; readonly text?: string; readonly error?: string }
-  /** One answer per record of an `append`, sent once they are committed (or failed). */
-  | { readonly eleanor: 'appended'; readonly id: number; readonly answers: readonly ForwardedAnswer[] };
+  | { readonly eleanor: 'metrics'; readonly id: number; readonly text?: string; readonly error?: string };
 
 function isTagged(message: unknown): message is { eleanor: string } {
   return (
@@ -31,9 +26,9 @@ function isTagged(message: unknown): message is { eleanor: string } {
 
 /** Node's own cluster messages share the channel: only ours carry an `eleanor` tag. */
 export function isWorkerMessage(message: unknown): message is WorkerMessage {
-  return isTagged(message) && ['listening', 'metrics?', 'collected', 'append'].includes(message.eleanor);
+  return isTagged(message) && ['listening', 'metrics?', 'collected'].includes(message.eleanor);
 }
 
 export function isPrimaryMessage(message: unknown): message is PrimaryMessage {
-  return isTagged(message) && ['collect', 'metrics', 'appended'].includes(message.eleanor);
+  return isTagged(message) && ['collect', 'metrics'].includes(message.eleanor);
 }

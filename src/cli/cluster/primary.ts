@@ -2,7 +2,6 @@
 // SIGTERM/SIGINT, replaces a worker that dies unexpectedly (with a backoff), and exits when every worker has.
 import cluster, { type Worker } from 'node:cluster';
 import { ClusterMetrics } from './cluster-metrics.js';
-import type { EvidenceWriter } from './evidence-writer.js';
 import { isWorkerMessage, type WorkerMessage } from './messages.js';
 import { RestartBackoff } from './restart-backoff.js';
 
@@ -11,8 +10,6 @@ export interface ClusterOptions {
   readonly workers: number;
   /** Prints the banner: called once, when every first worker is listening. */
   readonly banner: (url: string, store: string) => void;
-  /** Commits the workers' evidence records (a SQLite store); kept open until every worker has exited. */
-  readonly writer?: EvidenceWriter | null;
 }
 
 interface Running {
@@ -115,13 +112,6 @@ export function runCluster(options: ClusterOptions): Promise<number> {
           return;
         case 'collected':
           metrics.collected(message.id, message.metrics);
-          return;
-        case 'append':
-          if (options.writer) options.writer.append(worker, message.id, message.items);
-          else if (worker.isConnected()) {
-            const error = { code: 'EVIDENCE_UNAVAILABLE', message: 'the primary holds no evidence store' };
-            worker.send({ eleanor: 'appended', id: message.id, answers: message.items.map(() => ({ error })) });
-          }
           return;
         default: {
           const unknown: never = message;

@@ -3,7 +3,6 @@
 import cluster from 'node:cluster';
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
-import type { ForwardedAnswer, PreparedAppend } from '../../evidence/index.js';
 import { isPrimaryMessage, type PrimaryMessage, type WorkerMessage } from './messages.js';
 
 /** How long a worker's GET /metrics waits for the primary's gathered series (the primary waits less for each worker). */
@@ -22,16 +21,10 @@ export class WorkerLink {
   registry: Registry | undefined;
   readonly #waiting = new Map<number, (answer: Extract<PrimaryMessage, { eleanor: 'metrics' }>) => void>();
   #next = 0;
-  readonly #appends = new Map<number, { resolve(answers: readonly ForwardedAnswer[]): void; reject(e: Error): void }>();
   readonly #onMessage = (message: unknown): void => {
     if (!isPrimaryMessage(message)) return;
     if (message.eleanor === 'metrics') {
       this.#waiting.get(message.id)?.(message);
-      return;
-    }
-    if (message.eleanor === 'appended') {
-      this.#appends.get(message.id)?.resolve(message.answers);
-      this.#appends.delete(message.id);
       return;
     }
     const registry = this.registry;
@@ -42,27 +35,8 @@ export class WorkerLink {
     );
   };
 
-  readonly #onDisconnect = (): void => {
-    for (const waiting of this.#appends.values()) waiting.reject(new Error('the channel to the primary closed'));
-    this.#appends.clear();
-  };
-
   constructor() {
     process.on('message', this.#onMessage);
-    process.on('disconnect', this.#onDisconnect);
-  }
-
-  /**
-   * Sends evidence records to the primary, the cluster's one SQLite writer; resolves with its answers, which it sends
-   * once they are committed. No time limit of its own: the primary's store bounds its wait for the lock.
-   */
-  forwardAppends(items: readonly PreparedAppend[]): Promise<readonly ForwardedAnswer[]> {
-    const id = this.#next++;
-    return new Promise((resolve, reject) => {
-      if (!process.connected) return reject(new Error('the channel to the primary is closed'));
-      this.#appends.set(id, { resolve, reject });
-      send({ eleanor: 'append', id, items });
-    });
   }
 
   listening(url: string, store: string): void {
@@ -86,8 +60,6 @@ export class WorkerLink {
   /** Stops listening to the primary and closes the channel, so nothing keeps the process alive. */
   detach(): void {
     process.off('message', this.#onMessage);
-    process.off('disconnect', this.#onDisconnect);
-    this.#onDisconnect();
     // Through the cluster's worker, not process.disconnect(): a bare disconnect makes Node end the worker with code 0.
     if (process.connected) cluster.worker?.disconnect();
   }

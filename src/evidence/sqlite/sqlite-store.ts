@@ -39,12 +39,6 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
   /** Most records in one group commit. @default 1_000 */
   readonly maxBatch?: number;
-  /**
-   * Whether this store moves the WAL into the database file (on a thread of its own). A store whose records another
-   * process writes (a cluster worker's) leaves that to the writer: one checkpointer per file, not one per process.
-   * @default true
-   */
-  readonly walCheckpoints?: boolean;
 }
 
 export const DEFAULT_SQLITE_PATH = './data/eleanor.db';
@@ -127,9 +121,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
       if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
     };
     this.checkpointer =
-      path === ':memory:' || options.walCheckpoints === false
-        ? null
-        : startCheckpointer(path, options.busyTimeoutMs ?? 5_000, checkpointHere);
+      path === ':memory:' ? null : startCheckpointer(path, options.busyTimeoutMs ?? 5_000, checkpointHere);
     // With the worker checkpointing, commits on this thread never copy the WAL back into the file themselves.
     if (this.checkpointer) this.db.pragma('wal_autocheckpoint = 0');
     this.statements = {
@@ -183,12 +175,7 @@ export class SqliteEvidenceStore implements EvidenceStore {
 
   async append(request: AppendRequest): Promise<EvidenceRef> {
     this.assertOpen();
-    return this.appendPrepared(prepareAppend(request));
-  }
-
-  /** Appends a record already checked and canonicalised by `prepareAppend` (in another process, say: forwarded-store.ts). */
-  async appendPrepared(prepared: PreparedAppend): Promise<EvidenceRef> {
-    this.assertOpen();
+    const prepared = prepareAppend(request);
     try {
       return await this.writes.add(prepared);
     } catch (error) {
