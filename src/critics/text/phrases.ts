@@ -8,11 +8,14 @@
 //   ...         up to 3 words (never first or last)
 import type { Token } from './tokens.js';
 
-type Element =
-  | { readonly kind: 'words'; readonly words: ReadonlySet<string> }
-  | { readonly kind: 'prefix'; readonly prefixes: readonly string[] }
-  | { readonly kind: 'any' }
-  | { readonly kind: 'gap' };
+/** One element of a pattern, as compiled from its source (every element has every field: one object shape). */
+interface Element {
+  readonly kind: 'words' | 'prefix' | 'any' | 'gap';
+  /** 'words': the words. */
+  readonly words: ReadonlySet<string> | null;
+  /** 'prefix': the stems by their first STEM_KEY letters, so a token is checked only against those it could start with. */
+  readonly stems: ReadonlyMap<string, readonly string[]> | null;
+}
 
 export interface CompiledPattern<T> {
   readonly source: string;
@@ -29,19 +32,24 @@ export interface PhraseMatch<T> {
 }
 
 const MAX_GAP = 3;
+/** Stems are at least this long, so they are indexed by their first letters. */
+const STEM_KEY = 3;
 
 function compileElement(raw: string, pattern: string): Element {
-  if (raw === '*') return { kind: 'any' };
-  if (raw === '...') return { kind: 'gap' };
+  if (raw === '*') return { kind: 'any', words: null, stems: null };
+  if (raw === '...') return { kind: 'gap', words: null, stems: null };
   const options = raw.toLowerCase().split('|');
   if (options.some((o) => o.length === 0)) throw new Error(`pattern '${pattern}': empty alternative in '${raw}'`);
   if (options.every((o) => o.endsWith('*'))) {
     const prefixes = options.map((o) => o.slice(0, -1));
-    if (prefixes.some((p) => p.length < 3)) throw new Error(`pattern '${pattern}': a stem needs at least 3 letters`);
-    return { kind: 'prefix', prefixes };
+    if (prefixes.some((p) => p.length < STEM_KEY))
+      throw new Error(`pattern '${pattern}': a stem needs at least ${STEM_KEY} letters`);
+    const stems = new Map<string, string[]>();
+    for (const p of prefixes) stems.set(p.slice(0, STEM_KEY), [...(stems.get(p.slice(0, STEM_KEY)) ?? []), p]);
+    return { kind: 'prefix', words: null, stems };
   }
   if (options.some((o) => o.includes('*'))) throw new Error(`pattern '${pattern}': mix of stems and words in '${raw}'`);
-  return { kind: 'words', words: new Set(options) };
+  return { kind: 'words', words: new Set(options), stems: null };
 }
 
 export function compilePattern<T>(source: string, tag: T): CompiledPattern<T> {
@@ -57,12 +65,42 @@ export function compilePattern<T>(source: string, tag: T): CompiledPattern<T> {
   return { source, elements, tag };
 }
 
-function elementMatches(element: Element, token: Token): boolean {
-  switch (element.kind) {
+/** An element as a set matches it: its words as ids in the set's vocabulary (a number compares faster than a string). */
+interface Matcher {
+  readonly kind: Element['kind'];
+  readonly ids: ReadonlySet<number> | null;
+  readonly stems: Element['stems'];
+}
+
+interface IndexedPattern<T> {
+  readonly source: string;
+  readonly matchers: readonly Matcher[];
+  readonly tag: T;
+  /** Its place in the set: matches at one token are reported in this order. */
+  readonly order: number;
+}
+
+/** The patterns starting with one word: by their second word where it is one of a list, the others apart. */
+interface Bucket<T> {
+  readonly bySecond: Map<number, IndexedPattern<T>[]>;
+  readonly rest: IndexedPattern<T>[];
+}
+
+/** The words being matched: the tokens, and the ids in the set's vocabulary of those from `offset` on (-1: unnamed). */
+interface Words {
+  readonly tokens: readonly Token[];
+  readonly ids: Int32Array;
+  readonly offset: number;
+}
+
+function matches(matcher: Matcher, words: Words, t: number): boolean {
+  switch (matcher.kind) {
     case 'words':
-      return element.words.has(token.norm);
-    case 'prefix':
-      return element.prefixes.some((p) => token.norm.startsWith(p));
+      return matcher.ids!.has(words.ids[t - words.offset]!);
+    case 'prefix': {
+      const norm = words.tokens[t]!.norm;
+      return matcher.stems!.get(norm.slice(0, STEM_KEY))?.some((p) => norm.startsWith(p)) ?? false;
+    }
     case 'any':
       return true;
     case 'gap':
@@ -71,27 +109,22 @@ function elementMatches(element: Element, token: Token): boolean {
 }
 
 /** The index of the last token matched, or -1. Tokens must stay in one sentence. */
-function matchFrom(
-  elements: readonly Element[],
-  e: number,
-  tokens: readonly Token[],
-  t: number,
-  sentence: number,
-): number {
-  if (e === elements.length) return t - 1;
-  const element = elements[e]!;
-  if (element.kind === 'gap') {
+function matchFrom(matchers: readonly Matcher[], e: number, words: Words, t: number, sentence: number): number {
+  if (e === matchers.length) return t - 1;
+  const matcher = matchers[e]!;
+  const tokens = words.tokens;
+  if (matcher.kind === 'gap') {
     for (let skip = 0; skip <= MAX_GAP; skip++) {
       const at = t + skip;
       if (at > tokens.length || (skip > 0 && tokens[at - 1]?.sentence !== sentence)) break;
-      const end = matchFrom(elements, e + 1, tokens, at, sentence);
+      const end = matchFrom(matchers, e + 1, words, at, sentence);
       if (end >= 0) return end;
     }
     return -1;
   }
   const token = tokens[t];
-  if (!token || token.sentence !== sentence || !elementMatches(element, token)) return -1;
-  return matchFrom(elements, e + 1, tokens, t + 1, sentence);
+  if (!token || token.sentence !== sentence || !matches(matcher, words, t)) return -1;
+  return matchFrom(matchers, e + 1, words, t + 1, sentence);
 }
 
 /** Whether a pattern starts with a stem (`stem*`): a set tries those at a token after the ones starting with a word. */
@@ -99,41 +132,85 @@ export function startsWithStem(source: string): boolean {
   return (source.trim().split(/\s+/)[0] ?? '').split('|').every((o) => o.endsWith('*'));
 }
 
-/** A set of patterns indexed by their first word, matched in one pass over the tokens. */
+/** A set of patterns indexed by their first word (or its stems' first letters), matched in one pass over the tokens. */
 export class PhraseSet<T> {
-  readonly #byWord = new Map<string, CompiledPattern<T>[]>();
-  readonly #byPrefix: CompiledPattern<T>[] = [];
+  /** Every word a pattern names, numbered. */
+  readonly #vocabulary = new Map<string, number>();
+  readonly #byWord = new Map<number, Bucket<T>>();
+  readonly #byStemKey = new Map<string, IndexedPattern<T>[]>();
   readonly size: number;
+  #order = 0;
 
   constructor(patterns: ReadonlyArray<{ source: string; tag: T }>) {
     for (const { source, tag } of patterns) {
-      const compiled = compilePattern(source, tag);
-      const first = compiled.elements[0]!;
-      if (first.kind === 'words') {
-        for (const word of first.words) {
-          const list = this.#byWord.get(word) ?? [];
-          list.push(compiled);
-          this.#byWord.set(word, list);
-        }
-      } else this.#byPrefix.push(compiled);
+      const pattern = this.#indexed(compilePattern(source, tag));
+      const [first, second] = pattern.matchers;
+      if (first!.kind === 'prefix') {
+        for (const key of first!.stems!.keys())
+          this.#byStemKey.set(key, [...(this.#byStemKey.get(key) ?? []), pattern]);
+        continue;
+      }
+      for (const id of first!.ids!) {
+        let bucket = this.#byWord.get(id);
+        if (bucket === undefined) this.#byWord.set(id, (bucket = { bySecond: new Map(), rest: [] }));
+        if (second?.kind !== 'words') bucket.rest.push(pattern);
+        else for (const next of second.ids!) bucket.bySecond.set(next, [...(bucket.bySecond.get(next) ?? []), pattern]);
+      }
     }
     this.size = patterns.length;
   }
 
-  /** Every match starting at a token in [from, to) (longest per pattern and start), in token order. */
-  findAll(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch<T>[] {
-    const matches: PhraseMatch<T>[] = [];
-    for (let t = from; t < to; t++) {
-      const token = tokens[t]!;
-      const candidates = this.#byWord.get(token.norm);
-      if (candidates) for (const p of candidates) this.#try(p, tokens, t, matches);
-      for (const p of this.#byPrefix) this.#try(p, tokens, t, matches);
-    }
-    return matches;
+  #indexed(pattern: CompiledPattern<T>): IndexedPattern<T> {
+    const id = (word: string): number => {
+      let n = this.#vocabulary.get(word);
+      if (n === undefined) this.#vocabulary.set(word, (n = this.#vocabulary.size));
+      return n;
+    };
+    const matchers = pattern.elements.map((e) => ({
+      kind: e.kind,
+      ids: e.words === null ? null : new Set([...e.words].map(id)),
+      stems: e.stems,
+    }));
+    return { source: pattern.source, matchers, tag: pattern.tag, order: this.#order++ };
   }
 
-  #try(p: CompiledPattern<T>, tokens: readonly Token[], t: number, out: PhraseMatch<T>[]): void {
-    const last = matchFrom(p.elements, 0, tokens, t, tokens[t]!.sentence);
-    if (last >= 0) out.push({ tag: p.tag, source: p.source, first: t, last });
+  /** Every match starting at a token in [from, to) (longest per pattern and start), in token order. */
+  findAll(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch<T>[] {
+    const found: Array<PhraseMatch<T> & Ordered> = [];
+    if (from >= to) return found;
+    // A match stays in its sentence: ids are needed up to the end of the sentence of the last start.
+    let end = to;
+    while (end < tokens.length && tokens[end]!.sentence === tokens[to - 1]!.sentence) end++;
+    const ids = new Int32Array(end - from);
+    for (let t = from; t < end; t++) ids[t - from] = this.#vocabulary.get(tokens[t]!.norm) ?? -1;
+    const words: Words = { tokens, ids, offset: from };
+    for (let t = from; t < to; t++) {
+      const bucket = this.#byWord.get(ids[t - from]!);
+      if (bucket) {
+        const before = found.length;
+        const next = t + 1 < end && tokens[t + 1]!.sentence === tokens[t]!.sentence ? ids[t + 1 - from]! : -1;
+        for (const p of bucket.bySecond.get(next) ?? []) this.#try(p, words, t, found);
+        for (const p of bucket.rest) this.#try(p, words, t, found);
+        if (found.length - before > 1) sortByOrder(found, before);
+      }
+      const stemFirst = this.#byStemKey.get(tokens[t]!.norm.slice(0, STEM_KEY));
+      if (stemFirst) for (const p of stemFirst) this.#try(p, words, t, found);
+    }
+    return found.map(({ tag, source, first, last }) => ({ tag, source, first, last }));
   }
+
+  #try(p: IndexedPattern<T>, words: Words, t: number, out: Array<PhraseMatch<T> & Ordered>): void {
+    const last = matchFrom(p.matchers, 0, words, t, words.tokens[t]!.sentence);
+    if (last >= 0) out.push({ tag: p.tag, source: p.source, first: t, last, order: p.order });
+  }
+}
+
+interface Ordered {
+  readonly order: number;
+}
+
+/** Puts `found[from..]` back in the patterns' order (they were tried by their second word first). */
+function sortByOrder(found: Ordered[], from: number): void {
+  const tail = found.splice(from).sort((a, b) => a.order - b.order);
+  for (const m of tail) found.push(m);
 }
