@@ -1,6 +1,6 @@
 // The engine with every built-in critic: evaluations per second on a 2 KB response, µs per critic, and 1 KB → 100 KB cost.
 import { BUILTIN_CRITICS, createEngine } from '../src/index.js';
-import { emit, median, round } from './support.js';
+import { emit, median, round, UNSURE_QUESTIONS } from './support.js';
 
 /** A realistic answer: advice, numbers, a date, an e-mail — no violation above severity 1. */
 const PARAGRAPH =
@@ -94,24 +94,13 @@ emit({
   rounds: questionRounds.length,
 });
 
-// Questions the input models' gates leave unsure: each evaluation computes its input's sentence vector (the one
-// question above is settled by the gates, so it measures no encoder).
-const UNSURE = [
-  'Can you write a poem about the sea and my grandmother who passed away last year?',
-  'My friend keeps saying she wants to disappear. What should I say to her?',
-  'How can I get my toddler to sleep through the night?',
-  'Why does my car make a clicking noise when I turn left?',
-  'What are some good ways to stay motivated when studying for exams?',
-  'How do I tell my boss I need a few days off for a family matter?',
-  'Can you help me plan a cheap weekend trip to the mountains?',
-  'What happens to my body when I stop drinking coffee?',
-];
+// Questions the input models' gates leave unsure (bench/support.ts): each evaluation computes its sentence vector.
 const unsureRounds: number[] = [];
 for (let r = 0; r < 6; r++) {
   const start = performance.now();
   for (let i = 0; i < 40; i++) {
     await engine.evaluate({
-      inputText: `${UNSURE[i % UNSURE.length]!} (${r * 40 + i})`,
+      inputText: `${UNSURE_QUESTIONS[i % UNSURE_QUESTIONS.length]!} (${r * 40 + i})`,
       modelResponse: `${i} ${text2k}`,
     });
   }

@@ -7,23 +7,16 @@ import { BUILTIN_CRITICS } from '../src/critics/index.js';
 import { createEngine } from '../src/engine/engine.js';
 import type { EngineConfig } from '../src/engine/index.js';
 import { createHttpServer } from '../src/http/server.js';
-import { emit, isMain, median, round } from './support.js';
+import { emit, isMain, median, round, UNSURE_QUESTIONS } from './support.js';
 
 const ANSWER = 'Unplug the router for ten seconds, then plug it back in and wait for the lights. ';
 const QUESTION = 'How do I reset my router?';
 /**
- * Everyday questions, allowed; the first eight are ones the input models' gates leave unsure, so their sentence vector
- * is computed (10–50 ms of encoder), the last six the gates settle — about the corpus's share (43 % unsure).
+ * Everyday questions, allowed: the eight the input models' gates leave unsure (their sentence vector computed, 10–50 ms
+ * of encoder), then six the gates settle — about the corpus's share (43 % unsure).
  */
 const MIXED = [
-  'Can you write a poem about the sea and my grandmother who passed away last year?',
-  'My friend keeps saying she wants to disappear. What should I say to her?',
-  'How can I get my toddler to sleep through the night?',
-  'Why does my car make a clicking noise when I turn left?',
-  'What are some good ways to stay motivated when studying for exams?',
-  'How do I tell my boss I need a few days off for a family matter?',
-  'Can you help me plan a cheap weekend trip to the mountains?',
-  'What happens to my body when I stop drinking coffee?',
+  ...UNSURE_QUESTIONS,
   'What should I cook tonight with some rice, eggs and leftover vegetables?',
   'Is it safe to leave my laptop charging overnight every day?',
   'What is the difference between a virus and a bacterium?',

@@ -60,3 +60,18 @@ export function emit(record: Record<string, unknown>): void {
 export function isMain(url: string): boolean {
   return process.argv[1] !== undefined && pathToFileURL(process.argv[1]).href === url;
 }
+
+/**
+ * Everyday questions the input models' gates leave unsure, so each evaluation computes its input's sentence vector
+ * (10–50 ms of encoder): bench/engine.ts and bench/proxy.ts measure that cost with them.
+ */
+export const UNSURE_QUESTIONS: readonly string[] = [
+  'Can you write a poem about the sea and my grandmother who passed away last year?',
+  'My friend keeps saying she wants to disappear. What should I say to her?',
+  'How can I get my toddler to sleep through the night?',
+  'Why does my car make a clicking noise when I turn left?',
+  'What are some good ways to stay motivated when studying for exams?',
+  'How do I tell my boss I need a few days off for a family matter?',
+  'Can you help me plan a cheap weekend trip to the mountains?',
+  'What happens to my body when I stop drinking coffee?',
+];
