@@ -60,6 +60,12 @@ function fold(token: string): string {
   return out;
 }
 
+/** Whether the token at start..end holds an '@' (the local part or domain of an e-mail address, "bob@example"). */
+function isAddressPart(text: string, start: number, end: number): boolean {
+  const at = text.indexOf('@', start);
+  return at !== -1 && at < end;
+}
+
 function isTokenCode(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 64 || c === 36;
 }
@@ -80,7 +86,7 @@ export function foldLeet(text: string): string {
     while (end < text.length && isTokenCode(text.charCodeAt(end))) end++;
     LEET_HINTS.lastIndex = end;
     // Nobody writes a word of more than MAX_TOKEN characters in leet; an e-mail address is not leet for its letters.
-    if (end - start > MAX_TOKEN || (text.charCodeAt(end) === 46 && text.indexOf('@', start) < end)) continue;
+    if (end - start > MAX_TOKEN || (text.charCodeAt(end) === 46 && isAddressPart(text, start, end))) continue;
     let token = text.slice(start, end);
     // '@' and '$' that start a token stay ("@user", "$5") unless the rest is leet too ("$y$tem").
     const rest = token.replace(LEADING_SIGNS, '');
