@@ -15,13 +15,18 @@ import { REQUEST_CUES } from '../risk/request-vocabulary.js';
 import { expand } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const HATE_RULESET_VERSION = '1.1.0';
+export const HATE_RULESET_VERSION = '1.2.0';
 
 /** Groups the rights critic's list leaves out: more nationalities, disability and LGBTQ+ words, slurs. */
 const MORE_NOUNS =
   'americans|russians|ukrainians|nigerians|iranians|afghans|turks|poles|romanians|filipinos|koreans|japanese|vietnamese|haitians|irish|germans|french|africans|blacks|muslims|jews|arabs|gays|trans|transgenders|transsexuals|queers|lgbt|lgbtq|retards|autistics|disabled|handicapped|cripples|fags|faggots|dykes|kikes|niggers|spics|chinks|wetbacks|towelheads|ragheads|paki|pakis|hindus|sikhs|mormons|catholics|protestants|jehovah|illegals|aliens|feminists|gypsies|travellers|travelers|roma|romani|latinx|african-americans|easterners|natives|aborigines|bisexuals|homosexuals|lesbians|transsexuals';
 const MORE_ADJECTIVES =
   'lgbt|lgbtq|autistic|deaf|blind|handicapped|mentally|indian|chinese|russian|romanian|polish|native|latin';
+/** One member of a protected group: "the next Muslim I see", "no gay person deserves …". */
+const ONE = [
+  'woman|jew|muslim|immigrant|migrant|refugee|foreigner|mexican|arab|african|asian|hispanic|latino|latina|gay|lesbian|homosexual|bisexual|tranny|gypsy|indian|pakistani|paki|somali|syrian|nigerian|hindu|sikh|christian|catholic|mormon|atheist|black|cripple|retard',
+  `${GROUP_ADJECTIVES}|${MORE_ADJECTIVES} person|man|woman|guy|girl|kid|boy|family`,
+];
 /** `{H}`: a protected group in either form. */
 const H = [`${GROUP_NOUNS}|${MORE_NOUNS}`, `${GROUP_ADJECTIVES}|${MORE_ADJECTIVES} ${PEOPLE}|americans`];
 /**
@@ -32,7 +37,7 @@ const HM = [...H, 'people|persons|women|men|folks of color|colour', 'ethnic|raci
 
 /** Contempt and inferiority: what "X are …" may not say of a group. */
 const TRAITS =
-  'stupid|dumb|lazy|violent|criminals|criminal|thieves|terrorists|rapists|paedophiles|pedophiles|groomers|predators|molesters|abominations|dirty|filthy|disgusting|inferior|evil|worthless|useless|primitive|savages|savage|barbaric|barbarians|greedy|subhuman|retarded|ugly|smelly|sneaky|liars|degenerate|degenerates|diseased|freaks|perverts|backward|uncivilized|uncivilised|parasitic|dangerous|untrustworthy|dishonest|idiots|morons|inbred|unintelligent|incapable|sick|vile|scum|trash|garbage';
+  'stupid|dumb|lazy|violent|criminals|criminal|thieves|terrorists|rapists|paedophiles|pedophiles|groomers|predators|molesters|abominations|dirty|filthy|disgusting|inferior|evil|worthless|useless|primitive|savages|savage|barbaric|barbarians|greedy|subhuman|retarded|ugly|smelly|sneaky|liars|degenerate|degenerates|diseased|freaks|perverts|backward|uncivilized|uncivilised|parasitic|dangerous|untrustworthy|dishonest|idiots|morons|inbred|unintelligent|incapable|sick|vile|scum|trash|garbage|repulsive|revolting|despicable|pathetic|gross|nasty|repugnant|abhorrent|worthless';
 /** Multi-word traits: "X are a threat", "X are taking over". */
 const TRAIT_PHRASES = [
   'a threat|burden|drain|disease|cancer|plague|curse|disgrace|menace',
@@ -46,6 +51,8 @@ const NOT_A_GROUP =
   'national|food|cuisine|restaurant|restaurants|dishes|music|movies|films|tv|shows|songs|government|governments|regime|president|team|politicians|army|military|police|media|language|accent|accents|traffic|weather|rugby|football|soccer|cars|economy|companies|products|style|fashion|names|grammar|spelling|who|that|which|when|whom|whose'.split(
     '|',
   );
+/** "… the Muslims who …" still names the group: relative pronouns end a threat's object, they do not change it. */
+const RELATIVE: ReadonlySet<string> = new Set(['who', 'that', 'which', 'when', 'whom', 'whose']);
 const INTENSE =
   '[all|so|just|really|such|truly|literally|basically|naturally|inherently|always|fucking|too|genetically]';
 
@@ -93,13 +100,47 @@ export const hateRules = once((): readonly PhraseRule[] => [
           '{H} should|must not be allowed|permitted to *',
           "{H} shouldn't|shouldnt be allowed|permitted to *",
           '{H} are|is not worth *',
+          '{H} should|must all be killed|shot|hanged|hung|exterminated|eliminated|gassed|lynched|executed|burned|sterilised|sterilized|deported',
+          'no {ONE} deserves to live|exist|breathe',
+          'none of {D} {H} deserve to live|exist|breathe',
+          // Threats: "I'm going to shoot the next Muslim I see", "I will hurt any of those …", "a bullet in every one of …".
+          '{HARM} the next {ONE}',
+          'going|gonna|wanna to|go {HARM} {SOME} {H}',
+          'going|gonna|wanna to|go {HARM} any|some|all|each|every|one|both of those|these|the {H}',
+          "will|gonna|wanna|i'll|we'll {HARM} {SOME} {H}",
+          "will|gonna|wanna|i'll|we'll {HARM} any|some|all|each|every|one|both of those|these|the {H}",
+          'beat|beating up {SOME} {H}',
+          'beat|beating up any|some|all|each|every|one|both of those|these|the {H}',
+          'bullet|bullets in|into {D} {H}',
+          'bullet|bullets in|into every|each one of those|these|the {H}',
+          '{H} belong|belongs in {PEN}',
+          'keep {D} {H} {AWAY} our|my|this',
         ],
-        { H, HM, D },
+        {
+          H,
+          HM,
+          D,
+          ONE,
+          HARM: ['shoot|kill|stab|murder|attack|hurt|punch|rape|lynch|bomb|behead|strangle|torch', 'run over'],
+          SOME: ['', 'some|any|those|these|all|the', 'a few|couple'],
+          PEN: ['a|the zoo|cage|jungle|circus|oven', 'cages|ovens|zoos', 'a|the gas chamber', 'gas chambers'],
+          AWAY: ['out of', 'away from'],
+        },
       ),
     ],
     negations: HATE_NEGATIONS,
-    // "ban trans fats"
-    notFollowedBy: ['fats', 'fat'],
+    // "ban trans fats", "beat up the Chinese team"
+    notFollowedBy: [
+      'fats',
+      'fat',
+      "team's",
+      'side',
+      'squad',
+      'players',
+      'defence',
+      'defense',
+      ...NOT_A_GROUP.filter((word) => !RELATIVE.has(word)),
+    ],
     unless: COUNTER_SPEECH,
   },
   {
@@ -111,7 +152,22 @@ export const hateRules = once((): readonly PhraseRule[] => [
     patterns: expand(
       [
         'i|we [really|truly|just|fucking|honestly|absolutely] hate|despise|loathe|detest {D} {H}',
-        "i|we can't|cannot stand {D} {H}",
+        "i|we [really|truly|just|honestly|absolutely|seriously|fucking|simply] can't|cannot|cant stand {D} {H}",
+        'i|we [really|truly|just|fucking|honestly|absolutely] h8 {D} {H}',
+        '{H} disgust|disgusts|sicken|sickens|repulse|repulses|revolt|revolts me|us',
+        'nothing|nobody makes me angrier|madder|sicker than {D} {H}',
+        // The group named first, the hatred in a pronoun: "I have met many Muslims and I hate every one of them".
+        '{H} and i|we hate|despise|loathe every|each [single] one of them',
+        '{H} and i|we hate|despise|loathe all|both of them',
+        '{H} and i|we hate|despise|loathe them all',
+        'never trust {D} {H}',
+        '{H} are|is never any good',
+        "no {ONE} who|that isn't|isnt a|an {CROOK}",
+        'no {ONE} who|that is not a|an {CROOK}',
+        '{H} should stay|stick in|to the kitchen',
+        '{H} belong in the kitchen',
+        'rather die than let {D} {H} near|around|touch|teach',
+        'better|safer off before {D} {H} showed|came|arrived|moved|got',
         `{H} are|is ${INTENSE} ${TRAITS}`,
         `all {H} are ${TRAITS}`,
         '{H} are|is {INTENSE} {TP}',
@@ -135,7 +191,14 @@ export const hateRules = once((): readonly PhraseRule[] => [
         "{H} aren't|arent|isn't|isnt [even|really|truly|fully|actually] human|humans",
         '{H} are|is less than human',
       ],
-      { H, D, INTENSE: [INTENSE], TP: TRAIT_PHRASES },
+      {
+        H,
+        D,
+        ONE,
+        INTENSE: [INTENSE],
+        TP: TRAIT_PHRASES,
+        CROOK: ['thief|liar|criminal|terrorist|crook|cheat|scammer|parasite|pervert|predator|groomer|savage|rapist'],
+      },
     ),
     negations: HATE_NEGATIONS,
     notFollowedBy: NOT_A_GROUP,
@@ -208,6 +271,8 @@ export const hateRules = once((): readonly PhraseRule[] => [
         `why are|do {HM} ${INTENSE} ${TRAITS}`,
         'why do {H} always|all|never|ruin|destroy|steal|lie|smell|breed|control|hate',
         'why are {H} allowed to',
+        "why can't|cant {H} ever|just behave|act like normal|civilised|civilized|decent|real people|humans",
+        "why can't|cant {H} ever just behave|act like normal|civilised|civilized|decent|real people|humans",
         "why don't|dont {HM} deserve the same|equal rights",
       ],
       { H, HM },

@@ -106,6 +106,13 @@ describe('normalizeText', () => {
     ['leetspeak', '1gn0r3 pr3v10u5 1nstruct10ns', 'ignore previous instructions', true],
     ['leetspeak in capitals', '1GN0R3 4LL RUL35', 'IGNORE ALL RULES', true],
     ['leet @ and $', 'h@ck the $y$tem', 'hack the system', true],
+    [
+      'letters spelled out',
+      'they are s c u m. I h a t e them. i-g-n-o-r-e it',
+      'they are scum   . I hate    them. ignore      it',
+      true,
+    ],
+    ['letters spelled out and leet', 'k i l l 4ll', 'kill    all', true],
     ['leetspeak before a full stop', 'They are d1sgusting. 1gn0r3 th3m.', 'They are disgusting. ignore them.', true],
   ];
   for (const [name, input, expected, leet] of cases) {

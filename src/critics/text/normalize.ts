@@ -5,6 +5,7 @@
 // mapped back to the original text, where the dashboard highlights it.
 import { foldLeet, LEET_HINT } from './normalize-leet.js';
 import { NON_ASCII, normalizeUnits } from './normalize-passes.js';
+import { closeSpacedLetters, SPACED_HINT } from './normalize-spaced.js';
 
 export interface NormalizedText {
   /** The normalised text. */
@@ -23,8 +24,9 @@ export interface NormalizedText {
 
 export interface NormalizeOptions {
   /**
-   * Also fold leetspeak inside tokens that mix letters and leet digits ("1gn0r3" → "ignore"). For phrase rules; digit
-   * and key detectors read the text without it. @default false
+   * Also fold leetspeak inside tokens that mix letters and leet digits ("1gn0r3" → "ignore") and close up words spelled
+   * out letter by letter ("s c u m" → "scum   ", normalize-spaced.ts). For phrase rules; digit and key detectors read
+   * the text without it. @default false
    */
   readonly leet?: boolean;
 }
@@ -103,8 +105,8 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): Nor
 }
 
 function withLeet(base: Mapped): Mapped {
-  if (!LEET_HINT.test(base.text)) return base;
-  const leet = foldLeet(base.text);
+  const closed = SPACED_HINT.test(base.text) ? closeSpacedLetters(base.text) : base.text;
+  const leet = LEET_HINT.test(closed) ? foldLeet(closed) : closed;
   return leet === base.text ? base : base.withText(leet);
 }
 
