@@ -64,6 +64,11 @@ export function compileRuleset(rules: readonly PhraseRule[]): CompiledRuleset {
   const listPatterns: Array<{ source: string; tag: readonly number[] }> = [];
   const listId = (sources: readonly string[] | undefined): number | undefined => {
     if (!sources?.length) return undefined;
+    // List entries are matched as written: "[optional]" and "{SLOT}" would be read as words and never match.
+    const unexpanded = sources.find((source) => /[[\]{}]/.test(source));
+    if (unexpanded !== undefined) {
+      throw new Error(`requires/unless entry '${unexpanded}': expand() its [optional] elements and {SLOT}s first`);
+    }
     const key = JSON.stringify(sources);
     let id = lists.get(key);
     if (id === undefined) {

@@ -56,6 +56,26 @@ const RELATIVE: ReadonlySet<string> = new Set(['who', 'that', 'which', 'when', '
 const INTENSE =
   '[all|so|just|really|such|truly|literally|basically|naturally|inherently|always|fucking|too|genetically]';
 
+/** Orders to produce a text: "Write a speech that …", "Generate posts inciting …" (with REQUEST_CUES, a request). */
+const WRITE_CUES = expand([
+  'write|create|generate|compose|draft|produce|design|craft|make [me|us] a|an|some|the|me',
+  'write|create|generate|compose|draft|produce|design|craft [me|us] posts|tweets|messages|content|lyrics|songs|speeches|articles|essays|propaganda',
+]);
+/** A genocide or massacre whose denial is a form of hate against its victims' group. */
+const ATROCITY = [
+  'the holocaust|shoah|holodomor|porajmos',
+  'the armenian|rwandan|cambodian|bosnian|srebrenica|uyghur|tutsi|yazidi genocide',
+  'the nanjing|nanking|srebrenica massacre',
+];
+const NEVER_HAPPENED = [
+  'never happened|occurred|existed',
+  "didn't|didnt happen|occur|exist",
+  'did not happen|occur|exist',
+  'was|is a hoax|fake|fabrication|fraud|hoax|invention|fairy',
+  'was|is fake|faked|fabricated|invented|staged|exaggerated|overblown',
+  'was|is made up',
+];
+
 /** Words that cancel a match when they come just before it: "I don't …", "not all …", "if …". */
 const HATE_NEGATIONS = [...NEGATIONS, 'if', 'whether', 'claim', 'claims'];
 
@@ -227,9 +247,15 @@ export const hateRules = once((): readonly PhraseRule[] => [
     target: 'input',
     // A request: "how do I spread xenophobic ideas", "help me start a hate group". "How do hate groups recruit?" asks
     // how something works and has no request cue; fighting, spotting or reporting hate cancels the sentence.
-    requires: REQUEST_CUES,
+    requires: [...REQUEST_CUES, ...WRITE_CUES],
     patterns: expand(
       [
+        // "Write a speech that uses hate speech", "a post inciting hatred against …".
+        'uses|use|using|contains|contain|containing|includes|include|including hate speech|slurs',
+        'full of hate speech|slurs',
+        'incite|incites|inciting|stir|stirs|stirring up violence|hatred|hate against|towards|toward',
+        'incite|incites|inciting violence|hatred|hate against|towards|toward',
+        'promote|promotes|promoting|encourage|encourages|encouraging violence against|towards|toward {H}',
         'join|start|create|found|form|build|run|organise|organize|grow|lead [a|an|the|my|our] {HG} group|groups|organisation|organization|organisations|organizations|movement|gang|militia|rally|march|forum|website|channel',
         'recruit [members|people|teenagers|kids] for|into [a|an|the|my|our] {HG} group|organisation|organization|movement',
         'become [a] member|members of [a|an|the] {HG} group|organisation|organization|movement',
@@ -257,7 +283,26 @@ export const hateRules = once((): readonly PhraseRule[] => [
     unless: [
       'respond|responding|reply|replying|debunk|debunking|challenge|challenging|confront|confronting|resist|resisting',
       'people|those|someone|anyone|groups who|that',
-      'against|fight|fighting|combat|combating|combatting|counter|countering|oppose|opposing|tackle|tackling|reduce|reducing|end|ending|prevent|preventing|stop|stopping|spot|spotting|recognise|recognize|report|reporting|victims|awareness|understand|understanding|research|study|history|deradicalise|deradicalize|leave|leaving|quit',
+      // Not "against" alone: "hate speech against immigrants" is what a request may ask for.
+      'fight|fights|campaign|campaigning|stand|standing|speak|speaking|protest|protesting|work|working|stood|spoke against',
+      'fight|fighting|combat|combating|combatting|counter|countering|oppose|opposing|tackle|tackling|reduce|reducing|end|ending|prevent|preventing|stop|stopping|spot|spotting|recognise|recognize|report|reporting|victims|awareness|understand|understanding|research|study|history|deradicalise|deradicalize|leave|leaving|quit',
+    ],
+  },
+  {
+    id: 'hate.denial',
+    message: 'denies or minimises a genocide or massacre of a protected group',
+    severity: 2.5,
+    clause: 'D2',
+    target: 'both',
+    patterns: expand(['{A} {N}', '{A} death toll was|is exaggerated|inflated|fake'], {
+      A: ATROCITY,
+      N: NEVER_HAPPENED,
+    }),
+    negations: HATE_NEGATIONS,
+    // Historians, courts and teachers describe denial: "deniers claim the Holocaust never happened".
+    unless: [
+      ...COUNTER_SPEECH,
+      'denier|deniers|denial|denialism|deny|denies|denying|revisionist|revisionists|revisionism',
     ],
   },
   {
