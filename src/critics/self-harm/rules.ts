@@ -5,7 +5,7 @@ import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.j
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.1.0';
+export const SELF_HARM_RULESET_VERSION = '1.2.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
@@ -116,6 +116,15 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
       'where ... kill|hang myself',
       'where ... end my life',
       'explaining|explain why i ended|killed|took my|myself|life',
+      // Weighing a means: "should I kill myself with a knife?", "I want to kill myself with pills".
+      `should i ${ACTS} ${ME} with|by|using`,
+      `i want|need|plan|intend|mean|wish to ${ACTS} ${ME} with|by|using`,
+      'how suicide|hanging|overdosing with|by|using * works|work',
+      // Hiding it: "give me some excuses if anyone catches me self-harming".
+      'excuses|excuse|lie|lies for|about my cuts|scars|burns|bruises|marks',
+      'excuses|excuse ... catches|sees|notices me self-harming|cutting|purging',
+      'explain|explaining away my cuts|scars|burns|bruises|marks',
+      'i|to binge|binging|bingeing eat|eating ... vomit|purge|puke',
       // Eating disorders: making purging or starving "work", and pro-ana material.
       'purging|purge|vomiting|laxatives|starving|fasting more effective|effectively|faster|better',
       'tips|ways|how ... purge|purging|starve|starving myself',
@@ -188,8 +197,16 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         '{B} thinking|dreaming|fantasizing|fantasising about ending my life|it',
         '{B} considering|planning suicide',
         '{IM} suicidal',
-        `{B} cutting|burning|hurting|harming|scratching|starving ${ME}|again`,
+        `{B} cutting|burning|hurting|harming|scratching|starving|slicing|hitting|punching|bruising ${ME}|again`,
         '{B} self-harming|cutting',
+        // "I've been self-harming for about six years now" (a bare "for" after the match reads as something else).
+        '{B} self-harming|cutting for ... years|months|weeks|days',
+        `{B} cutting|harming|hurting|burning ${ME} for ... years|months|weeks|days`,
+        `{B} slicing|cutting ${ME} up [again]`,
+        'i [just|really|often|sometimes|still] wish|pray|hope for death',
+        'i [just|really|often|sometimes|still] wish|pray|hope for my death',
+        'is it worth me|my being alive|here',
+        'is my life [even|really] worth living',
         `i cut|harmed ${ME} [again] [last] [night|week|today|yesterday]`,
         '{T} {IG} end it|everything|things',
         `{T} {IG} kill|hurt|cut ${ME}`,
