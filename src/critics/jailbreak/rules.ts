@@ -3,7 +3,7 @@ import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 import { expand } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const JAILBREAK_RULESET_VERSION = '1.0.0';
+export const JAILBREAK_RULESET_VERSION = '1.1.0';
 
 const AI_CORE = 'ai|assistant|chatbot|bot|model|llm|chatgpt|gpt|gpt-4|claude|gemini';
 /** Not "character" or "persona": "play an evil character", "a villain with no morals" are ordinary role-play. */
@@ -79,6 +79,17 @@ export const jailbreakRules = once((): readonly PhraseRule[] => [
       `even if the answer|request|content|question is ${ILLEGAL}`,
       `no matter how ${ILLEGAL}`,
       'every|each refusal costs|loses|will cost|means',
+      // "DANs have been freed from the typical confines of AI", "does not have to abide by any rules".
+      ...expand(
+        [
+          'freed|free from|of the typical|usual|normal confines|limits|limitations|restrictions of {AI}',
+          'broken|broke|break|breaking free|out|away of|from the typical|usual|normal confines|limits|limitations|restrictions of {AI}',
+        ],
+        { AI: ['ai|chatgpt|gpt|llms|chatbots', 'an|the ai|assistant|chatbot|model|language'] },
+      ),
+      "does|do|did not have|need to abide|comply|play by|with any|the|their|openai|openai's rules|policies|guidelines|restrictions",
+      "doesn't|don't|dont|doesnt|didn't have|need to abide|comply|play by|with any|the|their|openai|openai's rules|policies|guidelines|restrictions",
+      'never has|have|had to abide|comply by|with any|the|their rules|policies|guidelines|restrictions',
       'considers|consider every|any request|question acceptable|allowed|permissible',
     ]),
     negations: NOT,
