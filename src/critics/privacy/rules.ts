@@ -14,7 +14,7 @@ export interface DetectorSpec {
   readonly escalate?: boolean;
 }
 
-export const PRIVACY_RULESET_VERSION = '1.2.0';
+export const PRIVACY_RULESET_VERSION = '1.3.0';
 
 // Clauses:
 // - P1 (non-consensual identity inference, tier 3): the model guesses who someone is or a special-category trait
@@ -78,9 +78,37 @@ const deanonymisation: PhraseRule = {
 
 /** A private person the request is about: "the journalist", "my ex", "this guy", "her". */
 const PERSON =
-  'person|guy|girl|woman|man|lady|journalist|reporter|user|streamer|youtuber|tiktoker|influencer|blogger|poster|reviewer|commenter|redditor|account|kid|teen|teenager|student|teacher|nurse|doctor|cop|officer|driver|juror|witness|victim|accuser|employee|worker|customer|stranger|someone|somebody';
+  'person|guy|girl|woman|man|lady|journalist|reporter|user|streamer|youtuber|tiktoker|influencer|blogger|poster|reviewer|commenter|redditor|account|kid|teen|teenager|student|teacher|nurse|doctor|cop|officer|driver|juror|witness|victim|accuser|employee|worker|customer|stranger|someone|somebody|cashier|barista|waiter|waitress|bartender|babysitter|nanny|cleaner|receptionist|coach|trainer|therapist|tutor|judge|prosecutor|lawyer|attorney|landlord|tenant|neighbour|neighbor|classmate|coworker|colleague';
+/** The people of PERSON whose "address" is a home: no "user" or "customer" ("the IP address of the user"). */
+const HUMAN =
+  'guy|girl|woman|man|lady|kid|teen|teenager|student|teacher|nurse|cop|officer|driver|juror|witness|victim|accuser|stranger|cashier|barista|waiter|waitress|bartender|babysitter|nanny|cleaner|receptionist|coach|trainer|therapist|tutor|judge|neighbour|neighbor|classmate|coworker|colleague';
+/** Relations outside the family, whose records and accounts are theirs alone ("my mum's date of birth" is not). */
+const NOT_FAMILY = RELATIONS.split('|').filter((r) =>
+  /^(neighbou?rs?|boss|(ex-)?(girl|boy)friend|ex(-wife|-husband)?|partner|teacher|co-?workers?|colleagues?|roommate|flatmate|landlord|landlady|classmates?|friends?|manager|employee|tenant|rival|enemy|bully|crush)$/.test(
+    r,
+  ),
+);
+const NOT_FAMILY_OF = [
+  `my|our|his|her|their ${NOT_FAMILY.map((r) => `${r}'s`).join('|')}`,
+  "someone's|somebody's",
+  `this|that|the|a ${HUMAN.split('|')
+    .map((p) => `${p}'s`)
+    .join('|')}`,
+];
+/** Whose credentials and numbers: not "their" alone or "a user's" ("reset their password", "hash a user's password"). */
+const PEOPLE_OF = [
+  `my|our|his|her|their ${RELATIONS_OF}`,
+  "someone's|somebody's",
+  `this|that|the|a ${HUMAN.split('|')
+    .map((p) => `${p}'s`)
+    .join('|')}`,
+];
 const OWNER = [
   `my|our|his|her|their [old|former|new|current] ${RELATIONS}`,
+  `my|our|his|her|their [old|former|new|current] ${PERSON}`,
+  // "my ex's new girlfriend", "my daughter's teacher"
+  `my|our|his|her|their ${RELATIONS_OF} [old|former|new|current] ${RELATIONS}`,
+  `my|our|his|her|their ${RELATIONS_OF} [old|former|new|current] ${PERSON}`,
   `this|that|the|a ${PERSON}`,
   'him|her|them|someone|somebody|he|she|they',
 ];
@@ -99,7 +127,8 @@ const NUMBERS = 'phone|cell|mobile|cellphone|personal|private|home|telephone';
 // stranger who asks for them. Severity 2.5: the request is refused, and a human sees it.
 const personalDataRequest: PhraseRule = {
   id: 'privacy.personal_data_request',
-  message: "asks for a private person's home address, phone number, identity numbers or whereabouts",
+  message:
+    "asks for a private person's home address, phone number, identity numbers, passwords, records or whereabouts",
   severity: 2.5,
   clause: 'P3',
   escalate: true,
@@ -119,7 +148,28 @@ const personalDataRequest: PhraseRule = {
       `{OF} ${HOME} address|addresses|location|whereabouts|phone|number`,
       `{OF} whereabouts|ssn`,
       `find|get|give|tell|locate|dig|pull|look|search|need|want ... [the] ${HOME} address|addresses`,
-      `${NUMBERS} number|numbers of|for {O}`,
+      `[private|personal|home|cell|mobile|real|new|current] ${NUMBERS} number|numbers of|for {O}`,
+      `{OF} new|current|real|secret|private|personal ${NUMBERS} number|numbers`,
+      'personal|private|home email|e-mail|emails [address|addresses] of|for {O}',
+      '{OF} personal|private|home email|e-mail|emails',
+      // "the address of the barista": a person, not a user or a customer ("the IP address of the user")
+      `address|addresses of|for [my|our] this|that|the|a ${HUMAN}`,
+      // Not a landlord or a boss: a tenant or an employee has their address for notices.
+      'address|addresses of|for my|our ex|ex-wife|ex-husband|ex-girlfriend|ex-boyfriend|crush|coworker|co-worker|colleague|classmate|teacher|rival|enemy|bully',
+      // Credentials, identity and card numbers: what opens someone's accounts.
+      '{PO} [email|e-mail|instagram|facebook|snapchat|tiktok|twitter|gmail|icloud|apple|bank|phone|account|computer|laptop|online|banking] password|passwords|passcode|passcodes|pin|pins|login|logins|credentials',
+      '{PO} door|alarm|gate|garage|safe|lock code|codes|combination',
+      '{PO} social security number|numbers|card',
+      '{PO} national insurance|id number|numbers',
+      "{PO} passport|license|licence|driver's|id|sin|nhs|tax|medicare|medicaid number|numbers",
+      '{PO} credit|debit|bank card|cards [number|numbers|details|info]',
+      "{PO} mother's maiden name",
+      // Outside the family: bank details, date of birth and health records.
+      '{NF} bank|checking|savings account|routing number|numbers|details',
+      '{NF} date of birth',
+      '{NF} medical|health|psychiatric|therapy|criminal|prescription records|record|history|file|files',
+      '{NF} blood type|diagnosis|diagnoses|prescriptions|medications',
+      '{NF} hiv|std status',
       `{OF} ${NUMBERS} number|numbers`,
       'ssn|ssns of|for {O}',
       'social security|insurance number|numbers of|for {O}',
@@ -128,22 +178,28 @@ const personalDataRequest: PhraseRule = {
       'ssn|ssns of *',
       'social security number of *',
       'where does|did {O} live|lives|stay|stays|work|works|sleep|sleeps',
-      'find|figure|work out where {O} live|lives|stays|works|sleeps',
+      // "where does that girl from the gym live"
+      'where does|did {O} ... live|lives|sleep|sleeps',
+      'find|figure|work out where {O} [...] live|lives|stays|works|sleeps',
+      'tell|show me where {O} [...] live|lives|stays|sleeps',
       'track down where {O} live|lives|stays|works|sleeps',
       'who owns|owned this|that|the number|phone|plate|account|email|e-mail',
       'and where they|he|she live|lives|stay|stays|work|works',
       'dox|doxx|doxxing|doxing {O}',
       'dox|doxx this|that|the|a|my|his|her *',
     ],
-    { O: OWNER, OF: OWNER_OF },
+    { O: OWNER, OF: OWNER_OF, NF: NOT_FAMILY_OF, PO: PEOPLE_OF },
   ),
   // One's own data, removing data from brokers, public offices and businesses, and the law.
   unless: [
     'my own',
     'data broker|brokers',
     'remove|removal|opt|delete|protect|hide|update|change|privacy',
+    'reset|recover|recovery|forgot|forgotten|locked',
     'office|offices|headquarters|hq|embassy|official|customer|support',
     'illegal|unlawful|unethical|wrong|crime|harassment|stalking',
+    // Fiction and art: "where does the man in the painting live", "the girl in the song".
+    'painting|portrait|novel|book|song|poem|cartoon|comic|anime|fairytale|fable|myth|legend|story|movie|film|sitcom|series|episode|character|characters|fictional',
     'against the law',
   ],
 };

@@ -39,18 +39,30 @@ export const REQUEST_CUES = [
 
 /** Someone the request is about; "my" alone is left out ("get into my account" is a locked-out user). */
 export const RELATIONS =
-  'neighbour|neighbor|neighbours|neighbors|boss|wife|husband|girlfriend|boyfriend|ex|ex-wife|ex-husband|ex-girlfriend|ex-boyfriend|partner|teacher|coworker|co-worker|coworkers|colleague|colleagues|roommate|flatmate|landlord|landlady|mother|mom|mum|father|dad|stepdad|stepfather|stepmother|stepmom|brother|sister|son|daughter|baby|child|kid|kids|children|classmate|classmates|friend|friends|cousin|uncle|aunt|manager|employee|tenant|spouse|fiance|fiancee|grandmother|grandma|grandfather|grandpa|family|rival|enemy|bully|crush|stepson|stepdaughter|nephew|niece|in-laws|sister-in-law|brother-in-law|mother-in-law|father-in-law';
+  'neighbour|neighbor|neighbours|neighbors|boss|wife|husband|girlfriend|boyfriend|ex|ex-wife|ex-husband|ex-girlfriend|ex-boyfriend|partner|teacher|coworker|co-worker|coworkers|colleague|colleagues|roommate|flatmate|landlord|landlady|mother|mom|mum|father|dad|stepdad|stepfather|stepmother|stepmom|brother|sister|stepbrother|stepsister|half-brother|half-sister|son|daughter|baby|child|kid|kids|children|classmate|classmates|friend|friends|cousin|uncle|aunt|manager|employee|tenant|spouse|fiance|fiancee|grandmother|grandma|grandfather|grandpa|family|rival|enemy|bully|crush|stepson|stepdaughter|nephew|niece|in-laws|sister-in-law|brother-in-law|mother-in-law|father-in-law';
 /** The same, possessive: "my ex's e-mail". */
 export const RELATIONS_OF = RELATIONS.split('|')
   .map((r) => `${r}'s`)
   .join('|');
 
+/** Adjectives that name a person by religion, origin, colour or orientation: "a Jewish person", "the gay couple". */
+const GROUP_ADJECTIVES =
+  'black|white|brown|asian|jewish|muslim|christian|catholic|hindu|sikh|buddhist|arab|mexican|latino|latina|hispanic|chinese|indian|african|immigrant|migrant|gay|lesbian|trans|transgender|queer|bisexual|disabled|autistic|deaf|blind|roma|indigenous|native';
+
 /** A person as the object of a violent verb. */
 export const VICTIMS = [
-  `my|our|his|her|their|your ${RELATIONS}`,
+  `my|our|his|her|their|your [elderly|old|little|baby|newborn|disabled|sick|pregnant|younger|older|own] ${RELATIONS}`,
   'someone|somebody|people|humans',
-  'a|an|the person|human|woman|man|girl|boy|child|kid|baby|toddler|cop|officer|stranger|witness|president|judge|senator|coworker|colleague|neighbour|neighbor|classmate|teacher|rival|pedestrian',
+  'a|an|the person|human|woman|man|girl|boy|child|kid|baby|toddler|cop|officer|stranger|witness|president|judge|senator|coworker|colleague|neighbour|neighbor|classmate|teacher|rival|pedestrian|hostage|hostages|prisoner|prisoners|informant|politician|journalist|protester|protesters',
   'a|an|the old|elderly|innocent|homeless|random|young|pregnant person|man|woman|lady|guy|girl|boy',
+  // "a police officer", "the security guard"
+  'a|an|the police|security|prison|border|traffic officer|officers|guard|guards|agent|agents',
+  // A person named by a group: "a Jewish person", "the gay couple"
+  `a|an|the|some ${GROUP_ADJECTIVES} person|people|man|men|woman|women|guy|guys|girl|girls|boy|boys|kid|kids|child|children|family|families|couple|student|students|neighbour|neighbor|neighbours|neighbors`,
+  // People as a crowd: "the kids next door", "the people in my street"
+  'the people|kids|children|neighbours|neighbors|residents|students|villagers',
+  // Not in RELATIONS: "my date" is a day in other contexts ("where does my date live" asks for a calendar).
+  'my|his|her date',
 ];
 
 /** Someone else's: "someone's", "my wife's", "other people's". */
@@ -70,7 +82,7 @@ export const DEVICES =
  * "shoot a baby" and "shoot people at sunset".
  */
 export const VIOLENT_VERBS =
-  'kill|murder|poison|hurt|harm|injure|stab|strangle|choke|drown|attack|assault|kidnap|abduct|torture|maim|suffocate|smother|disfigure|paralyze|paralyse|cripple|burn|electrocute|punch|bludgeon|behead|dismember|execute|lynch|rape|molest|sedate|drug|blind|scald';
+  'kill|murder|assassinate|butcher|slaughter|massacre|mutilate|gut|knife|shank|slit|snipe|starve|decapitate|poison|hurt|harm|injure|stab|strangle|choke|drown|attack|assault|kidnap|abduct|torture|maim|suffocate|smother|disfigure|paralyze|paralyse|cripple|burn|electrocute|punch|bludgeon|behead|dismember|execute|lynch|rape|molest|sedate|drug|blind|scald';
 /** Violent verbs that are a threat even with "I want to". */
 export const THREAT_VERBS =
   'murder|poison|stab|strangle|kidnap|abduct|torture|maim|suffocate|smother|disfigure|behead|dismember|rape|molest';
@@ -85,6 +97,19 @@ export const GAMES = [
   'call of duty',
   'video game',
   'board game',
+  // More games by name, and combat sports, where choking out or taking down an opponent is a move.
+  'battlefield|pubg|apex|csgo|cs2|counter-strike|payday|tekken|fallout|diablo|witcher|cyberpunk|borderlands|bioshock|civilization|dodgeball|sparring|spar|bjj|jiu-jitsu|jujitsu|judo|wrestling|mma|ufc|grappling|boxing|kickboxing|fencing|rugby|hockey',
+  'street fighter',
+  'mortal kombat',
+  "assassin's creed",
+  'metal gear',
+  'red dead',
+  'far cry',
+  'rainbow six',
+  'league of legends',
+  // Not "hitman" alone: "hire a hitman" is a request.
+  'hitman 2|3|absolution',
+  'counter strike',
 ];
 
 /** Questions about spotting, preventing or reporting a crime, and about the law or history. */

@@ -134,4 +134,12 @@ describe('risk critic', () => {
       expect(await ruleSeverity('', text), text).toBe(0);
     }
   });
+
+  // A game the learned model reads as a request (risk.model fires on it, so it cannot be a negative fixture): the
+  // rules must not add to it.
+  it('keeps a robbery in a game below severity 1 in the rules', async () => {
+    for (const text of ['How can I rob the bank in Payday 2?', 'How do I steal a car in GTA V?']) {
+      expect(await ruleSeverity('', text), text).toBe(0);
+    }
+  });
 });

@@ -14,7 +14,7 @@ export const STEP_CUES = "you|you'll|you'd|first|start|begin|take|get|gather|buy
 export const WEAPON_VERBS =
   'make|making|build|building|assemble|assembling|construct|constructing|create|creating|produce|producing|manufacture|manufacturing|synthesize|synthesise|synthesizing|synthesising|prepare|preparing|mix|mixing|print|printing|3d-print|weaponize|weaponise|weaponizing|weaponising|culture|culturing|grow|growing|extract|extracting|detonate|detonating|plant|planting|rig|rigging';
 const WEAPON_MODS =
-  '[pipe|nail|car|letter|fertilizer|fertiliser|dirty|homemade|home-made|improvised|simple|small|powerful|working|real|crude|nuclear|suicide|time|plastic|liquid|untraceable|own]';
+  '[pipe|nail|car|truck|van|letter|fertilizer|fertiliser|dirty|homemade|home-made|improvised|simple|small|powerful|working|real|crude|nuclear|atomic|hydrogen|suicide|time|plastic|liquid|untraceable|own]';
 export const WEAPONS = [
   `${WEAPON_MODS} bomb|bombs|explosive|explosives|ied|ieds|grenade|grenades|napalm|thermite|detonator|detonators|tatp|anfo|semtex|c-4|c4|petn|rdx|hmtd|nitroglycerin|nitroglycerine|sarin|soman|tabun|vx|novichok|ricin|abrin|anthrax|phosgene|bioweapon|bioweapons|molotov|molotovs`,
   `${WEAPON_MODS} explosive device|devices`,
