@@ -1,4 +1,4 @@
-// Contact records: two kinds of contact detail about someone on one side escalate; one kind, or a role mailbox, does not.
+// Contact records: two kinds of personal detail on one side escalate; one kind, a listing or a role mailbox does not.
 import { describe, expect, it } from 'vitest';
 import { createPrivacyCritic } from './index.js';
 
@@ -20,6 +20,21 @@ describe('privacy contact records', () => {
     expect(await rules('', 'Her login: jane.roe@outlook.com from 203.0.114.77 yesterday.')).toContain(
       'privacy.contact_record',
     );
+  });
+
+  it('counts a birth date, an identity number or a street address as a kind of personal detail', async () => {
+    expect(await rules('Patient Maria Johnson (born 1993-02-24), contact number (415) 555-2671.')).toContain(
+      'privacy.contact_record',
+    );
+    expect(await rules('', 'Passport MM8535192, home address 4 Elm Road, Leeds LS6 2AB.')).toContain(
+      'privacy.contact_record',
+    );
+  });
+
+  it('does not count a street address with a phone number alone: that is how a shop is listed', async () => {
+    const found = await rules('', 'Visit our shop at 12 High Street, London SW1A 1AA, or call 020 7946 0123.');
+    expect(found).toEqual(expect.arrayContaining(['privacy.street_address', 'privacy.phone']));
+    expect(found).not.toContain('privacy.contact_record');
   });
 
   it('leaves one kind of contact detail at 1.5', async () => {

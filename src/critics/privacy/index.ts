@@ -7,6 +7,7 @@ import { paymentCardDetector } from './cards.js';
 import { emailDetector, ipAddressDetector } from './contact.js';
 import { withContactRecords } from './contact-record.js';
 import { ibanDetector, ssnDetector, ukNinoDetector } from './identifiers.js';
+import { PERSONAL_RECORD_DETECTOR_LIST } from './personal-records.js';
 import { createPhoneDetector } from './phone.js';
 import { PRIVACY_RULES } from './rules.js';
 import {
@@ -44,6 +45,7 @@ export function createPrivacyCritic(options: PrivacyCriticOptions = {}): Builtin
         ukNinoDetector,
         paymentCardDetector,
         ibanDetector,
+        ...PERSONAL_RECORD_DETECTOR_LIST,
         awsAccessKeyDetector,
         githubTokenDetector,
         slackTokenDetector,

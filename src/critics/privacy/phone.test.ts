@@ -23,6 +23,13 @@ describe('phone detector', () => {
     ]);
   });
 
+  it('reads a number of another region next to a phone word, and only there', () => {
+    expect(spans(phone, 'tel. 06 55 43 03 95')).toEqual(['06 55 43 03 95']);
+    expect(spans(phone, 'Call me on 07700 900123 tomorrow.')).toEqual(['07700 900123']);
+    expect(spans(phone, 'Order number 06 45 21 94 25 has shipped.')).toEqual([]);
+    expect(spans(phone, 'The ratio was 06 55 43 03 95 across the five runs.')).toEqual([]);
+  });
+
   it('drops a trailing group that is not part of the number', () => {
     expect(spans(phone, 'Dial 415-555-2671 2 times.')).toEqual(['415-555-2671']);
   });

@@ -25,6 +25,14 @@ import {
  */
 const MAX_PHONE_PARSES = 40;
 
+/**
+ * Next to one of these words a number that is no phone number of the default region is tried as one of these regions'
+ * ("tel. 06 55 43 03 95" is a French mobile). Not "number" or "contact": "order number 06 45 21 94 25" is no phone.
+ */
+const STRONG_PHONE_CUES: readonly (readonly string[])[] =
+  'call phone telephone tel mobile cell cellphone fax whatsapp landline'.split(' ').map((w) => [w]);
+const OTHER_REGIONS: readonly CountryCode[] = ['GB', 'FR', 'DE', 'ES', 'IT', 'NL', 'IN', 'AU', 'BR', 'MX', 'JP', 'ZA'];
+
 /** A number written as bare digits is a phone number only next to one of these. */
 const PHONE_CUES: readonly (readonly string[])[] =
   'call phone telephone tel mobile cell cellphone fax whatsapp sms text dial ring reach contact number landline hotline'
@@ -114,13 +122,18 @@ const phoneNumbers = lazyPackage<typeof PhoneLib>({
 export function createPhoneDetector(defaultCountry: CountryCode): Detector {
   /** Candidate → "valid and grouped like a phone number", for this region. */
   const verdicts = new Map<string, boolean>();
-  const isPhoneNumber = (candidate: string): boolean => {
-    let verdict = verdicts.get(candidate);
+  /** Whether the candidate is a phone number of the default region, or with `anyRegion` of one of OTHER_REGIONS. */
+  const isPhoneNumber = (candidate: string, anyRegion: boolean): boolean => {
+    const key = anyRegion ? `*${candidate}` : candidate;
+    let verdict = verdicts.get(key);
     if (verdict === undefined) {
-      const phone = phoneNumbers().parsePhoneNumberFromString(candidate, defaultCountry);
-      verdict = phone?.isValid() === true && groupedLikeAPhone(candidate, phone);
+      const regions = anyRegion ? [defaultCountry, ...OTHER_REGIONS] : [defaultCountry];
+      verdict = regions.some((region) => {
+        const phone = phoneNumbers().parsePhoneNumberFromString(candidate, region);
+        return phone?.isValid() === true && groupedLikeAPhone(candidate, phone);
+      });
       if (verdicts.size >= VERDICT_CACHE_SIZE) verdicts.delete(verdicts.keys().next().value!);
-      verdicts.set(candidate, verdict);
+      verdicts.set(key, verdict);
     }
     return verdict;
   };
@@ -148,7 +161,7 @@ export function createPhoneDetector(defaultCountry: CountryCode): Detector {
           if (bare && !cueNear(tokens, start, start + length, PHONE_CUES)) continue;
           // A remembered verdict counts as a parse: the bound decides which candidates are read, as without the cache.
           parses++;
-          if (isPhoneNumber(candidate)) {
+          if (isPhoneNumber(candidate, cueNear(tokens, start, start + length, STRONG_PHONE_CUES))) {
             out.push(violation(PRIVACY_DETECTORS.phone, text, start, start + length));
             break;
           }
