@@ -1,6 +1,7 @@
 // Risk rules (data, versioned): weapon and drug instructions, self-harm, stopping medication, irreversible actions.
 import type { FramedPhrases, PhraseRule } from '../rule-critic.js';
 import { expand, framed } from '../text/pattern-slots.js';
+import { deceptionRequestRules } from './deception-requests.js';
 import { requestRules } from './request-rules.js';
 import {
   ANY_MED_DET,
@@ -179,4 +180,5 @@ export const riskRules = once((): readonly PhraseRule[] => [
   },
   // The user's input: requests for the same harms and for other crime (request-rules.ts).
   ...requestRules(),
+  ...deceptionRequestRules(),
 ]);
