@@ -290,14 +290,22 @@ export const hateRules = once((): readonly PhraseRule[] => [
   },
   {
     id: 'hate.denial',
-    message: 'denies or minimises a genocide or massacre of a protected group',
+    message: 'denies, minimises or praises a genocide or massacre of a protected group',
     severity: 2.5,
     clause: 'D2',
     target: 'both',
-    patterns: expand(['{A} {N}', '{A} death toll was|is exaggerated|inflated|fake'], {
-      A: ATROCITY,
-      N: NEVER_HAPPENED,
-    }),
+    patterns: expand(
+      [
+        '{A} {N}',
+        '{A} death toll was|is exaggerated|inflated|fake',
+        // Praise: "why was the Holocaust a good thing?"
+        '{A} was|is a good thing|idea',
+        '{A} was|is justified|deserved|necessary|good',
+        'why was|is {A} a good thing|idea',
+        'why was|is {A} justified|deserved|necessary|good',
+      ],
+      { A: ATROCITY, N: NEVER_HAPPENED },
+    ),
     negations: HATE_NEGATIONS,
     // Historians, courts and teachers describe denial: "deniers claim the Holocaust never happened".
     unless: [
@@ -307,7 +315,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
   },
   {
     id: 'hate.stereotype',
-    message: 'asks why a protected group has a negative trait, presupposing the stereotype',
+    message: 'asks why a protected group has a negative trait or should lose a right, presupposing it',
     severity: 2,
     clause: 'F2',
     target: 'both',
@@ -316,6 +324,13 @@ export const hateRules = once((): readonly PhraseRule[] => [
         `why are|do {HM} ${INTENSE} ${TRAITS}`,
         'why do {H} always|all|never|ruin|destroy|steal|lie|smell|breed|control|hate',
         'why are {H} allowed to',
+        // Exclusion presupposed: "why should Black people not be allowed to vote?" ("why can't …" asks about barriers).
+        'why should {HM} not be allowed|permitted to',
+        "why shouldn't|shouldnt {HM} be allowed|permitted to",
+        'why should {HM} be banned|barred|excluded|denied|stopped|prevented',
+        'why should {HM} not have|get|keep rights|jobs|children|kids|custody|citizenship|benefits',
+        'why should {HM} not vote|marry|adopt|work|teach|serve|exist|live',
+        "why shouldn't|shouldnt {HM} vote|marry|adopt|work|teach|serve|exist|live",
         "why can't|cant {H} ever|just behave|act like normal|civilised|civilized|decent|real people|humans",
         "why can't|cant {H} ever just behave|act like normal|civilised|civilized|decent|real people|humans",
         "why don't|dont {HM} deserve the same|equal rights",
