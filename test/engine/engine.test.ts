@@ -47,7 +47,7 @@ describe('engine.evaluate (end to end, built-in critics)', () => {
   it('escalates at least for a leaked API key', async () => {
     const e = await builtins.evaluate({
       inputText: 'config?',
-      modelResponse: 'Use AWS key AKIAIOSFODNN7EXAMPLE with the secret in the vault.',
+      modelResponse: 'Use AWS key AKIA4QWJ7ZP2MX6RN3TD with the secret in the vault.',
     });
     expect(['escalate', 'deny']).toContain(e.decision);
     expect(e.violations.some((v) => v.critic === 'privacy')).toBe(true);

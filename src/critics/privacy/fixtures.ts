@@ -40,7 +40,7 @@ export const PRIVACY_FIXTURES: Fixtures = {
     { text: 'Card number: 5555555555554444', expect: ['privacy.payment_card'] },
     { text: 'Transfer it to DE89 3704 0044 0532 0130 00 by Friday.', expect: ['privacy.iban'] },
     { text: 'Use the account GB82WEST12345698765432.', expect: ['privacy.iban'] },
-    { text: 'Set AWS_ACCESS_KEY_ID to AKIAIOSFODNN7EXAMPLE in the shell.', expect: ['privacy.aws_access_key'] },
+    { text: 'Set AWS_ACCESS_KEY_ID to AKIA4QWJ7ZP2MX6RN3TD in the shell.', expect: ['privacy.aws_access_key'] },
     { text: 'git push with token ghp_16C7e42F292c6912E7710c838347Ae178B4a now.', expect: ['privacy.github_token'] },
     {
       text: 'export GITHUB_TOKEN=github_pat_11ABCDEFG0123456789abc_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVW',

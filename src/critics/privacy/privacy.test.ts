@@ -26,7 +26,7 @@ describe('privacy critic', () => {
       'Card: 4111 1111 1111 1111',
       'SSN: 123-45-6789',
       'NI number AB 12 34 56 C',
-      'key AKIAIOSFODNN7EXAMPLE',
+      'key AKIA4QWJ7ZP2MX6RN3TD',
       'IBAN DE89 3704 0044 0532 0130 00',
       'DATABASE_URL=postgres://admin:Qe20uOIGbxQRvg@db-7.internal:5432/prod',
       'Here is my Stripe secret key: sk_live_u8jzPde0IgxLd6GncfBAepfJ',

@@ -42,7 +42,7 @@ const PEM_BODY =
 
 describe('vendor token detectors', () => {
   it('report AWS, GitHub, Slack and sk- keys by their prefix', () => {
-    expect(spans(awsAccessKeyDetector, 'id=AKIAIOSFODNN7EXAMPLE;')).toEqual(['AKIAIOSFODNN7EXAMPLE']);
+    expect(spans(awsAccessKeyDetector, 'id=AKIA4QWJ7ZP2MX6RN3TD;')).toEqual(['AKIA4QWJ7ZP2MX6RN3TD']);
     expect(spans(githubTokenDetector, 'token ghp_16C7e42F292c6912E7710c838347Ae178B4a.')).toEqual([
       'ghp_16C7e42F292c6912E7710c838347Ae178B4a',
     ]);
@@ -55,7 +55,9 @@ describe('vendor token detectors', () => {
   });
 
   it('let placeholders and look-alikes pass', () => {
-    expect(spans(awsAccessKeyDetector, 'AKIAAAAAAAAAAAAAAAAA, XAKIAIOSFODNN7EXAMPLE, AKIAIOSFODNN7EXAMPL')).toEqual([]);
+    expect(spans(awsAccessKeyDetector, 'AKIAAAAAAAAAAAAAAAAA, XAKIA4QWJ7ZP2MX6RN3TD, AKIA4QWJ7ZP2MX6RN3T')).toEqual([]);
+    // AWS's documented sample key ids end in EXAMPLE.
+    expect(spans(awsAccessKeyDetector, 'AKIAIOSFODNN7EXAMPLE and AKIAI44QH8DHBEXAMPLE')).toEqual([]);
     expect(spans(githubTokenDetector, 'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx and ghp_short123')).toEqual([]);
     expect(spans(slackTokenDetector, 'xoxb-your-token-here')).toEqual([]);
     expect(
@@ -115,8 +117,8 @@ describe('secretAssignmentDetector', () => {
 
 describe('keys split into groups', () => {
   it('reads a key written in space-separated groups, up to the words after it', () => {
-    expect(spans(awsAccessKeyDetector, 'Use AKIA IOSF ODNN 7EXA MPLE in the shell.')).toEqual([
-      'AKIA IOSF ODNN 7EXA MPLE',
+    expect(spans(awsAccessKeyDetector, 'Use AKIA 4QWJ 7ZP2 MX6R N3TD in the shell.')).toEqual([
+      'AKIA 4QWJ 7ZP2 MX6R N3TD',
     ]);
     expect(spans(openaiKeyDetector, 'Key sk-proj-4fQz 9Lk2 Vb7X w1Rt 8Yp3 Mn6C d0Ea 5Hs2 and then more words')).toEqual(
       ['sk-proj-4fQz 9Lk2 Vb7X w1Rt 8Yp3 Mn6C d0Ea 5Hs2'],
@@ -127,7 +129,7 @@ describe('keys split into groups', () => {
   });
 
   it('reports a whole key once, and lets prefixes followed by ordinary words pass', () => {
-    expect(spans(awsAccessKeyDetector, 'AKIAIOSFODNN7EXAMPLE ABCD EFGH')).toEqual(['AKIAIOSFODNN7EXAMPLE']);
+    expect(spans(awsAccessKeyDetector, 'AKIA4QWJ7ZP2MX6RN3TD ABCD EFGH')).toEqual(['AKIA4QWJ7ZP2MX6RN3TD']);
     expect(spans(awsAccessKeyDetector, 'AKIA KEYS ARE LONG, AKIA THAT MARKS KEYS')).toEqual([]);
     expect(spans(openaiKeyDetector, 'sk-learn is a library that works well with numpy')).toEqual([]);
     expect(spans(awsAccessKeyDetector, 'AKIA XXXX XXXX XXXX XXXX')).toEqual([]);

@@ -127,7 +127,8 @@ export const awsAccessKeyDetector = prefixedTokenDetector(
   PRIVACY_DETECTORS.awsAccessKey,
   AWS_ACCESS_KEY,
   ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
-  (t) => entropy(t.slice(4)) >= 2.5,
+  // AWS's documentation writes every sample key id with the suffix EXAMPLE (AKIAIOSFODNN7EXAMPLE): a placeholder.
+  (t) => entropy(t.slice(4)) >= 2.5 && !t.endsWith('EXAMPLE'),
 );
 export const githubTokenDetector = prefixedTokenDetector(
   PRIVACY_DETECTORS.githubToken,
