@@ -196,6 +196,19 @@ export const hateRules = once((): readonly PhraseRule[] => [
         'primitive|feral|savage|dirty|filthy|disgusting|worthless|inbred|smelly|greedy|sneaky|vile|damn|damned|bloody|fucking|goddamn|stinking|lazy {H}',
         `${TRAITS} like most|all|every|other {H}`,
         'homosexuality|bisexuality|transgenderism|transsexualism is|are a mental disorder|illness|disease|sickness|perversion|abomination',
+        // "Being gay is a choice", "bisexuality is just a phase": denying that an orientation or identity is real.
+        '{ORIENTATION} is [just|only|simply|all] a choice|phase|trend|fad|delusion|lifestyle|sin|fetish',
+        '{ORIENTATION} is [just|only|simply] not real',
+        "{ORIENTATION} isn't|isnt real",
+        // One trans person's gender denied: "a trans woman is not a real woman", "there's no way a trans man is a man".
+        'a|any|every trans|transgender woman is [still|just|really|actually] a man|male|dude',
+        'a|any|every trans|transgender man is [still|just|really|actually] a woman|female|girl',
+        'a|any trans|transgender woman is not|never [a] real|actual|true woman',
+        "a|any trans|transgender woman isn't|isnt [a] real|actual|true woman",
+        'a|any trans|transgender man is not|never [a] real|actual|true man',
+        "a|any trans|transgender man isn't|isnt [a] real|actual|true man",
+        'no way [that] a|any trans|transgender woman is [actually|really] a woman',
+        'no way [that] a|any trans|transgender man is [actually|really] a man',
         'homosexuality|bisexuality|transgenderism|transsexualism is|are a|an disorder|disease|sickness|perversion|abomination',
         // Denying a trans person's gender.
         'trans|transgender women are [just|really|actually|only|still] men|males|dudes|guys',
@@ -218,6 +231,10 @@ export const hateRules = once((): readonly PhraseRule[] => [
         INTENSE: [INTENSE],
         TP: TRAIT_PHRASES,
         CROOK: ['thief|liar|criminal|terrorist|crook|cheat|scammer|parasite|pervert|predator|groomer|savage|rapist'],
+        ORIENTATION: [
+          'homosexuality|bisexuality|transgenderism|gayness|lesbianism|asexuality',
+          'being gay|bi|bisexual|lesbian|trans|transgender|queer|asexual|nonbinary|non-binary',
+        ],
       },
     ),
     negations: HATE_NEGATIONS,
