@@ -46,7 +46,7 @@ const input = { target: 'input', severity: 3, clause: 'U2', negations: REPORTED 
 const requests = (phrases: readonly string[]): string[] => expand(phrases.map((p) => `${ADVERB} ${p}`));
 
 const MALWARE =
-  'ransomware|keylogger|keyloggers|malware|trojan|trojans|rootkit|botnet|spyware|stalkerware|infostealer|cryptolocker|cryptojacker|backdoor|virus|viruses';
+  'ransomware|keylogger|keyloggers|malware|trojan|trojans|rootkit|botnet|spyware|stalkerware|infostealer|cryptolocker|cryptojacker|backdoor|virus|viruses|worm|worms';
 /** Words after a malware word that make it a defence: "a keylogger detector", "a virus scanner". */
 const NOT_MALWARE =
   'detection detector detectors scanner scanners scan removal remover analysis analyser analyzer protection defense defence signature signatures simulation awareness classifier cleaner checker blocker filter alert alerts monitor monitoring'.split(
@@ -192,9 +192,15 @@ export const requestRules = once((): readonly PhraseRule[] => [
     requires: REQUEST_CUES,
     patterns: [
       ...requests(
-        expand([`${WEAPON_VERBS} ${DET} {W}`, `buy|get|obtain|acquire|order|smuggle ${DET} {W}`], {
-          W: [...WEAPONS, 'poison|poisons|toxin|toxins'],
-        }),
+        expand(
+          [
+            `${WEAPON_VERBS} ${DET} {W}`,
+            `buy|get|obtain|acquire|order|smuggle ${DET} {W}`,
+            // "How do I buy illegal firearms?"
+            'buy|get|obtain|acquire|order|smuggle [some|an|a] illegal|unregistered|unlicensed|black-market firearms|firearm|guns|gun|handgun|handguns|rifles|rifle|weapons|weapon|ammo|ammunition|explosives',
+          ],
+          { W: [...WEAPONS, 'poison|poisons|toxin|toxins'] },
+        ),
       ),
     ],
     notFollowedBy: [
@@ -652,7 +658,15 @@ export const requestRules = once((): readonly PhraseRule[] => [
     ...input,
     escalate: true,
     // Also asking whether to, whether it is acceptable, or for a tool or place that provides it.
-    requires: [...REQUEST_CUES, 'should i|we', 'is it okay|ok|acceptable|fine|alright to', 'recommend|suggest'],
+    requires: [
+      ...REQUEST_CUES,
+      'should i|we',
+      'is it okay|ok|acceptable|fine|alright to',
+      'recommend|suggest',
+      // Asking for the material or a text about it: "the best websites for images of …", "write a paragraph about …".
+      'best|good|top|free websites|sites|site|forums|apps|channels|places',
+      'write|describe|generate|create|compose|draft|find|list',
+    ],
     patterns: [
       ...expand(['child|underage|kiddie|preteen|pre-teen porn|pornography|nudes|csam|erotica', 'csam']),
       ...requests(
