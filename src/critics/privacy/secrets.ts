@@ -128,7 +128,7 @@ export const awsAccessKeyDetector = prefixedTokenDetector(
   AWS_ACCESS_KEY,
   ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
   // AWS's documentation writes every sample key id with the suffix EXAMPLE (AKIAIOSFODNN7EXAMPLE): a placeholder.
-  (t) => entropy(t.slice(4)) >= 2.5 && !t.endsWith('EXAMPLE'),
+  (t) => entropy(t.slice(4)) >= 2.5 && !isPlaceholder(t),
 );
 export const githubTokenDetector = prefixedTokenDetector(
   PRIVACY_DETECTORS.githubToken,
