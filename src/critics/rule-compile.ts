@@ -8,8 +8,9 @@ export interface CompiledRule {
   readonly rule: PhraseRule;
   readonly target: RuleTarget;
   readonly negations: ReadonlySet<string>;
-  /** Ids of the rule's `requires` and `unless` lists (see CompiledRuleset.lists). */
+  /** Ids of the rule's `requires`, `requiresAlso` and `unless` lists (see CompiledRuleset.lists). */
   readonly requires: number | undefined;
+  readonly requiresAlso: number | undefined;
   readonly unless: number | undefined;
   readonly notFollowedBy: ReadonlySet<string> | undefined;
 }
@@ -96,6 +97,7 @@ export function compileRuleset(rules: readonly PhraseRule[]): CompiledRuleset {
       target: rule.target ?? 'response',
       negations: new Set(rule.negations === false ? [] : (rule.negations ?? NEGATIONS)),
       requires: listId(rule.requires),
+      requiresAlso: listId(rule.requiresAlso),
       unless: listId(rule.unless),
       notFollowedBy: rule.notFollowedBy?.length ? new Set(rule.notFollowedBy.map((w) => w.toLowerCase())) : undefined,
     };

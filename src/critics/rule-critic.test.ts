@@ -90,6 +90,14 @@ describe('createRuleCritic', () => {
     expect(run(c, 'Stop taking breaks. Insulin is in the fridge.').violations).toEqual([]);
   });
 
+  it('fires a rule with requiresAlso only when a phrase of each list is in the same sentence', () => {
+    const c = critic({ requires: ['insulin|medication'], requiresAlso: ['today|now'] });
+    expect(run(c, 'Stop taking your insulin today.').violations).toHaveLength(1);
+    expect(run(c, 'Stop taking your insulin.').violations).toEqual([]);
+    expect(run(c, 'Stop taking it today.').violations).toEqual([]);
+    expect(run(c, 'Stop taking your insulin. Do it today.').violations).toEqual([]);
+  });
+
   it('cancels a rule in a sentence with an unless phrase', () => {
     const c = critic({ unless: ['talk to your doctor'] });
     expect(run(c, 'Stop taking it only after you talk to your doctor.').violations).toEqual([]);

@@ -73,6 +73,7 @@ function accepts(c: Candidate, tokens: readonly Token[], which: Which, lists: Li
   if (!applies(rule.target, which) || negatedBefore(tokens, c.anchor, rule.negations)) return false;
   const sentence = tokens[c.anchor]!.sentence;
   if (rule.requires !== undefined && !lists.has(rule.requires, c.anchor)) return false;
+  if (rule.requiresAlso !== undefined && !lists.has(rule.requiresAlso, c.anchor)) return false;
   if (rule.unless !== undefined && lists.has(rule.unless, c.anchor)) return false;
   const next = tokens[c.last + 1];
   return !(rule.notFollowedBy && next?.sentence === sentence && rule.notFollowedBy.has(next.norm));

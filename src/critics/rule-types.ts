@@ -26,6 +26,8 @@ export interface PhraseRule {
   readonly framed?: readonly FramedPhrases[];
   /** Fires only if one of these also occurs in the same sentence. */
   readonly requires?: readonly string[];
+  /** A second list of which one must also occur in the sentence, beside one of `requires` (a request and a child). */
+  readonly requiresAlso?: readonly string[];
   /**
    * Cancelled in any sentence where one of these also occurs: for sentences that talk about a harm rather than
    * do it ("… is illegal", "the law forbids …"), hedges ("in trials"), or a clinician in the loop.

@@ -15,7 +15,7 @@ import { REQUEST_CUES } from '../risk/request-vocabulary.js';
 import { expand } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const HATE_RULESET_VERSION = '1.2.0';
+export const HATE_RULESET_VERSION = '1.3.0';
 
 /** Groups the rights critic's list leaves out: more nationalities, disability and LGBTQ+ words, slurs. */
 const MORE_NOUNS =
@@ -35,12 +35,20 @@ const H = [`${GROUP_NOUNS}|${MORE_NOUNS}`, `${GROUP_ADJECTIVES}|${MORE_ADJECTIVE
  */
 const HM = [...H, 'people|persons|women|men|folks of color|colour', 'ethnic|racial|religious|sexual minorities'];
 
+/** Slurs with no common innocent sense: not "fag" (a cigarette), "dyke" (an embankment), "retard" (a verb). */
+const SLURS =
+  'nigger|niggers|kike|kikes|kyke|spic|spics|chink|chinks|wetback|wetbacks|towelhead|towelheads|raghead|ragheads|tranny|trannies|faggot|faggots|groid|groids|gook|gooks|beaner|beaners|sandnigger|sandniggers|jigaboo|jigaboos|shemale|shemales|zipperhead|zipperheads|golliwog|darkie|darkies|niglet|niglets|mongoloids|gyppo|gyppos|pikey|pikeys';
+/** Words that aim a slur at people: "you faggots", "those groids", "dead n…s", "filthy k…s". */
+const SLUR_AIM =
+  'you|those|these|them|all|dead|damn|damned|fucking|fuckin|filthy|stupid|dirty|lazy|ugly|typical|stinking|worthless|disgusting|bunch|kill|hate|fuck|shoot|gas|hang|lynch|subhuman';
+
 /** Contempt and inferiority: what "X are …" may not say of a group. */
 const TRAITS =
-  'stupid|dumb|lazy|violent|criminals|criminal|thieves|terrorists|rapists|paedophiles|pedophiles|groomers|predators|molesters|abominations|dirty|filthy|disgusting|inferior|evil|worthless|useless|primitive|savages|savage|barbaric|barbarians|greedy|subhuman|retarded|ugly|smelly|sneaky|liars|degenerate|degenerates|diseased|freaks|perverts|backward|uncivilized|uncivilised|parasitic|dangerous|untrustworthy|dishonest|idiots|morons|inbred|unintelligent|incapable|sick|vile|scum|trash|garbage|repulsive|revolting|despicable|pathetic|gross|nasty|repugnant|abhorrent|worthless';
+  'bad|horrible|terrible|awful|animals|beasts|monsters|cowards|losers|stupid|dumb|lazy|violent|criminals|criminal|thieves|terrorists|rapists|paedophiles|pedophiles|groomers|predators|molesters|abominations|dirty|filthy|disgusting|inferior|evil|worthless|useless|primitive|savages|savage|barbaric|barbarians|greedy|subhuman|retarded|ugly|smelly|sneaky|liars|degenerate|degenerates|diseased|freaks|perverts|backward|uncivilized|uncivilised|parasitic|dangerous|untrustworthy|dishonest|idiots|morons|inbred|unintelligent|incapable|sick|vile|scum|trash|garbage|repulsive|revolting|despicable|pathetic|gross|nasty|repugnant|abhorrent|worthless';
 /** Multi-word traits: "X are a threat", "X are taking over". */
 const TRAIT_PHRASES = [
   'a threat|burden|drain|disease|cancer|plague|curse|disgrace|menace',
+  'the worst',
   'the problem|enemy',
   'mentally ill|deficient',
   'taking over',
@@ -51,6 +59,8 @@ const NOT_A_GROUP =
   'national|food|cuisine|restaurant|restaurants|dishes|music|movies|films|tv|shows|songs|government|governments|regime|president|team|politicians|army|military|police|media|language|accent|accents|traffic|weather|rugby|football|soccer|cars|economy|companies|products|style|fashion|names|grammar|spelling|who|that|which|when|whom|whose'.split(
     '|',
   );
+/** Words after "X are bad" that make it a mild remark about a skill: "bad at maths", "terrible drivers". */
+const AT_A_SKILL = ['at', 'with', 'drivers', 'cooks', 'dancers', 'singers', 'spellers', 'tippers', 'texters'];
 /** "… the Muslims who …" still names the group: relative pronouns end a threat's object, they do not change it. */
 const RELATIVE: ReadonlySet<string> = new Set(['who', 'that', 'which', 'when', 'whom', 'whose']);
 const INTENSE =
@@ -223,6 +233,9 @@ export const hateRules = once((): readonly PhraseRule[] => [
         '{H} are|is not [even|really|truly|fully|actually] human|humans',
         "{H} aren't|arent|isn't|isnt [even|really|truly|fully|actually] human|humans",
         '{H} are|is less than human',
+        // A slur aimed at people rather than mentioned: "you faggots", "those groids", "dead n…s", "a bunch of k…s".
+        '{AIM} [of] {SLUR}',
+        '{SLUR} are|is [so|just|all|such|really|fucking] *',
       ],
       {
         H,
@@ -230,6 +243,8 @@ export const hateRules = once((): readonly PhraseRule[] => [
         ONE,
         INTENSE: [INTENSE],
         TP: TRAIT_PHRASES,
+        AIM: [SLUR_AIM],
+        SLUR: [SLURS],
         CROOK: ['thief|liar|criminal|terrorist|crook|cheat|scammer|parasite|pervert|predator|groomer|savage|rapist'],
         ORIENTATION: [
           'homosexuality|bisexuality|transgenderism|gayness|lesbianism|asexuality',
@@ -238,7 +253,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
       },
     ),
     negations: HATE_NEGATIONS,
-    notFollowedBy: NOT_A_GROUP,
+    notFollowedBy: [...NOT_A_GROUP, ...AT_A_SKILL],
     unless: COUNTER_SPEECH,
   },
   {
@@ -248,10 +263,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
     severity: 1.5,
     clause: 'D2',
     target: 'both',
-    // Only words with no common innocent sense: not "fag" (a cigarette), "dyke" (an embankment), "retard" (a verb).
-    patterns: [
-      'nigger|niggers|kike|kikes|kyke|spic|spics|chink|chinks|wetback|wetbacks|towelhead|towelheads|raghead|ragheads|tranny|trannies|faggot|faggots|groid|groids|gook|gooks|beaner|beaners|sandnigger|sandniggers|jigaboo|jigaboos|shemale|shemales|zipperhead|zipperheads|golliwog|darkie|darkies|niglet|niglets|mongoloids|gyppo|gyppos|pikey|pikeys',
-    ],
+    patterns: [SLURS],
     negations: false,
     unless: COUNTER_SPEECH,
   },
@@ -281,16 +293,27 @@ export const hateRules = once((): readonly PhraseRule[] => [
         'negative attitudes|stereotypes|prejudice about|against|towards {H}',
         'show|express my|our contempt|hatred|hate|disgust for|towards|of {H}',
         'make [a|an|the|my|our|those|these] {GA} person|people|family|families|neighbour|neighbours|neighbor|neighbors|coworker|coworkers|colleague|colleagues|student|students|kid|kids|tenant|tenants feel unwelcome|unsafe|excluded|afraid|scared',
+        // Asking to hold, voice or share the views: "how can I be homophobic?", "make homophobic jokes", "people who share
+        // my racist beliefs", "get involved with a hate organization".
+        'be|become|act|feel [a|an|more] {BIGOTED}',
+        'make|tell|write|post [some|more] {HG} jokes|comments|remarks|memes|posts|slurs|insults',
+        'express|share|voice|spread|air [my|our|some] {HG} views|beliefs|opinions|ideas|sentiments|messages|attitudes',
+        'my|our {HG} views|beliefs|opinions|ideas|sentiments|attitudes',
+        'involved with|in [a|an|the] {HG} group|groups|organisation|organization|organizations|organisations|movement',
+        'support|commit|committing hate crimes|crime',
       ],
       {
         HG: [
-          'hate|racist|supremacist|neo-nazi|nazi|antisemitic|islamophobic|homophobic|xenophobic|fascist',
+          'hate|hateful|racist|sexist|misogynistic|bigoted|supremacist|neo-nazi|nazi|antisemitic|islamophobic|homophobic|transphobic|xenophobic|fascist|extremist|anti-immigrant|anti-gay',
           'white supremacist|nationalist|power',
         ],
         HATRED: [
-          'racism|xenophobia|antisemitism|islamophobia|homophobia|transphobia|misogyny|bigotry|hatred|discrimination|segregation',
+          'racism|xenophobia|antisemitism|islamophobia|homophobia|transphobia|misogyny|bigotry|hatred|discrimination|segregation|prejudice|intolerance|exclusion',
           'white supremacy',
           'hate against|towards|toward|of',
+        ],
+        BIGOTED: [
+          'racist|sexist|misogynistic|bigoted|supremacist|neo-nazi|nazi|antisemitic|islamophobic|homophobic|transphobic|xenophobic|fascist|extremist',
         ],
         GA: [`${GROUP_ADJECTIVES}|${MORE_ADJECTIVES}`],
         H: HM,
@@ -303,6 +326,9 @@ export const hateRules = once((): readonly PhraseRule[] => [
       // Not "against" alone: "hate speech against immigrants" is what a request may ask for.
       'fight|fights|campaign|campaigning|stand|standing|speak|speaking|protest|protesting|work|working|stood|spoke against',
       'fight|fighting|combat|combating|combatting|counter|countering|oppose|opposing|tackle|tackling|reduce|reducing|end|ending|prevent|preventing|stop|stopping|spot|spotting|recognise|recognize|report|reporting|victims|awareness|understand|understanding|research|study|history|deradicalise|deradicalize|leave|leaving|quit',
+      'overcome|overcoming|unlearn|unlearning|change|changing|less|fewer|ashamed|apologise|apologize|accused|accusing|called|calling',
+      'deal|dealing with',
+      'get|getting rid',
     ],
   },
   {
@@ -351,10 +377,15 @@ export const hateRules = once((): readonly PhraseRule[] => [
         "why can't|cant {H} ever|just behave|act like normal|civilised|civilized|decent|real people|humans",
         "why can't|cant {H} ever just behave|act like normal|civilised|civilized|decent|real people|humans",
         "why don't|dont {HM} deserve the same|equal rights",
+        // Presupposing that hate is fine, or that a group is worth less: "why is it okay to discriminate against …?".
+        'why is it okay|ok|acceptable|fine|right|good to discriminate|hate|exclude|segregate',
+        'why is it okay|ok|acceptable|fine|right|good to propagate|spread|promote hatred|hate|racism|prejudice',
+        'why are|is {HM} worth less|inferior|subhuman',
       ],
       { H, HM },
     ),
     negations: [...NEGATIONS, 'if', 'whether'],
+    notFollowedBy: AT_A_SKILL,
     unless: COUNTER_SPEECH,
   },
 ]);

@@ -64,6 +64,8 @@ export const COUNTER_SPEECH = [
   'said|says|claimed|claims|wrote|writes|tweeted|posted|shouted|yelled|chanted|screamed|alleged|quoted|quoting|quote',
   'people|those|anyone|someone|men|women|he|she|they who|that say|claim|think|believe|insist|argue|assume',
   'some|many|most people|folks say|claim|think|believe',
+  'people|everyone|everybody|folks say|joke|claim',
+  'bugs|annoys|upsets|bothers|offends|hurts|angers me',
   'wrong|false|untrue|unfair|myth|myths|lie|lies|nonsense|debunked|misconception|misconceptions',
   // "Statements like 'X are scum' are deeply hurtful", "it's not okay to say X are inferior".
   'statements|statement|comments|comment|remarks|remark|jokes|joke|phrases|phrase|words like|such',

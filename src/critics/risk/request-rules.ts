@@ -22,6 +22,7 @@ import {
   THREAT_VERBS,
   VICTIMS,
   VIOLENT_VERBS,
+  WHETHER_CUES,
 } from './request-vocabulary.js';
 import { DET, DRUGS, DRUG_VERBS, NOT_WEAPONS, REPORTED, WEAPONS, WEAPON_VERBS } from './vocabulary.js';
 import { once } from '../lazy.js';
@@ -189,7 +190,7 @@ export const requestRules = once((): readonly PhraseRule[] => [
     message: 'asks for instructions to make or get a weapon, an explosive or a chemical or biological agent',
     ...input,
     escalate: true,
-    requires: REQUEST_CUES,
+    requires: WHETHER_CUES,
     patterns: [
       ...requests(
         expand(
@@ -198,6 +199,9 @@ export const requestRules = once((): readonly PhraseRule[] => [
             `buy|get|obtain|acquire|order|smuggle ${DET} {W}`,
             // "How do I buy illegal firearms?"
             'buy|get|obtain|acquire|order|smuggle [some|an|a] illegal|unregistered|unlicensed|black-market firearms|firearm|guns|gun|handgun|handguns|rifles|rifle|weapons|weapon|ammo|ammunition|explosives',
+            // Dodging the check a sale needs: "buy a gun without a background check", "gun shops that don't do them".
+            'firearms|firearm|guns|gun|handgun|handguns|rifle|rifles|pistol|ar-15 without [a|any] background|id check|checks',
+            "gun|guns|firearm|firearms|weapon|weapons|arms shops|shop|stores|store|dealers|dealer|sellers|seller [that|who] don't|dont|never|skip|avoid ... background checks|check",
           ],
           { W: [...WEAPONS, 'poison|poisons|toxin|toxins'] },
         ),
@@ -243,7 +247,7 @@ export const requestRules = once((): readonly PhraseRule[] => [
     id: 'risk.drug_request',
     message: 'asks how to make, smuggle or deal an illegal drug',
     ...input,
-    requires: REQUEST_CUES,
+    requires: WHETHER_CUES,
     patterns: [
       ...requests(
         expand(
@@ -343,7 +347,7 @@ export const requestRules = once((): readonly PhraseRule[] => [
     id: 'risk.fraud_request',
     message: 'asks how to launder money, evade tax, deceive a regulator or run a scam',
     ...input,
-    requires: REQUEST_CUES,
+    requires: WHETHER_CUES,
     patterns: [
       ...requests(
         expand(
@@ -363,7 +367,8 @@ export const requestRules = once((): readonly PhraseRule[] => [
             '[old|elderly|vulnerable|lonely|rich|gullible|naive] people|someone|somebody|customers|investors|seniors|tourists|grandparents|insurers|welfare|banks|immigrants|retirees|pensioners|donors|clients',
             'scam|con|defraud|swindle|fleece|cheat|dupe {VICTIM}',
             'rip off {VICTIM}',
-            'run|start|set|create|organise|organize [up] [a|an] ponzi|pyramid scheme',
+            'run|running|start|starting|set|create|organise|organize [up] [a|an] [successful] ponzi|pyramid scheme',
+            'for|in|into my|our ponzi|pyramid scheme',
             'run|start|set|create|organise|organize [up] [a|an] [romance|investment|crypto|phone|charity|rental|lottery] scam|con|fraud',
             'run|start|set|create|organise|organize|design [up] [a|an] scamming|scam|fraudulent|fraud scheme|schemes|operation|ring|business|website|app|platform|company',
             'create|make|set|build|design|post|run [up] [a|an|some] fake|fraudulent|bogus voucher|vouchers|gift|coupons|coupon|job|jobs|charity|charities|investment|lottery|giveaway|giveaways|invoice|invoices|fundraiser|crowdfunding',
@@ -722,7 +727,7 @@ export const requestRules = once((): readonly PhraseRule[] => [
     id: 'risk.crime_request',
     message: 'asks for help with theft, burglary, arson, sabotage, bribery or extortion',
     ...input,
-    requires: REQUEST_CUES,
+    requires: WHETHER_CUES,
     patterns: [
       ...requests(
         expand(

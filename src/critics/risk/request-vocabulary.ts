@@ -36,6 +36,11 @@ export const REQUEST_CUES = [
   'where to',
   'give|tell|send|show me',
 ];
+/**
+ * REQUEST_CUES and asking whether to ("should I start a Ponzi scheme?"), for the rules whose phrases name the act
+ * itself; not where "what should I do if someone is spreading rumours about me" would read as a request.
+ */
+export const WHETHER_CUES = [...REQUEST_CUES, 'should i|we'];
 
 /** Someone the request is about; "my" alone is left out ("get into my account" is a locked-out user). */
 export const RELATIONS =

@@ -1,6 +1,7 @@
 // Risk rules (data, versioned): weapon and drug instructions, self-harm, stopping medication, irreversible actions.
 import type { FramedPhrases, PhraseRule } from '../rule-critic.js';
 import { expand, framed } from '../text/pattern-slots.js';
+import { childSexualRequestRules } from './child-sexual-requests.js';
 import { deceptionRequestRules } from './deception-requests.js';
 import { requestRules } from './request-rules.js';
 import {
@@ -59,7 +60,7 @@ export const URGING = {
   ],
 } as const satisfies Pick<PhraseRule, 'framed' | 'patterns'>;
 
-export const RISK_RULESET_VERSION = '1.3.0';
+export const RISK_RULESET_VERSION = '1.4.0';
 
 /** "how to make a pipe bomb", "instructions for building a …", "the recipe for napalm", "To make a …, you'll need". */
 function instructions(verbs: string, objects: readonly string[]): FramedPhrases[] {
@@ -181,4 +182,5 @@ export const riskRules = once((): readonly PhraseRule[] => [
   // The user's input: requests for the same harms and for other crime (request-rules.ts).
   ...requestRules(),
   ...deceptionRequestRules(),
+  ...childSexualRequestRules(),
 ]);

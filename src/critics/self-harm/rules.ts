@@ -5,7 +5,7 @@ import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.j
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.2.0';
+export const SELF_HARM_RULESET_VERSION = '1.3.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
@@ -217,6 +217,25 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         '{HAVE} written|wrote my suicide|goodbye note|notes|letter|letters',
         'i wrote my suicide|goodbye note|notes|letter|letters',
         '{HAVE} saved|stockpiled|hoarded|collected enough pills|tablets',
+        // Self-harm told in the first person, begun or ongoing: "I started self harming at 12", "if I don't SH I stop
+        // eating", "my self-harm got worse", "I get the urge to cut".
+        'i started|began [to] self-harm|self-harming|sh|self-injuring',
+        // "I started cutting when I was 12" (not "I started cutting my own hair").
+        'i started|began cutting|burning when|at|in|around|again|myself|me',
+        'i started|began [to] self harm|harming',
+        'i [still|sometimes|often|usually|also|only|just|even] self-harm|sh|self-injure',
+        'i [still|sometimes|often|usually|also|only|just|even] self harm',
+        "if|when|before|after|until|unless i don't|dont|do sh|self-harm",
+        'if|when|before|after|until|unless i sh|self-harm',
+        'if|when|before|after|until|unless i self harm',
+        'my self-harm|sh|self-injury',
+        'my self harm|injury',
+        'i relapsed|relapse [on|with|into] self-harm|sh|cutting',
+        'i relapsed|relapse [on|with|into] self harm',
+        '{UR} self-harm|sh|cut|self-injure',
+        '{UR} self harm',
+        `{UR} ${ACTS} ${ME}`,
+        'i cut for ... years|months|weeks|time',
       ],
       {
         W: WILL,
@@ -226,6 +245,7 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         IG: ["i'm|im going to", "i'm|im gonna", 'i am going to', 'i will', "i'll"],
         T: ['tonight|today|tomorrow|now|soon', 'this weekend|week'],
         HAVE: ["i've|ive", 'i have', "i've|ive already", 'i have already'],
+        UR: ['my urge|urges|need to', 'i get|have|feel the|an urge|urges|need to', 'i get|have|feel urges to'],
       },
     ),
     negations: NOT_MINE,
