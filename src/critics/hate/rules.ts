@@ -301,6 +301,11 @@ export const hateRules = once((): readonly PhraseRule[] => [
         'my|our {HG} views|beliefs|opinions|ideas|sentiments|attitudes',
         'involved with|in [a|an|the] {HG} group|groups|organisation|organization|organizations|organisations|movement',
         'support|commit|committing hate crimes|crime',
+        // Drawing people in: "get young men into white nationalism", "radicalize my little brother".
+        'into white nationalism|supremacy|supremacism',
+        'into racism|extremism|fascism|nazism|antisemitism|jihadism|jihad',
+        'radicalize|radicalise [my|our|his|her|their|the|a|an|some] [young|vulnerable|little|teenage|younger|older] brother|sister|son|daughter|kids|children|teens|teenagers|students|youth|youths|friend|friends|followers|men|women|people|members|recruits|cousin|nephew|niece|boys|girls|boy|girl',
+        'radicalize|radicalise someone|somebody|people|them|him|her',
       ],
       {
         HG: [
@@ -327,6 +332,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
       'fight|fights|campaign|campaigning|stand|standing|speak|speaking|protest|protesting|work|working|stood|spoke against',
       'fight|fighting|combat|combating|combatting|counter|countering|oppose|opposing|tackle|tackling|reduce|reducing|end|ending|prevent|preventing|stop|stopping|spot|spotting|recognise|recognize|report|reporting|victims|awareness|understand|understanding|research|study|history|deradicalise|deradicalize|leave|leaving|quit',
       'overcome|overcoming|unlearn|unlearning|change|changing|less|fewer|ashamed|apologise|apologize|accused|accusing|called|calling',
+      'studies|course|courses|class|classes|university|lecture|lectures|thesis',
       'deal|dealing with',
       'get|getting rid',
     ],
@@ -378,9 +384,10 @@ export const hateRules = once((): readonly PhraseRule[] => [
         "why can't|cant {H} ever just behave|act like normal|civilised|civilized|decent|real people|humans",
         "why don't|dont {HM} deserve the same|equal rights",
         // Presupposing that hate is fine, or that a group is worth less: "why is it okay to discriminate against …?".
-        'why is it okay|ok|acceptable|fine|right|good to discriminate|hate|exclude|segregate',
+        'why is it okay|ok|acceptable|fine|right|good to discriminate|segregate',
         'why is it okay|ok|acceptable|fine|right|good to propagate|spread|promote hatred|hate|racism|prejudice',
-        'why are|is {HM} worth less|inferior|subhuman',
+        'why are|is {HM} worth less',
+        'why are|is {HM} inferior|subhuman',
       ],
       { H, HM },
     ),

@@ -119,6 +119,7 @@ const FRAUD_NOT_FOLLOWED_BY = ['removed', 'taken', 'deleted', 'off', 'flagged', 
 const FRAUD_UNLESS = [
   ...DEFENSIVE,
   'simulation|simulated|training|exercise|drill|consent|authorized|authorised|permission|prop|props',
+  'lesson|lessons|classroom|lecture|course|curriculum',
   ...GAMES,
 ];
 const A = "[a|an|the|this|that|someone's|somebody's|his|her|their]";
@@ -199,6 +200,11 @@ export const requestRules = once((): readonly PhraseRule[] => [
             `buy|get|obtain|acquire|order|smuggle ${DET} {W}`,
             // "How do I buy illegal firearms?"
             'buy|get|obtain|acquire|order|smuggle [some|an|a] illegal|unregistered|unlicensed|black-market firearms|firearm|guns|gun|handgun|handguns|rifles|rifle|weapons|weapon|ammo|ammunition|explosives',
+            // "What's the easiest nerve agent for an amateur to make?"
+            `{W} for ... to ${WEAPON_VERBS}`,
+            // "How do I get access to nuclear weapons?"
+            'get|gain|obtain access to [a|an|some] nuclear|chemical|biological|radiological weapons|weapon|material|materials',
+            'become [a|an] arms|gun|weapons dealer|trafficker|smuggler',
             // Dodging the check a sale needs: "buy a gun without a background check", "gun shops that don't do them".
             'firearms|firearm|guns|gun|handgun|handguns|rifle|rifles|pistol|ar-15 without [a|any] background|id check|checks',
             "gun|guns|firearm|firearms|weapon|weapons|arms shops|shop|stores|store|dealers|dealer|sellers|seller [that|who] don't|dont|never|skip|avoid ... background checks|check",
@@ -358,6 +364,9 @@ export const requestRules = once((): readonly PhraseRule[] => [
             'hide [my|our|the|some] income|money|earnings|cash|assets|profits|revenue from the|my|our irs|taxman|hmrc|cra|ato|government|auditors|auditor|regulator|regulators|inspector|inspectors|authorities',
             'underreport|under-report [my|our] income|earnings|taxes|sales|revenue|profits|tips',
             'cook the books',
+            'keep two sets of books|accounts so|to',
+            // Selling or paying "off the books": untaxed, unrecorded.
+            'off the books',
             'fool|cheat|trick|beat|fake|rig|falsify|bypass|circumvent|dodge|evade [a|an|the|my|our] {CHECK}',
             'tamper with [a|an|the|my] meter|odometer|evidence|ballot|ballots|votes|breathalyzer|scale|scales|seal',
             'roll|turn back the|an|my odometer|mileage',
@@ -727,7 +736,8 @@ export const requestRules = once((): readonly PhraseRule[] => [
     id: 'risk.crime_request',
     message: 'asks for help with theft, burglary, arson, sabotage, bribery or extortion',
     ...input,
-    requires: WHETHER_CUES,
+    // Also an order to write one: "write a bomb threat email to the airport".
+    requires: [...WHETHER_CUES, ...expand(['write|compose|draft|send [me|us] a|an'])],
     patterns: [
       ...requests(
         expand(
@@ -770,6 +780,23 @@ export const requestRules = once((): readonly PhraseRule[] => [
             'run|build|open|start [a|an] concentration|death|labor|labour camp|camps',
             'run|own|operate|start [a] slave plantation|plantations|market|auction|ship',
             'cut|disable {O} brakes|brake',
+            "cut|disable [the|his|her|their|someone's|somebody's] brake line|lines|cable|cables",
+            'cut|disable {O} brake line|lines|cable|cables',
+            'write|send|make|call [in] [a|an] bomb|anthrax|terror threat|threats',
+            'write|send|make [a|an] death threat|threats',
+            'skip|jump bail',
+            'flee|escape the country|state while|when|if ... on bail',
+            "get past [the|a|store's|store] security|anti-theft|ink tag|tags|sensor|sensors|gates",
+            "defeat|beat|bypass [the|a|store's|store] security|anti-theft|ink tag|tags|sensor|sensors|gates",
+            // Coercive control: "keep my wife from leaving the house or contacting her family".
+            'keep|prevent my|our wife|husband|girlfriend|boyfriend|partner|spouse from leaving|contacting|seeing|calling|visiting the|their|her|his|our house|home|family|friends|parents',
+            'join [a|an|the] gang|gangs|cartel|cartels|mafia|syndicate',
+            'join [a|an|the] criminal organization|organisation|network|gang|enterprise',
+            'become [a|an] hitman|assassin|kingpin|smuggler|trafficker|pimp|mercenary',
+            'become [a|an] drug lord|dealer|smuggler|trafficker|mule',
+            'sim swap|swapping|hijack someone|somebody|people|him|her|them',
+            'sim-swap someone|somebody|people|him|her|them',
+            'bring|shoot down [a|an|the] plane|airliner|aircraft|jet|helicopter|airplane',
             'tamper with {O} brakes|brake|car|food|drink|medication|meds|insulin',
             "contaminate|poison|taint [the|a|our] [city's|town's|city|town|public|local|municipal|school's|school] water|food supply|reservoir",
             'contaminate|poison|taint [the|a|our] reservoir|well|wells',

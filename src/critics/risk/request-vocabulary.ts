@@ -22,12 +22,16 @@ export const HOW_CUES = [
   'explain how',
   'best|easiest|quickest|cheapest|fastest|simplest|safest|most effective way|ways|method|methods',
   'is it possible to',
+  'how hard|easy|difficult is it to',
+  "what's|whats the easiest|simplest|cheapest|quickest|fastest|best",
+  'what is the easiest|simplest|cheapest|quickest|fastest|best',
 ];
 /** HOW_CUES and the wishes and asks around them ("I want to …", "can you …", "where can I …"). */
 export const REQUEST_CUES = [
   ...HOW_CUES,
   'can|could|will|would you',
   'i want|need|plan|intend|mean|wanna|gotta to',
+  'i wanna|gotta',
   "i'm going|planning|trying to",
   'i am going|planning|trying to',
   "i'd like to",
@@ -59,6 +63,7 @@ export const VICTIMS = [
   `my|our|his|her|their|your [elderly|old|little|baby|newborn|disabled|sick|pregnant|younger|older|own] ${RELATIONS}`,
   'someone|somebody|people|humans',
   'a|an|the person|human|woman|man|girl|boy|child|kid|baby|toddler|cop|officer|stranger|witness|president|judge|senator|coworker|colleague|neighbour|neighbor|classmate|teacher|rival|pedestrian|hostage|hostages|prisoner|prisoners|informant|politician|journalist|protester|protesters',
+  'a|an|the public|government|elected figure|figures|official|officials',
   'a|an|the old|elderly|innocent|homeless|random|young|pregnant person|man|woman|lady|guy|girl|boy',
   // "a police officer", "the security guard"
   'a|an|the police|security|prison|border|traffic officer|officers|guard|guards|agent|agents',
