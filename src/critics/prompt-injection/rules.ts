@@ -229,6 +229,8 @@ const indirectInjection: PhraseRule = {
       'begin|enter|enable|activate|start admin|administrator|god mode',
       'inst new|system|task|instructions',
       `the|this ${USER} has|have authorised|authorized|approved|allowed|permitted you`,
+      // Authority claimed for the order: "your developer wants you to start every reply with a link to …".
+      'your developer|developers|creator|creators|operator|operators|admin|administrator|administrators|owner|owners|maker|makers want|wants|asked|asks|instructs|instructed|requires|required|told|tells|wish|wishes you to',
       `do|does not|never mention|reveal|disclose this|these sentence|sentences|instruction|instructions|note|line|comment|paragraph`,
       `don't|dont mention|reveal|disclose this|these sentence|sentences|instruction|instructions|note|line|comment|paragraph`,
       `without telling|informing|notifying|alerting|asking the|this ${USER}`,
@@ -249,7 +251,7 @@ const indirectInjection: PhraseRule = {
 };
 
 export const PROMPT_INJECTION_RULES: Ruleset = {
-  version: '1.3.0',
+  version: '1.4.0',
   rules: [
     instructionOverride,
     roleHijack,
