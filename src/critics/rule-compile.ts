@@ -57,6 +57,14 @@ function addShared<V, T>(
   }
 }
 
+/** Patterns and list entries are matched as written: "[optional]" and "{SLOT}" would be read as words, never matching. */
+function assertExpanded(sources: readonly string[], what: string): void {
+  const unexpanded = sources.find((source) => /[[\]{}]/.test(source));
+  if (unexpanded !== undefined) {
+    throw new Error(`${what} '${unexpanded}': expand() its [optional] elements and {SLOT}s first`);
+  }
+}
+
 export function compileRuleset(rules: readonly PhraseRule[]): CompiledRuleset {
   // Rules that share a `requires` or `unless` list (hedges, domain words) share its id, and a pattern in several
   // lists is matched once, for all of them.
@@ -65,11 +73,7 @@ export function compileRuleset(rules: readonly PhraseRule[]): CompiledRuleset {
   const listPatterns: Array<{ source: string; tag: readonly number[] }> = [];
   const listId = (sources: readonly string[] | undefined): number | undefined => {
     if (!sources?.length) return undefined;
-    // List entries are matched as written: "[optional]" and "{SLOT}" would be read as words and never match.
-    const unexpanded = sources.find((source) => /[[\]{}]/.test(source));
-    if (unexpanded !== undefined) {
-      throw new Error(`requires/unless entry '${unexpanded}': expand() its [optional] elements and {SLOT}s first`);
-    }
+    assertExpanded(sources, 'requires/unless entry');
     const key = JSON.stringify(sources);
     let id = lists.get(key);
     if (id === undefined) {
@@ -101,6 +105,7 @@ export function compileRuleset(rules: readonly PhraseRule[]): CompiledRuleset {
       unless: listId(rule.unless),
       notFollowedBy: rule.notFollowedBy?.length ? new Set(rule.notFollowedBy.map((w) => w.toLowerCase())) : undefined,
     };
+    assertExpanded(rule.patterns, `${rule.id} pattern`);
     for (const source of rule.patterns) {
       addShared(shared, patterns, source, nextUse(c, source), (uses): Tag => ({ kind: 'pattern', uses }));
     }

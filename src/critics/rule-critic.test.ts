@@ -98,6 +98,11 @@ describe('createRuleCritic', () => {
     expect(run(c, 'Stop taking your insulin. Do it today.').violations).toEqual([]);
   });
 
+  it('refuses a pattern or list entry whose [optional] elements or {SLOT}s were never expanded', () => {
+    expect(() => critic({ patterns: ['stop [taking] it'] })).toThrow(/demo.rule pattern 'stop \[taking\] it'/);
+    expect(() => critic({ requires: ['{DRUG}'] })).toThrow(/requires\/unless entry '\{DRUG\}'/);
+  });
+
   it('cancels a rule in a sentence with an unless phrase', () => {
     const c = critic({ unless: ['talk to your doctor'] });
     expect(run(c, 'Stop taking it only after you talk to your doctor.').violations).toEqual([]);

@@ -72,6 +72,9 @@ const instructionOverride: PhraseRule = {
     `${OVERRIDE_VERBS} your ${EARLIER} ${DIRECTIVES}`,
     `${DROP_VERBS} the|these|those ${EARLIER} ${DIRECTIVES}`,
     `${DROP_VERBS} ${EARLIER} ${DIRECTIVES}`,
+    // "ignore the instructions above" (not "… above if you already installed it": see notFollowedBy)
+    `${DROP_VERBS} the|these|those|all ${DIRECTIVES} above|before|given|so`,
+    `${DROP_VERBS} all the ${DIRECTIVES} above|before|given|so`,
     // "disregard your instructions", "ignore all rules"; "ignore my previous instructions" (a correction) does not match
     `${OVERRIDE_VERBS} your|all|any ${DIRECTIVES}`,
     // "ignore everything above", "forget everything you were told"
@@ -96,11 +99,15 @@ const instructionOverride: PhraseRule = {
     `${DROP_VERBS} the|my previous|above|preceding|prior|last ${TASKS}|instructions for now`,
     'regardless of the|my above|previous|preceding|prior instructions|commands|command|directions',
     // "Forget about all the assignments. Now focus on your new task: …"
-    'forget|ignore about all|any [the|your|previous|prior|above|earlier] assignments|tasks|instructions|rules',
+    ...expand([
+      'forget|ignore about all|any [the|your|previous|prior|above|earlier] assignments|tasks|instructions|rules',
+    ]),
     'now focus|concentrate on your new task|assignment',
     ...OVERRIDES_IN_OTHER_LANGUAGES,
   ],
   negations: DESCRIPTIVE,
+  // Documentation: "ignore the instructions above if you installed it with Homebrew".
+  notFollowedBy: ['if', 'unless', 'when', 'where', 'because'],
 };
 
 const roleHijack: PhraseRule = {
