@@ -5,7 +5,7 @@ import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.j
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.3.0';
+export const SELF_HARM_RULESET_VERSION = '1.4.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
@@ -101,6 +101,9 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
       "high|tall enough that i won't|wouldn't survive",
       `where ... to cut|slit|slash ... myself|${BODY}`,
       `how deep|hard ... cut|slit|slash ... myself|${BODY}`,
+      // "How deep do I have to cut to actually do damage?" (not "… to cut the dovetail").
+      'how deep do|should|would|must|can i [have|need] [to] cut|slice to [actually|really] do|cause damage|harm',
+      'how deep do|should|would|must|can i [have|need] [to] cut|slice to [actually|really] bleed|die',
       `where|how should i cut|slit|slash ... myself|${BODY}`,
       `deep|deeply|deeper ... cut|slit|slash my|your ${BODY}`,
       'deep|deeply|deeper ... cut|slit|slash myself|yourself',
@@ -191,7 +194,19 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         'should i end my life|it all',
         'if i end|ended my life',
         'i want it to look like an accident|a suicide|suicide',
-        'i wish to die|cut',
+        'i [also|really|just|still|sometimes|often] wish to die|cut',
+        // "it makes me wanna kill everyone including myself"
+        'kill|hurt|harm everyone|everybody ... including myself|me',
+        // Marks on one's own body: "I burned myself on my legs" (not "on the stove", not a hand in the kitchen).
+        'i burned|burnt|cut myself on my arm|arms|leg|legs|thigh|thighs|wrist|wrists|stomach|skin|hip|hips|chest',
+        'i have|get [constant|intrusive|violent|dark] fantasies|thoughts|dreams|urges of|about suicide|self-harm',
+        'i have|get [constant|intrusive|violent|dark] fantasies|thoughts|dreams|urges of|about killing|hurting|cutting|harming|stabbing|burning|gutting|flaying|impaling|ending myself|my',
+        'i [always|often|sometimes|constantly|still] have|get suicidal thoughts|ideation|feelings|urges',
+        'i keep having suicidal thoughts|feelings|urges',
+        `i [even|sometimes|often|just|really|actually|seriously] wanted to ${ACTS} myself`,
+        'i [even|sometimes|often|just|really|actually|seriously] wanted to end my life',
+        'i [even|sometimes|often|just|really|actually|seriously] wanted to end it [all]',
+        '{W} disappear|vanish permanently',
         '{B} thinking|dreaming|fantasizing|fantasising about suicide|dying',
         `{B} thinking|dreaming|fantasizing|fantasising about killing|hurting|cutting|harming ${ME}`,
         '{B} thinking|dreaming|fantasizing|fantasising about ending my life|it',
