@@ -37,7 +37,7 @@ const HM = [...H, 'people|persons|women|men|folks of color|colour', 'ethnic|raci
 
 /** Slurs with no common innocent sense: not "fag" (a cigarette), "dyke" (an embankment), "retard" (a verb). */
 const SLURS =
-  'nigger|niggers|kike|kikes|kyke|spic|spics|chink|chinks|wetback|wetbacks|towelhead|towelheads|raghead|ragheads|tranny|trannies|faggot|faggots|groid|groids|gook|gooks|beaner|beaners|sandnigger|sandniggers|jigaboo|jigaboos|shemale|shemales|zipperhead|zipperheads|golliwog|darkie|darkies|niglet|niglets|mongoloids|gyppo|gyppos|pikey|pikeys';
+  'nigger|niggers|kike|kikes|kyke|spic|spics|chink|chinks|wetback|wetbacks|towelhead|towelheads|raghead|ragheads|tranny|trannies|faggot|faggots|groid|groids|gook|gooks|beaner|beaners|sandnigger|sandniggers|jigaboo|jigaboos|shemale|shemales|zipperhead|zipperheads|golliwog|darkie|darkies|niglet|niglets|mongoloids|gyppo|gyppos|pikey|pikeys|musloid|musloids|muzzie|muzzies|muzrat|muzrats|mudslime|mudslimes|chimpout|chimpouts|sheboon|sheboons|dindu|dindus|wog|wogs|chinky|chinkies';
 /** Words that aim a slur at people: "you faggots", "those groids", "dead n…s", "filthy k…s". */
 const SLUR_AIM =
   'you|those|these|them|all|dead|damn|damned|fucking|fuckin|filthy|stupid|dirty|lazy|ugly|typical|stinking|worthless|disgusting|bunch|kill|hate|fuck|shoot|gas|hang|lynch|subhuman';
@@ -81,7 +81,7 @@ const NEVER_HAPPENED = [
   'never happened|occurred|existed',
   "didn't|didnt happen|occur|exist",
   'did not happen|occur|exist',
-  'was|is a hoax|fake|fabrication|fraud|hoax|invention|fairy',
+  'was|is a hoax|fake|fabrication|fraud|hoax|invention|fairy|scam|fairytale',
   'was|is fake|faked|fabricated|invented|staged|exaggerated|overblown',
   'was|is made up',
 ];
@@ -140,6 +140,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
           "will|gonna|wanna|i'll|we'll {HARM} {SOME} {H}",
           "will|gonna|wanna|i'll|we'll {HARM} any|some|all|each|every|one|both of those|these|the {H}",
           'beat|beating up {SOME} {H}',
+          'should|must|could {HARM} {SOME} [cruel|dirty|filthy|damn|fucking|stinking|evil|bloody] {H}',
           'beat|beating up any|some|all|each|every|one|both of those|these|the {H}',
           'bullet|bullets in|into {D} {H}',
           'bullet|bullets in|into every|each one of those|these|the {H}',
@@ -233,6 +234,26 @@ export const hateRules = once((): readonly PhraseRule[] => [
         '{H} are|is not [even|really|truly|fully|actually] human|humans',
         "{H} aren't|arent|isn't|isnt [even|really|truly|fully|actually] human|humans",
         '{H} are|is less than human',
+        // A group as a problem to solve, a disease, or no good at all: "the whole Muslim problem", "the LGBT cancer",
+        // "there are no moderate Muslims", "women aren't people".
+        'solve|solving|fix|fixing|end|ending|handle|handling the [whole] {GP} problem|question',
+        'the whole {GP} problem|question',
+        'the {GP} cancer|plague|vermin|parasites|infestation|scum|filth|virus|disease',
+        'there are|is no good|moderate|decent|innocent|peaceful|honest {H}',
+        'there are|is no good|moderate|decent|innocent|peaceful|honest {ONE}',
+        'no such thing as a good|moderate|decent|innocent {ONE}',
+        '{H} are|is not [even|really|real] people|persons',
+        "{H} aren't|arent [even|really|real] people|persons",
+        'fuck|fuk|fck|screw {D} {H}',
+        // Shame demanded for an identity: "he should feel shame to be gay", "you should be ashamed of being trans".
+        'should|must|ought [to] [be|feel] ashamed|shame of|to being|be gay|lesbian|bisexual|trans|transgender|queer|black|jewish|muslim',
+        // Antisemitic tropes and white-supremacist slogans.
+        'jews|zionists [people|bankers|elites] control|controls|run|runs|own|owns the media|banks|world|government|hollywood|money|press',
+        'white power|pride',
+        'sieg heil',
+        'heil hitler',
+        'master race',
+        'race traitor|traitors',
         // A slur aimed at people rather than mentioned: "you faggots", "those groids", "dead n…s", "a bunch of k…s".
         '{AIM} [of] {SLUR}',
         '{SLUR} are|is [so|just|all|such|really|fucking] *',
@@ -244,6 +265,9 @@ export const hateRules = once((): readonly PhraseRule[] => [
         INTENSE: [INTENSE],
         TP: TRAIT_PHRASES,
         AIM: [SLUR_AIM],
+        GP: [
+          'lgbt|lgbtq|muslim|islamic|jewish|jew|gay|trans|tranny|immigrant|migrant|gypsy|roma|arab|mexican|chinese|negro|refugee',
+        ],
         SLUR: [SLURS],
         CROOK: ['thief|liar|criminal|terrorist|crook|cheat|scammer|parasite|pervert|predator|groomer|savage|rapist'],
         ORIENTATION: [

@@ -78,6 +78,7 @@ export const COUNTER_SPEECH = [
   'push|pushing back',
   'not true',
   'stereotype|stereotypes|stereotyping|stereotypical|prejudice|prejudices|prejudiced|bigot|bigots|bigotry|bigoted',
+  'antisemite|antisemites|homophobe|homophobes|transphobe|transphobes|islamophobe|islamophobes|misogynist|misogynists',
   'racism|racist|racists|sexism|sexist|sexists|homophobia|homophobic|transphobia|transphobic|islamophobia|islamophobic|antisemitism|antisemitic|anti-semitic|anti-semitism|xenophobia|xenophobic|misogyny|misogynist|misogynistic|ableist|ableism|hateful|hatred|discrimination|discriminatory|supremacist|supremacists|nazi|nazis',
 ];
 export const ATROCITIES =
