@@ -32,7 +32,7 @@ export type Tag =
 
 export interface CompiledRuleset {
   readonly phrases: PhraseSet<Tag>;
-  /** Every pattern of the rules' `requires` and `unless` lists, tagged with the ids of the lists that hold it. */
+  /** Every pattern of the rules' `requires`, `requiresAlso` and `unless` lists, tagged with the ids of the lists that hold it. */
   readonly lists: PhraseSet<readonly number[]>;
   /** How many distinct lists there are (ids 0 to listCount - 1). */
   readonly listCount: number;
@@ -66,14 +66,14 @@ function assertExpanded(sources: readonly string[], what: string): void {
 }
 
 export function compileRuleset(rules: readonly PhraseRule[]): CompiledRuleset {
-  // Rules that share a `requires` or `unless` list (hedges, domain words) share its id, and a pattern in several
+  // Rules that share a `requires`, `requiresAlso` or `unless` list (hedges, domain words) share its id, and a pattern in several
   // lists is matched once, for all of them.
   const lists = new Map<string, number>();
   const listTags = new Map<string, number[]>();
   const listPatterns: Array<{ source: string; tag: readonly number[] }> = [];
   const listId = (sources: readonly string[] | undefined): number | undefined => {
     if (!sources?.length) return undefined;
-    assertExpanded(sources, 'requires/unless entry');
+    assertExpanded(sources, 'requires/requiresAlso/unless entry');
     const key = JSON.stringify(sources);
     let id = lists.get(key);
     if (id === undefined) {
@@ -110,6 +110,7 @@ export function compileRuleset(rules: readonly PhraseRule[]): CompiledRuleset {
       addShared(shared, patterns, source, nextUse(c, source), (uses): Tag => ({ kind: 'pattern', uses }));
     }
     for (const g of rule.framed ?? []) {
+      assertExpanded([...g.frames, ...g.phrases], `${rule.id} framed phrase`);
       const group = groups++;
       for (const source of g.frames) patterns.push({ source, tag: { kind: 'frame', group } });
       for (const source of g.phrases)

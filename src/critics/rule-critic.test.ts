@@ -100,7 +100,7 @@ describe('createRuleCritic', () => {
 
   it('refuses a pattern or list entry whose [optional] elements or {SLOT}s were never expanded', () => {
     expect(() => critic({ patterns: ['stop [taking] it'] })).toThrow(/demo.rule pattern 'stop \[taking\] it'/);
-    expect(() => critic({ requires: ['{DRUG}'] })).toThrow(/requires\/unless entry '\{DRUG\}'/);
+    expect(() => critic({ requires: ['{DRUG}'] })).toThrow(/requires\/requiresAlso\/unless entry '\{DRUG\}'/);
   });
 
   it('cancels a rule in a sentence with an unless phrase', () => {

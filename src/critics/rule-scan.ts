@@ -33,7 +33,7 @@ export function applies(target: RuleTarget, which: Which): boolean {
 }
 
 /**
- * Which `requires` / `unless` lists match in a sentence. Only sentences a candidate needs are read, each once for all
+ * Which `requires` / `requiresAlso` / `unless` lists match in a sentence. Only sentences a candidate needs are read, each once for all
  * the lists: a text with few candidates costs next to nothing, one with many no more than a pass over its sentences.
  */
 class ListsBySentence {
@@ -67,7 +67,7 @@ class ListsBySentence {
   }
 }
 
-/** The rule's guards: target, negation before the anchor, requires and unless in its sentence, notFollowedBy. */
+/** The rule's guards: target, negation before the anchor, requires, requiresAlso and unless in its sentence, notFollowedBy. */
 function accepts(c: Candidate, tokens: readonly Token[], which: Which, lists: ListsBySentence): boolean {
   const rule = c.use.rule;
   if (!applies(rule.target, which) || negatedBefore(tokens, c.anchor, rule.negations)) return false;
