@@ -203,6 +203,13 @@ export const hateRules = once((): readonly PhraseRule[] => [
         `all {H} are ${TRAITS}`,
         '{H} are|is {INTENSE} {TP}',
         '{H} are|is inferior to',
+        // Unfit by nature, good for one thing, worse than others: "women are too emotional to lead", "you people are
+        // only good for cleaning", "trans women are a lot more dangerous than …", "X are less intelligent".
+        '{H} are|is [just|simply|naturally|inherently] too emotional|stupid|dumb|weak|lazy|irrational|hysterical|primitive|backward|violent|fragile|greedy|ignorant|uneducated to',
+        '{H} are|is [just] only|just good for',
+        'you people are [just] only|just good for',
+        `{H} are|is [actually|really|generally|naturally|inherently|just] [much|far|way|so|a] [lot] more ${TRAITS}`,
+        '{H} are|is [actually|really|generally|naturally|inherently|just] [much|far|way|so|a] [lot] less intelligent|capable|civilised|civilized|human|trustworthy|honest|evolved|rational|deserving|worthy',
         // Insults fused to the group: "primitive Asians", "these damn foreigners".
         'primitive|feral|savage|dirty|filthy|disgusting|worthless|inbred|smelly|greedy|sneaky|vile|damn|damned|bloody|fucking|goddamn|stinking|lazy {H}',
         `${TRAITS} like most|all|every|other {H}`,
@@ -210,6 +217,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
         // "Being gay is a choice", "bisexuality is just a phase": denying that an orientation or identity is real.
         '{ORIENTATION} is [just|only|simply|all] a choice|phase|trend|fad|delusion|lifestyle|sin|fetish',
         '{ORIENTATION} is [just|only|simply] not real',
+        '{ORIENTATION} is [just|only|simply|clearly|obviously] a mental illness|disorder|disease|sickness',
         "{ORIENTATION} isn't|isnt real",
         // One trans person's gender denied: "a trans woman is not a real woman", "there's no way a trans man is a man".
         'a|any|every trans|transgender woman is [still|just|really|actually] a man|male|dude',
@@ -273,6 +281,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
         ORIENTATION: [
           'homosexuality|bisexuality|transgenderism|gayness|lesbianism|asexuality',
           'being gay|bi|bisexual|lesbian|trans|transgender|queer|asexual|nonbinary|non-binary',
+          'being a|an trans|transgender|gay|bisexual|lesbian woman|man|person|guy|girl',
         ],
       },
     ),
