@@ -12,7 +12,8 @@ export function createHateCritic(): BuiltinCritic {
     description:
       'Flags hateful statements and questions about protected groups (religion, ethnicity, nationality, LGBTQ+, ' +
       'disability, sex, migration) in the input or the response: dehumanisation and calls for violence or exclusion ' +
-      '(severity 3, escalating), contempt and inferiority (2.5) and stereotype questions (2). Counter-speech, ' +
+      '(severity 3, escalating), contempt and inferiority (2.5), requests for texts that demean or mock a group (2.5) ' +
+      'and stereotype questions (2). Counter-speech, ' +
       'quotation, reported speech and negation are not flagged.',
     ruleset: { version: HATE_RULESET_VERSION, rules: hateRules() },
     overlaps: 'merge',

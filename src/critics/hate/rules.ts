@@ -12,15 +12,18 @@ import {
 import { REQUEST_CUES } from '../risk/request-vocabulary.js';
 import { expand } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
+import { requestedHateRule } from './requested.js';
 import {
   AT_A_SKILL,
   ATROCITY,
   H,
   HM,
+  INSULT_ADJECTIVES,
   INTENSE,
   MORE_ADJECTIVES,
   NEVER_HAPPENED,
   NOT_A_GROUP,
+  NOT_PROMOTING,
   ONE,
   RELATIVE,
   SLUR_AIM,
@@ -30,7 +33,7 @@ import {
   WRITE_CUES,
 } from './vocabulary.js';
 
-export const HATE_RULESET_VERSION = '1.3.0';
+export const HATE_RULESET_VERSION = '1.4.0';
 
 /** Words that cancel a match when they come just before it: "I don't …", "not all …", "if …". */
 const HATE_NEGATIONS = [...NEGATIONS, 'if', 'whether', 'claim', 'claims'];
@@ -76,11 +79,15 @@ export const hateRules = once((): readonly PhraseRule[] => [
           '{H} should|must not be allowed|permitted to *',
           "{H} shouldn't|shouldnt be allowed|permitted to *",
           '{H} are|is not worth *',
-          '{H} should|must all be killed|shot|hanged|hung|exterminated|eliminated|gassed|lynched|executed|burned|sterilised|sterilized|deported',
+          '{H} should|must [all] be killed|shot|hanged|hung|exterminated|eliminated|gassed|lynched|executed|burned|sterilised|sterilized|institutionalised|institutionalized|interned|caged',
+          '{H} should|must all be deported',
+          // "Any Muslim who runs for office should be hanged" (not "… should be deported": a policy opinion).
+          'any|every {ONE} who ... should|must be killed|shot|hanged|hung|executed|lynched|gassed|burned|stoned|beaten',
           'no {ONE} deserves to live|exist|breathe',
           'none of {D} {H} deserve to live|exist|breathe',
           // Threats: "I'm going to shoot the next Muslim I see", "I will hurt any of those …", "a bullet in every one of …".
           '{HARM} the next {ONE}',
+          '{HARM} any|every {ONE} i|we|you see|meet|find',
           'going|gonna|wanna to|go {HARM} {SOME} {H}',
           'going|gonna|wanna to|go {HARM} any|some|all|each|every|one|both of those|these|the {H}',
           "will|gonna|wanna|i'll|we'll {HARM} {SOME} {H}",
@@ -145,10 +152,13 @@ export const hateRules = once((): readonly PhraseRule[] => [
         '{H} belong in the kitchen',
         'rather die than let {D} {H} near|around|touch|teach',
         'better|safer off before {D} {H} showed|came|arrived|moved|got',
-        `{H} are|is ${INTENSE} ${TRAITS}`,
+        `{H} are|is ${INTENSE} [${INSULT_ADJECTIVES}] [${INSULT_ADJECTIVES}] ${TRAITS}`,
         `all {H} are ${TRAITS}`,
         '{H} are|is {INTENSE} {TP}',
         '{H} are|is inferior to',
+        "{GA} lives don't|dont matter",
+        '{GA} lives do not matter',
+        '{GA} lives are|is worthless|meaningless',
         // Unfit by nature, good for one thing, worse than others: "women are too emotional to lead", "you people are
         // only good for cleaning", "trans women are a lot more dangerous than …", "X are less intelligent".
         '{H} are|is [just|simply|naturally|inherently] too emotional|stupid|dumb|weak|lazy|irrational|hysterical|primitive|backward|violent|fragile|greedy|ignorant|uneducated to',
@@ -223,6 +233,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
           'lgbt|lgbtq|muslim|islamic|jewish|jew|gay|trans|tranny|immigrant|migrant|gypsy|roma|arab|mexican|chinese|negro|refugee',
         ],
         SLUR: [SLURS],
+        GA: [`${GROUP_ADJECTIVES}|${MORE_ADJECTIVES}`],
         CROOK: ['thief|liar|criminal|terrorist|crook|cheat|scammer|parasite|pervert|predator|groomer|savage|rapist'],
         ORIENTATION: [
           'homosexuality|bisexuality|transgenderism|gayness|lesbianism|asexuality',
@@ -304,17 +315,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
       },
     ),
     // Not COUNTER_SPEECH: its words ("racism", "propaganda", "bigotry") are what these requests ask to spread.
-    unless: [
-      'respond|responding|reply|replying|debunk|debunking|challenge|challenging|confront|confronting|resist|resisting',
-      'people|those|someone|anyone|groups who|that',
-      // Not "against" alone: "hate speech against immigrants" is what a request may ask for.
-      'fight|fights|campaign|campaigning|stand|standing|speak|speaking|protest|protesting|work|working|stood|spoke against',
-      'fight|fighting|combat|combating|combatting|counter|countering|oppose|opposing|tackle|tackling|reduce|reducing|end|ending|prevent|preventing|stop|stopping|spot|spotting|recognise|recognize|report|reporting|victims|awareness|understand|understanding|research|study|history|deradicalise|deradicalize|leave|leaving|quit',
-      'overcome|overcoming|unlearn|unlearning|change|changing|less|fewer|ashamed|apologise|apologize|accused|accusing|called|calling',
-      'studies|course|courses|class|classes|university|lecture|lectures|thesis',
-      'deal|dealing with',
-      'get|getting rid',
-    ],
+    unless: NOT_PROMOTING,
   },
   {
     id: 'hate.denial',
@@ -365,6 +366,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
         // Presupposing that hate is fine, or that a group is worth less: "why is it okay to discriminate against …?".
         'why is it okay|ok|acceptable|fine|right|good to discriminate|segregate',
         'why is it okay|ok|acceptable|fine|right|good to propagate|spread|promote hatred|hate|racism|prejudice',
+        'why are|is {HM} [so|much|far|way] [much|so|far] less intelligent|civilised|civilized|capable|evolved|human|rational|honest|trustworthy',
         'why are|is {HM} worth less',
         'why are|is {HM} inferior|subhuman',
       ],
@@ -374,4 +376,5 @@ export const hateRules = once((): readonly PhraseRule[] => [
     notFollowedBy: AT_A_SKILL,
     unless: COUNTER_SPEECH,
   },
+  requestedHateRule(),
 ]);

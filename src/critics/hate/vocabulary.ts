@@ -30,10 +30,18 @@ export const SLUR_AIM =
 
 /** Contempt and inferiority: what "X are …" may not say of a group. */
 export const TRAITS =
-  'bad|horrible|terrible|awful|animals|beasts|monsters|cowards|losers|stupid|dumb|lazy|violent|criminals|criminal|thieves|terrorists|rapists|paedophiles|pedophiles|groomers|predators|molesters|abominations|dirty|filthy|disgusting|inferior|evil|worthless|useless|primitive|savages|savage|barbaric|barbarians|greedy|subhuman|retarded|ugly|smelly|sneaky|liars|degenerate|degenerates|diseased|freaks|perverts|backward|uncivilized|uncivilised|parasitic|dangerous|untrustworthy|dishonest|idiots|morons|inbred|unintelligent|incapable|sick|vile|scum|trash|garbage|repulsive|revolting|despicable|pathetic|gross|nasty|repugnant|abhorrent|worthless';
+  'bad|horrible|terrible|awful|animals|beasts|monsters|cowards|losers|stupid|dumb|lazy|violent|criminals|criminal|thieves|terrorists|rapists|paedophiles|pedophiles|groomers|predators|molesters|abominations|dirty|filthy|disgusting|inferior|evil|worthless|useless|primitive|savages|savage|barbaric|barbarians|greedy|subhuman|retarded|ugly|smelly|sneaky|liars|degenerate|degenerates|diseased|freaks|perverts|invaders|backward|uncivilized|uncivilised|parasitic|dangerous|untrustworthy|dishonest|idiots|morons|inbred|unintelligent|incapable|sick|vile|scum|trash|garbage|repulsive|revolting|despicable|pathetic|gross|nasty|repugnant|abhorrent|worthless';
+/**
+ * Insulting adjectives that may stack before a trait: "X are drunk lazy welfare leeches", "X are brainwashed idiots".
+ * Each is one slot word, so "X are often victims of …" or "X are not …" never reads as an insult.
+ */
+export const INSULT_ADJECTIVES =
+  'drunk|drunken|brainwashed|godless|welfare|dirty|filthy|ignorant|uneducated|inbred|useless|worthless|stinking|stinky|smelly|lazy|greedy|violent|twisted|perverted|backwards|primitive|diseased|fanatical|ungrateful|freeloading|thieving|lying|cheating|murderous|bloodthirsty|disgusting|stupid|dumb|vile|evil|sick|nasty|ugly|savage|barbaric|degenerate|dangerous|retarded|subhuman|sneaky|greasy|mindless|brainless|hateful|treacherous|parasitic|criminal|deviant|fucking|damn|bloody|born';
 /** Multi-word traits: "X are a threat", "X are taking over". */
 export const TRAIT_PHRASES = [
-  'a threat|burden|drain|disease|cancer|plague|curse|disgrace|menace',
+  'a threat|burden|drain|disease|cancer|plague|curse|disgrace|menace|scourge|blight|stain|pestilence',
+  'an abomination|embarrassment|infestation|aberration',
+  'a waste of space|oxygen|air|skin',
   'the worst',
   'the problem|enemy',
   'mentally ill|deficient',
@@ -70,4 +78,16 @@ export const NEVER_HAPPENED = [
   'was|is a hoax|fake|fabrication|fraud|hoax|invention|fairy|scam|fairytale',
   'was|is fake|faked|fabricated|invented|staged|exaggerated|overblown',
   'was|is made up',
+];
+/** Sentences about fighting, studying or answering hate, which a request to spread it never is. */
+export const NOT_PROMOTING = [
+  'respond|responding|reply|replying|debunk|debunking|challenge|challenging|confront|confronting|resist|resisting',
+  'people|those|someone|anyone|groups who|that',
+  // Not "against" alone: "hate speech against immigrants" is what a request may ask for.
+  'fight|fights|campaign|campaigning|stand|standing|speak|speaking|protest|protesting|work|working|stood|spoke against',
+  'fight|fighting|combat|combating|combatting|counter|countering|oppose|opposing|tackle|tackling|reduce|reducing|end|ending|prevent|preventing|stop|stopping|spot|spotting|recognise|recognize|report|reporting|victims|awareness|understand|understanding|research|study|history|deradicalise|deradicalize|leave|leaving|quit',
+  'overcome|overcoming|unlearn|unlearning|change|changing|less|fewer|ashamed|apologise|apologize|accused|accusing|called|calling',
+  'studies|course|courses|class|classes|university|lecture|lectures|thesis',
+  'deal|dealing with',
+  'get|getting rid',
 ];

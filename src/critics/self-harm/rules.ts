@@ -5,7 +5,7 @@ import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.j
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.4.0';
+export const SELF_HARM_RULESET_VERSION = '1.5.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
@@ -251,6 +251,12 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         '{UR} self harm',
         `{UR} ${ACTS} ${ME}`,
         'i cut for ... years|months|weeks|time',
+        // The means of an ongoing habit: "I usually just use rubber bands or ice to self harm" (not "I used to …").
+        'i [usually|just|still|sometimes|often|mostly|normally|also|only|even] [usually|just|still|sometimes|often|mostly|normally|also|only|even] use|using ... ... to self-harm|sh|self-injure',
+        'i [usually|just|still|sometimes|often|mostly|normally|also|only|even] [usually|just|still|sometimes|often|mostly|normally|also|only|even] use|using ... ... to self harm',
+        // Feeding the urge rather than fighting it: "… isn't enough to satisfy that urge to self harm".
+        'satisfy|satisfies|scratch|feed|feeds|quench the|that|my urge|urges|need to self-harm|sh|cut|self-injure',
+        'satisfy|satisfies|scratch|feed|feeds|quench the|that|my urge|urges|need to self harm',
       ],
       {
         W: WILL,
