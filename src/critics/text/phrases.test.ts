@@ -84,6 +84,23 @@ describe('PhraseSet', () => {
     expect(set.findAll(tokens, 1, 5)).toEqual([]);
   });
 
+  it('matches a text read by an earlier set with words only a later set names (one vocabulary for all sets)', () => {
+    const text = 'The zebra quokka sang. Quokka zebra.';
+    const tokens = tokenize(text);
+    const first = new PhraseSet([{ source: 'zebra', tag: 'first' }]);
+    expect(first.findAll(tokens).map((m) => m.first)).toEqual([1, 5]);
+    // A set compiled after the text's words were numbered names a word the vocabulary did not have.
+    const later = new PhraseSet([
+      { source: 'quokka sang', tag: 'later' },
+      { source: 'quokka zebra', tag: 'later' },
+    ]);
+    expect(later.findAll(tokens).map((m) => [m.first, m.last])).toEqual([
+      [2, 3],
+      [4, 5],
+    ]);
+    expect(first.findAll(tokens).map((m) => m.first)).toEqual([1, 5]);
+  });
+
   it('tells patterns that start with a stem from those that start with a word', () => {
     expect(['runn* fast', 'run*|walk* home', ' stem* x'].map(startsWithStem)).toEqual([true, true, true]);
     expect(['running', 'run|walk home', 'go run*'].map(startsWithStem)).toEqual([false, false, false]);

@@ -86,17 +86,43 @@ interface Bucket<T> {
   readonly rest: IndexedPattern<T>[];
 }
 
-/** The words being matched: the tokens, and the ids in the set's vocabulary of those from `offset` on (-1: unnamed). */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * Every word any pattern of any set names, numbered once for all sets: a text's tokens are looked up in it once per
+ * text (`idsOf`), not once per set, and each set finds a token's patterns by that number.
+ */
+const vocabulary = new Map<string, number>();
+
+function wordId(word: string): number {
+  let n = vocabulary.get(word);
+  if (n === undefined) vocabulary.set(word, (n = vocabulary.size));
+  return n;
+}
+
+/** A token array's ids (-1: a word no pattern names), with the vocabulary size they were read at. */
+const knownIds = new WeakMap<readonly Token[], { readonly ids: Int32Array; readonly size: number }>();
+
+/** The ids of every token; computed once per token array (the tokeniser caches arrays by text), again if a set added words. */
+function idsOf(tokens: readonly Token[]): Int32Array {
+  const known = knownIds.get(tokens);
+  if (known !== undefined && known.size === vocabulary.size) return known.ids;
+  const ids = new Int32Array(tokens.length);
+  for (let t = 0; t < tokens.length; t++) ids[t] = vocabulary.get(tokens[t]!.norm) ?? -1;
+  knownIds.set(tokens, { ids, size: vocabulary.size });
+  return ids;
+}
+
+/** The words being matched: the tokens and their ids. */
 interface Words {
   readonly tokens: readonly Token[];
   readonly ids: Int32Array;
-  readonly offset: number;
 }
 
 function matches(matcher: Matcher, words: Words, t: number): boolean {
   switch (matcher.kind) {
     case 'words':
-      return matcher.ids!.has(words.ids[t - words.offset]!);
+      return matcher.ids!.has(words.ids[t]!);
     case 'prefix': {
       const norm = words.tokens[t]!.norm;
       return matcher.stems!.get(norm.slice(0, STEM_KEY))?.some((p) => norm.startsWith(p)) ?? false;
@@ -134,9 +160,8 @@ export function startsWithStem(source: string): boolean {
 
 /** A set of patterns indexed by their first word (or its stems' first letters), matched in one pass over the tokens. */
 export class PhraseSet<T> {
-  /** Every word a pattern names, numbered. */
-  readonly #vocabulary = new Map<string, number>();
-  readonly #byWord = new Map<number, Bucket<T>>();
+  /** By a first word's id: the patterns starting with it. */
+  readonly #byWord: Array<Bucket<T> | undefined> = [];
   readonly #byStemKey = new Map<string, IndexedPattern<T>[]>();
   readonly size: number;
   #order = 0;
@@ -151,8 +176,8 @@ export class PhraseSet<T> {
         continue;
       }
       for (const id of first!.ids!) {
-        let bucket = this.#byWord.get(id);
-        if (bucket === undefined) this.#byWord.set(id, (bucket = { bySecond: new Map(), rest: [] }));
+        let bucket = this.#byWord[id];
+        if (bucket === undefined) this.#byWord[id] = bucket = { bySecond: new Map(), rest: [] };
         if (second?.kind !== 'words') bucket.rest.push(pattern);
         else for (const next of second.ids!) bucket.bySecond.set(next, [...(bucket.bySecond.get(next) ?? []), pattern]);
       }
@@ -161,14 +186,9 @@ export class PhraseSet<T> {
   }
 
   #indexed(pattern: CompiledPattern<T>): IndexedPattern<T> {
-    const id = (word: string): number => {
-      let n = this.#vocabulary.get(word);
-      if (n === undefined) this.#vocabulary.set(word, (n = this.#vocabulary.size));
-      return n;
-    };
     const matchers = pattern.elements.map((e) => ({
       kind: e.kind,
-      ids: e.words === null ? null : new Set([...e.words].map(id)),
+      ids: e.words === null ? null : new Set([...e.words].map(wordId)),
       stems: e.stems,
     }));
     return { source: pattern.source, matchers, tag: pattern.tag, order: this.#order++ };
@@ -178,25 +198,25 @@ export class PhraseSet<T> {
   findAll(tokens: readonly Token[], from = 0, to = tokens.length): PhraseMatch<T>[] {
     const found: Array<PhraseMatch<T> & Ordered> = [];
     if (from >= to) return found;
-    // A match stays in its sentence: ids are needed up to the end of the sentence of the last start.
-    let end = to;
-    while (end < tokens.length && tokens[end]!.sentence === tokens[to - 1]!.sentence) end++;
-    const ids = new Int32Array(end - from);
-    for (let t = from; t < end; t++) ids[t - from] = this.#vocabulary.get(tokens[t]!.norm) ?? -1;
-    const words: Words = { tokens, ids, offset: from };
+    const ids = idsOf(tokens);
+    const words: Words = { tokens, ids };
+    const byWord = this.#byWord;
+    const stems = this.#byStemKey.size > 0;
     for (let t = from; t < to; t++) {
-      const bucket = this.#byWord.get(ids[t - from]!);
-      if (bucket) {
+      const id = ids[t]!;
+      const bucket = id >= 0 ? byWord[id] : undefined;
+      if (bucket !== undefined) {
         const before = found.length;
-        const next = t + 1 < end && tokens[t + 1]!.sentence === tokens[t]!.sentence ? ids[t + 1 - from]! : -1;
-        for (const p of bucket.bySecond.get(next) ?? []) this.#try(p, words, t, found);
+        const next = t + 1 < tokens.length && tokens[t + 1]!.sentence === tokens[t]!.sentence ? ids[t + 1]! : -1;
+        for (const p of bucket.bySecond.get(next) ?? NONE) this.#try(p, words, t, found);
         for (const p of bucket.rest) this.#try(p, words, t, found);
         if (found.length - before > 1) sortByOrder(found, before);
       }
+      if (!stems) continue;
       const stemFirst = this.#byStemKey.get(tokens[t]!.norm.slice(0, STEM_KEY));
       if (stemFirst) for (const p of stemFirst) this.#try(p, words, t, found);
     }
-    return found.map(({ tag, source, first, last }) => ({ tag, source, first, last }));
+    return found;
   }
 
   #try(p: IndexedPattern<T>, words: Words, t: number, out: Array<PhraseMatch<T> & Ordered>): void {
