@@ -22,6 +22,11 @@ const astralFlags = new Map<number, number>();
 /** The normalised form of a code point standing alone, when it is not SELF. */
 const aloneForms = new Map<number, string>();
 
+/** A Hangul medial vowel or final consonant (conjoining jamo): it composes with the leading consonant before it. */
+function isJamoTail(cp: number): boolean {
+  return (cp >= 0x1161 && cp <= 0x11ff) || (cp >= 0xd7b0 && cp <= 0xd7ff);
+}
+
 function flagsOf(cp: number): number {
   let flags = cp <= 0xffff ? bmpFlags[cp]! : (astralFlags.get(cp) ?? 0);
   if (flags !== 0) return flags;
@@ -32,9 +37,10 @@ function flagsOf(cp: number): number {
     if (CONFUSABLES.has(cp)) flags |= CONFUSABLE;
     if (MARK.test(ch)) flags |= MARK_FLAG | CONTINUES;
     else if (LETTER_OR_MARK.test(ch)) flags |= LETTER;
-    if (MARK.test(ch.normalize('NFKC')) || (cp >= 0x1161 && cp <= 0x11ff) || (cp >= 0xd7b0 && cp <= 0xd7ff)) {
-      flags |= CONTINUES;
-    }
+    // A Hangul vowel or final joins the syllable before it, also in its compatibility and half-width forms ("ﾡￂ" is
+    // "가"): otherwise a second pass would compose what the first left apart.
+    const nfkc = ch.normalize('NFKC');
+    if (MARK.test(nfkc) || isJamoTail(cp) || isJamoTail(nfkc.codePointAt(0) ?? 0)) flags |= CONTINUES;
     const alone = normalizeSegment(ch);
     if (alone === ch) flags |= SELF;
     else aloneForms.set(cp, alone);

@@ -145,6 +145,14 @@ describe('normalizeText', () => {
     }
   });
 
+  it('composes Hangul written in compatibility or half-width jamo in one pass (idempotent: found by the property)', () => {
+    for (const text of ['\uFFA1\uFFC2', '\u3131\u314F', '\uFFA1\uFFC2\uFFA4']) {
+      const once = normalizeText(text).text;
+      expect(once).toBe(text.normalize('NFKC'));
+      expect(normalizeText(once).text).toBe(once);
+    }
+  });
+
   it('returns plain ASCII text itself, unchanged', () => {
     const text = 'Nothing to see here: 4111 1111, v1.2.3.';
     const n = normalizeText(text, { leet: true });
