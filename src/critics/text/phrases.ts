@@ -80,10 +80,24 @@ interface IndexedPattern<T> {
   readonly order: number;
 }
 
-/** The patterns starting with one word: by their second word where it is one of a list, the others apart. */
+/**
+ * The patterns starting with one word: by their second word where it is one of a list, and those by their third word
+ * where it is one of a list (a group word followed by "are" starts hundreds of patterns); the others apart.
+ */
 interface Bucket<T> {
-  readonly bySecond: Map<number, IndexedPattern<T>[]>;
+  readonly bySecond: Map<number, SecondBucket<T>>;
   readonly rest: IndexedPattern<T>[];
+}
+
+interface SecondBucket<T> {
+  readonly byThird: Map<number, IndexedPattern<T>[]>;
+  readonly rest: IndexedPattern<T>[];
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -169,7 +183,7 @@ export class PhraseSet<T> {
   constructor(patterns: ReadonlyArray<{ source: string; tag: T }>) {
     for (const { source, tag } of patterns) {
       const pattern = this.#indexed(compilePattern(source, tag));
-      const [first, second] = pattern.matchers;
+      const [first, second, third] = pattern.matchers;
       if (first!.kind === 'prefix') {
         for (const key of first!.stems!.keys())
           this.#byStemKey.set(key, [...(this.#byStemKey.get(key) ?? []), pattern]);
@@ -178,8 +192,16 @@ export class PhraseSet<T> {
       for (const id of first!.ids!) {
         let bucket = this.#byWord[id];
         if (bucket === undefined) this.#byWord[id] = bucket = { bySecond: new Map(), rest: [] };
-        if (second?.kind !== 'words') bucket.rest.push(pattern);
-        else for (const next of second.ids!) bucket.bySecond.set(next, [...(bucket.bySecond.get(next) ?? []), pattern]);
+        if (second?.kind !== 'words') {
+          bucket.rest.push(pattern);
+          continue;
+        }
+        for (const next of second.ids!) {
+          let byNext = bucket.bySecond.get(next);
+          if (byNext === undefined) bucket.bySecond.set(next, (byNext = { byThird: new Map(), rest: [] }));
+          if (third?.kind !== 'words') byNext.rest.push(pattern);
+          else for (const after of third.ids!) addTo(byNext.byThird, after, pattern);
+        }
       }
     }
     this.size = patterns.length;
@@ -207,8 +229,14 @@ export class PhraseSet<T> {
       const bucket = id >= 0 ? byWord[id] : undefined;
       if (bucket !== undefined) {
         const before = found.length;
-        const next = t + 1 < tokens.length && tokens[t + 1]!.sentence === tokens[t]!.sentence ? ids[t + 1]! : -1;
-        for (const p of bucket.bySecond.get(next) ?? NONE) this.#try(p, words, t, found);
+        const sentence = tokens[t]!.sentence;
+        const next = t + 1 < tokens.length && tokens[t + 1]!.sentence === sentence ? ids[t + 1]! : -1;
+        const byNext = next >= 0 ? bucket.bySecond.get(next) : undefined;
+        if (byNext !== undefined) {
+          const after = t + 2 < tokens.length && tokens[t + 2]!.sentence === sentence ? ids[t + 2]! : -1;
+          for (const p of (after >= 0 && byNext.byThird.get(after)) || NONE) this.#try(p, words, t, found);
+          for (const p of byNext.rest) this.#try(p, words, t, found);
+        }
         for (const p of bucket.rest) this.#try(p, words, t, found);
         if (found.length - before > 1) sortByOrder(found, before);
       }
