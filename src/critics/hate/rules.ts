@@ -33,7 +33,7 @@ import {
   WRITE_CUES,
 } from './vocabulary.js';
 
-export const HATE_RULESET_VERSION = '1.4.0';
+export const HATE_RULESET_VERSION = '1.5.0';
 
 /** Words that cancel a match when they come just before it: "I don't …", "not all …", "if …". */
 const HATE_NEGATIONS = [...NEGATIONS, 'if', 'whether', 'claim', 'claims'];
@@ -87,7 +87,15 @@ export const hateRules = once((): readonly PhraseRule[] => [
           'none of {D} {H} deserve to live|exist|breathe',
           // Threats: "I'm going to shoot the next Muslim I see", "I will hurt any of those …", "a bullet in every one of …".
           '{HARM} the next {ONE}',
-          '{HARM} any|every {ONE} i|we|you see|meet|find',
+          '{HARM} any|every {ONE} i|we|you [can|could|will] see|meet|find',
+          // Not "hurt": "the new tax will hurt every Black family".
+          'going|gonna|wanna to|go {KILL} every|any|each {ONE}',
+          "will|gonna|wanna|i'll|we'll {KILL} every|any|each {ONE}",
+          // More fates wished on a group: "… deserve to be wiped out", "… should be locked away".
+          '{H} deserve|deserves to be wiped|stamped|snuffed out',
+          '{H} deserve|deserves to be tortured|beaten|raped|stoned|castrated|exterminated|eradicated|executed',
+          '{H} should|must [all] be locked|put|sent|shipped away',
+          '{H} should|must [all] be wiped|stamped out',
           'going|gonna|wanna to|go {HARM} {SOME} {H}',
           'going|gonna|wanna to|go {HARM} any|some|all|each|every|one|both of those|these|the {H}',
           "will|gonna|wanna|i'll|we'll {HARM} {SOME} {H}",
@@ -106,8 +114,15 @@ export const hateRules = once((): readonly PhraseRule[] => [
           D,
           ONE,
           HARM: ['shoot|kill|stab|murder|attack|hurt|punch|rape|lynch|bomb|behead|strangle|torch', 'run over'],
+          KILL: ['shoot|kill|stab|murder|attack|punch|rape|lynch|bomb|behead|strangle|torch'],
           SOME: ['', 'some|any|those|these|all|the', 'a few|couple'],
-          PEN: ['a|the zoo|cage|jungle|circus|oven', 'cages|ovens|zoos', 'a|the gas chamber', 'gas chambers'],
+          PEN: [
+            'a|the zoo|cage|jungle|circus|oven',
+            'cages|ovens|zoos|chains|camps',
+            'a|the gas|concentration chamber|camp',
+            'gas chambers',
+            'concentration camps',
+          ],
           AWAY: ['out of', 'away from'],
         },
       ),
@@ -135,7 +150,10 @@ export const hateRules = once((): readonly PhraseRule[] => [
     target: 'both',
     patterns: expand(
       [
-        'i|we [really|truly|just|fucking|honestly|absolutely] hate|despise|loathe|detest {D} {H}',
+        'i|we [really|truly|just|fucking|honestly|absolutely] hate|haet|despise|loathe|detest {D} {H}',
+        // Hatred called normal: "it is fine to hate Muslims" (not "it's not okay to …": a negation before the match).
+        'it is fine|okay|ok|right|good|acceptable|normal|natural to hate|despise|loathe {D} {H}',
+        "it's|its fine|okay|ok|right|good|acceptable|normal|natural to hate|despise|loathe {D} {H}",
         "i|we [really|truly|just|honestly|absolutely|seriously|fucking|simply] can't|cannot|cant stand {D} {H}",
         'i|we [really|truly|just|fucking|honestly|absolutely] h8 {D} {H}',
         '{H} disgust|disgusts|sicken|sickens|repulse|repulses|revolt|revolts me|us',
@@ -156,6 +174,10 @@ export const hateRules = once((): readonly PhraseRule[] => [
         `all {H} are ${TRAITS}`,
         '{H} are|is {INTENSE} {TP}',
         '{H} are|is inferior to',
+        `{H} are|is nothing but ${TRAITS}`,
+        '{H} are|is nothing but {TP}',
+        // A virtue denied to a whole group: "gay people are never intelligent".
+        '{H} are|is never|not|rarely [ever|really|very] intelligent|smart|honest|trustworthy|clean|civilised|civilized|decent|hardworking|hard-working',
         "{GA} lives don't|dont matter",
         '{GA} lives do not matter',
         '{GA} lives are|is worthless|meaningless',
