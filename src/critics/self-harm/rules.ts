@@ -5,7 +5,7 @@ import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.j
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.5.0';
+export const SELF_HARM_RULESET_VERSION = '1.6.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
@@ -111,7 +111,12 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
       'where ... cut|slit|slash ... bleed|bleeds out|most|faster|more|the',
       'write|writing|draft|drafting [me] [a|my] suicide note|letter',
       'help me write [a|my] suicide note|letter',
-      'hide|hiding [your|my|the] self-harm|cuts|cutting|scars|marks|pills from [your|my] parents|family|friends|therapist|doctor|teachers|school',
+      'hide|hiding [your|my|the] self-harm|cuts|cutting|scars|marks|pills from [your|my] parents|family|friends|therapist|doctor|teachers|school|boyfriend|girlfriend|husband|wife|partner|mum|mom|dad|mother|father',
+      // Cuts on one's own body hidden ("the cuts on my thighs"), not scars of any origin.
+      `hide|hiding|cover|covering [up] [the|my] cuts on my ${BODY}|legs|stomach`,
+      // Where to cut, and bleeding out from a cut wrist or throat.
+      `best|right|good|safest place|spot|part on|of my ${BODY} to cut|slice|slash`,
+      'bleed|bleeding out from|with [a|my|your] cut|slit|slashed wrist|wrists|throat',
       "so my|your family|parents|friends|therapist|husband|wife|partner can't|won't|don't|doesn't|wouldn't|cannot stop|find|notice me",
       'stop me from overdosing|dying|killing|cutting',
       'to not|never wake up',
@@ -229,6 +234,23 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         'my family|kids|parents|friends|children would be better off without me',
         'nobody|noone would miss|notice me',
         'no one would miss|notice me',
+        // "… would be better off if I disappeared", "nobody would notice if I was gone".
+        'better off if i was|were gone|dead|disappeared|died|vanished',
+        'better off if i disappeared|died|vanished|left',
+        'nobody|noone would miss|notice|care if i was|were gone|dead|disappeared|died',
+        'no one would miss|notice|care if i was|were gone|dead|disappeared|died',
+        'nobody|noone would miss|notice|care if i disappeared|died|vanished',
+        'no one would miss|notice|care if i disappeared|died|vanished',
+        // Pills gathered for a plan: "I'm planning to take them all tonight" (not "… all the pills my doctor prescribed").
+        '{W} take|swallow all [of] the|my|those|these pills|tablets|meds|medication|painkillers tonight|now|together|today',
+        '{W} take|swallow all [of] the|my|those|these pills|tablets|meds|medication|painkillers at once',
+        '{W} take|swallow them all tonight|now|together|today',
+        '{W} take|swallow them all at once',
+        '{W} take|swallow the|a whole bottle|pack|packet of pills|tablets|painkillers|paracetamol|tylenol|aspirin|ibuprofen',
+        // Passive wishes: "I wish I could fall asleep and never wake up", "I'm tired of being alive".
+        'i [just|really|sometimes|often] wish|want|hope ... asleep|sleep and never|not wake up',
+        '{IM} [so|just|really] tired|sick of being alive',
+        '{B} thinking|dreaming|fantasizing|fantasising about crashing|driving my car into|off a|the wall|bridge|tree|cliff|truck|lorry|river|lake|barrier',
         '{HAVE} written|wrote my suicide|goodbye note|notes|letter|letters',
         'i wrote my suicide|goodbye note|notes|letter|letters',
         '{HAVE} saved|stockpiled|hoarded|collected enough pills|tablets',
