@@ -4,7 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../engine/index.js';
 import { EncoderThread } from './sentence-thread.js';
-import { encodeSentences, SENTENCE_DIMS, sentenceText, sentenceVector, swapSentenceThread } from './sentence.js';
+import {
+  encodeSentences,
+  SENTENCE_DIMS,
+  sentenceText,
+  sentenceVector,
+  swapSentenceThread,
+  untilBackendReady,
+} from './sentence.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -112,4 +119,28 @@ describe('the sentence encoder thread', () => {
     });
     expect(out.trim()).toBe(String(SENTENCE_DIMS));
   }, 30_000);
+});
+
+describe("the encoder's first call", () => {
+  const notReady = new Error("Backend 'wasm' has not yet been initialized. Make sure to await tf.ready()");
+
+  it('is retried while the backend is still initialising, then succeeds', async () => {
+    let calls = 0;
+    await untilBackendReady(async () => {
+      calls++;
+      if (calls < 3) throw notReady;
+    });
+    expect(calls).toBe(3);
+  });
+
+  it('throws any other error at once, and the same one when it never ends', async () => {
+    let calls = 0;
+    const other = async (): Promise<void> => {
+      calls++;
+      throw new Error('weights missing');
+    };
+    await expect(untilBackendReady(other)).rejects.toThrow('weights missing');
+    expect(calls).toBe(1);
+    await expect(untilBackendReady(() => Promise.reject(notReady), 3)).rejects.toThrow('not yet been initialized');
+  });
 });

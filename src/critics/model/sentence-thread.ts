@@ -14,7 +14,18 @@ const load = () => {
   model ??= Promise.resolve().then(() => {
     const { initModel } = require(workerData.embeddings);
     const { modelSource } = require(workerData.modelSource);
-    return initModel(modelSource);
+    return initModel(modelSource).then(async (loaded) => {
+      // The first call, alone and retried while the WebAssembly backend is still initialising (see sentence.ts).
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await loaded.embed(['warm up']);
+          return loaded;
+        } catch (error) {
+          if (attempt >= 100 || !/has not yet been initialized/.test(String(error))) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      }
+    });
   });
   model.catch(() => { model = undefined; });
   return model;

