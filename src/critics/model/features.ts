@@ -130,34 +130,21 @@ export function forEachFeature(tokens: readonly ModelToken[], emit: (bucket: num
   }
 }
 
-// One scratch accumulator and list of touched buckets for the process: featurising is synchronous, so no two calls
-// interleave.
+// One scratch accumulator for the process: featurising is synchronous, so no two calls interleave.
 const scratch = new Int32Array(BUCKETS);
-const touched = new Int32Array(BUCKETS);
 
 /** Sparse, L2-normalised features with sublinear counts (1 + ln count), in order of first occurrence. */
 export function featurize(tokens: readonly ModelToken[]): Features {
-  let n = 0;
-  // forEachFeature's walk, written out: this is the models' hot loop.
-  let current = tokens.length > 0 ? wordFeatures(tokens[0]!.word) : undefined;
-  for (let t = 0; current !== undefined; t++) {
-    const next = t + 1 < tokens.length ? wordFeatures(tokens[t + 1]!.word) : undefined;
-    const buckets = current.buckets;
-    for (let i = 0; i <= buckets.length; i++) {
-      let bucket: number;
-      if (i < buckets.length) bucket = buckets[i]!;
-      else if (next !== undefined) bucket = mix(mix(current.hash, 0x20), next.pairHash) & MASK;
-      else break;
-      if (scratch[bucket] === 0) touched[n++] = bucket;
-      scratch[bucket]!++;
-    }
-    current = next;
-  }
-  const indices = touched.slice(0, n);
-  const values = new Float32Array(n);
+  const touched: number[] = [];
+  forEachFeature(tokens, (bucket) => {
+    if (scratch[bucket] === 0) touched.push(bucket);
+    scratch[bucket]!++;
+  });
+  const indices = Int32Array.from(touched);
+  const values = new Float32Array(touched.length);
   let norm = 0;
-  for (let i = 0; i < n; i++) {
-    const bucket = indices[i]!;
+  for (let i = 0; i < touched.length; i++) {
+    const bucket = touched[i]!;
     const count = scratch[bucket]!;
     const v = count === 1 ? 1 : 1 + Math.log(count);
     scratch[bucket] = 0;
