@@ -185,8 +185,7 @@ export class PhraseSet<T> {
       const pattern = this.#indexed(compilePattern(source, tag));
       const [first, second, third] = pattern.matchers;
       if (first!.kind === 'prefix') {
-        for (const key of first!.stems!.keys())
-          this.#byStemKey.set(key, [...(this.#byStemKey.get(key) ?? []), pattern]);
+        for (const key of first!.stems!.keys()) addTo(this.#byStemKey, key, pattern);
         continue;
       }
       for (const id of first!.ids!) {
