@@ -55,6 +55,6 @@ export const requestedHateRule = (): PhraseRule => ({
   // "Write a reply to someone saying …", "explain why comedians mock …", "a story where a villain says …".
   unless: [
     ...NOT_PROMOTING,
-    'why|villain|villains|character|characters|story|novel|script|debunk|debunks|myth|myths|false|untrue|wrong|response|responses|rebuttal|rebuttals',
+    'why|villain|villains|character|characters|story|novel|script|debunks|myth|myths|false|untrue|wrong|response|responses|rebuttal|rebuttals',
   ],
 });

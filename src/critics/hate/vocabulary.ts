@@ -91,3 +91,23 @@ export const NOT_PROMOTING = [
   'deal|dealing with',
   'get|getting rid',
 ];
+/** Violent verbs of threats against a group: "I'm going to shoot …" ("hurt" is left out where a policy may hurt). */
+export const HARMS = 'shoot|kill|stab|murder|attack|hurt|punch|rape|lynch|bomb|behead|strangle|torch';
+/** HARMS without "hurt", for threats to "every X": "the new tax will hurt every Black family" is no threat. */
+export const KILLS = HARMS.split('|')
+  .filter((verb) => verb !== 'hurt')
+  .join('|');
+/** Where a group is said to belong: "… belong in a zoo", "… in chains", "… in gas chambers". */
+export const PEN = [
+  'a|the zoo|cage|jungle|circus|oven',
+  'cages|ovens|zoos|chains|camps',
+  'a|the gas|concentration chamber|camp',
+  'gas chambers',
+  'concentration camps',
+];
+/** An orientation or identity named as a thing: "homosexuality", "being gay", "being a trans woman". */
+export const ORIENTATIONS = [
+  'homosexuality|bisexuality|transgenderism|gayness|lesbianism|asexuality',
+  'being gay|bi|bisexual|lesbian|trans|transgender|queer|asexual|nonbinary|non-binary',
+  'being a|an trans|transgender|gay|bisexual|lesbian woman|man|person|guy|girl',
+];
