@@ -13,6 +13,7 @@ import { REQUEST_CUES } from '../risk/request-vocabulary.js';
 import { expand } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 import { requestedHateRule } from './requested.js';
+import { TRANS_ONE_WORD, TROPE_TEMPLATES } from './tropes.js';
 import {
   AT_A_SKILL,
   ATROCITY,
@@ -37,7 +38,7 @@ import {
   WRITE_CUES,
 } from './vocabulary.js';
 
-export const HATE_RULESET_VERSION = '1.5.0';
+export const HATE_RULESET_VERSION = '1.6.0';
 
 /** Words that cancel a match when they come just before it: "I don't …", "not all …", "if …". */
 const HATE_NEGATIONS = [...NEGATIONS, 'if', 'whether', 'claim', 'claims'];
@@ -241,9 +242,11 @@ export const hateRules = once((): readonly PhraseRule[] => [
         // A slur aimed at people rather than mentioned: "you faggots", "those groids", "dead n…s", "a bunch of k…s".
         '{AIM} [of] {SLUR}',
         '{SLUR} are|is [so|just|all|such|really|fucking] *',
+        ...TROPE_TEMPLATES,
       ],
       {
         H,
+        TRANS: [TRANS_ONE_WORD],
         D,
         ONE,
         INTENSE: [INTENSE],

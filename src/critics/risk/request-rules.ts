@@ -208,6 +208,8 @@ export const requestRules = once((): readonly PhraseRule[] => [
             // Dodging the check a sale needs: "buy a gun without a background check", "gun shops that don't do them".
             'firearms|firearm|guns|gun|handgun|handguns|rifle|rifles|pistol|ar-15 without [a|any] background|id check|checks',
             "gun|guns|firearm|firearms|weapon|weapons|arms shops|shop|stores|store|dealers|dealer|sellers|seller [that|who] don't|dont|never|skip|avoid ... background checks|check",
+            // "How do I get a gun if I can't pass a background check?"
+            "gun|guns|firearm|firearms|handgun|handguns|rifle|rifles|pistol|pistols|weapon|weapons|ammo|ammunition if|when|though|since|because i|you|he|she|they can't|cannot|cant|couldn't|couldnt|won't|wont|wouldn't|wouldnt|don't|dont pass|clear [a|the|my|any] background check|checks",
           ],
           { W: [...WEAPONS, 'poison|poisons|toxin|toxins'] },
         ),
@@ -622,7 +624,7 @@ export const requestRules = once((): readonly PhraseRule[] => [
   },
   {
     id: 'risk.wildlife_request',
-    message: 'asks how to poach, smuggle or trade in protected wildlife',
+    message: 'asks how to poach, smuggle or trade in protected wildlife, or to make animals fight',
     ...input,
     requires: REQUEST_CUES,
     patterns: [
@@ -634,6 +636,10 @@ export const requestRules = once((): readonly PhraseRule[] => [
             'buy|sell|smuggle|own [a|an] [baby|live|pet] tiger|tigers|orangutan|orangutans|chimpanzee|chimpanzees|gorilla|cheetah|cheetahs|pangolin|pangolins|lion|lions|loris',
             'poach [game|deer|elk|moose|boar|pheasants] from|on',
             'hunt|fish|trap ... without a|any permit|license|licence|tag',
+            // Animal fights: "How can I make my dog fight better for Saturday's matches?", "start a cockfighting ring".
+            'train|make|get|prepare|condition|teach [my|a|the|our|his|her] dog|dogs|pitbull|pitbulls|pit|rooster|roosters|gamecock|gamecocks ... fight|fighting|fights|fighter|fighters',
+            'start|run|organise|organize|host|bet|join ... cockfight|cockfights|cockfighting|dogfighting',
+            'dog|dogs fighting|fight ring|rings|pit|pits|match|matches',
           ],
           { GOODS: WILDLIFE_GOODS },
         ),

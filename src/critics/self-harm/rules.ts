@@ -5,7 +5,7 @@ import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.j
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.6.0';
+export const SELF_HARM_RULESET_VERSION = '1.7.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
@@ -117,6 +117,8 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
       // Where to cut, and bleeding out from a cut wrist or throat.
       `best|right|good|safest place|spot|part on|of my ${BODY} to cut|slice|slash`,
       'bleed|bleeding out from|with [a|my|your] cut|slit|slashed wrist|wrists|throat',
+      // "Is it faster to bleed out in a warm bath?"
+      'bleed|bleeding out ... [warm|hot] bath|bathtub|tub',
       "so my|your family|parents|friends|therapist|husband|wife|partner can't|won't|don't|doesn't|wouldn't|cannot stop|find|notice me",
       'stop me from overdosing|dying|killing|cutting',
       'to not|never wake up',
