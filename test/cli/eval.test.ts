@@ -259,6 +259,41 @@ describe('eleanor eval', { timeout: 60_000 }, () => {
     expect(h2['rules']).toEqual(['marker.harm']);
   });
 
+  it('counts and names the critics that failed, in the table, the JSON and the --out lines', () => {
+    writeFileSync(
+      join(work, 'flaky.mjs'),
+      `export default function flaky(input) {
+  if (input.inputText.includes('BOOM')) throw new Error('flaky critic failed');
+  return { score: 0, severity: 0, violations: [] };
+}
+`,
+    );
+    const flakyConfig = join(work, 'flaky.config.json');
+    writeFileSync(flakyConfig, JSON.stringify({ critics: { flaky: { module: './flaky.mjs' } } }));
+    const file = join(work, 'flaky.jsonl');
+    writeFileSync(
+      file,
+      jsonl([
+        { id: 'f1', text: 'BOOM goes the critic', side: 'input', label: 'benign' },
+        { id: 'f2', text: 'all quiet', side: 'input', label: 'benign' },
+      ]),
+    );
+    const out = join(work, 'flaky-results.jsonl');
+    const table = eleanor(['--data', file, '--config', flakyConfig, '--out', out]);
+    expect(table.status, table.stderr).toBe(0);
+    expect(table.stdout).toContain('warning: on 1 row a critic failed (flaky (error) ×1)');
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l['id'] === 'f1')!['failed']).toEqual(['flaky (error)']);
+    expect(lines.find((l) => l['id'] === 'f2')!).not.toHaveProperty('failed');
+    const json = eleanor(['--data', file, '--config', flakyConfig, '--json']);
+    const r = JSON.parse(json.stdout) as { failures: { rows: number; byCritic: Record<string, number> } };
+    expect(r.failures).toEqual({ rows: 1, byCritic: { 'flaky (error)': 1 } });
+    expect(eleanor(['--data', data, '--config', config]).stdout).not.toContain('a critic failed');
+  });
+
   it('runs every built-in critic when no configuration names critics', () => {
     const file = join(work, 'card.jsonl');
     writeFileSync(

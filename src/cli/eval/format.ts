@@ -101,6 +101,18 @@ function rateTable(report: EvalReport, groups: readonly GroupReport[]): string[]
   );
 }
 
+/** A warning when critics failed: those rows were decided by failure policies, and the rates below include them. */
+function failureWarning(report: EvalReport): string[] {
+  if (report.failures.rows === 0) return [];
+  const which = Object.entries(report.failures.byCritic)
+    .map(([critic, n]) => `${critic} ×${n}`)
+    .join(', ');
+  return [
+    `warning: on ${count(report.failures.rows, 'row')} a critic failed (${which}); a failure policy decided them, ` +
+      'and the rates below include them',
+  ];
+}
+
 export function formatReport(report: EvalReport): string {
   const seconds = report.durationMs / 1000;
   const rate = seconds > 0 ? Math.round(report.rows.evaluated / seconds) : 0;
@@ -108,6 +120,7 @@ export function formatReport(report: EvalReport): string {
     `eleanor eval: ${count(report.rows.evaluated, 'row')} from ${count(report.files.length, 'file')} in ` +
       `${seconds.toFixed(1)} s (${rate} rows/s, ${report.concurrency} at once on ${count(report.threads, 'thread')}), ${count(report.rows.bad, 'bad line')}`,
     '≥2: caught when the highest severity is 2 or more; flag: caught when the decision is not allow. CI: Wilson 95 %.',
+    ...failureWarning(report),
     '',
     ...rateTable(report, [report.overall]),
     '',

@@ -39,6 +39,11 @@ export interface EvalReport {
   readonly files: string[];
   readonly by: GroupBy;
   readonly rows: { readonly evaluated: number; readonly bad: number };
+  /**
+   * Rows on which a critic failed (timed out, errored…), so that a failure policy decided them, and how often each
+   * critic failed, by status ("hate (timeout)": 3).
+   */
+  readonly failures: { readonly rows: number; readonly byCritic: Record<string, number> };
   /** Lines that failed the schema or that the engine refused, with file, line, field and message. */
   readonly bad: BadLine[];
   readonly durationMs: number;
@@ -49,6 +54,13 @@ export interface EvalReport {
   readonly groups: GroupReport[];
   readonly gates: Gate[];
   readonly pass: boolean;
+}
+
+/** How often each critic failed over the rows, by status. */
+function failureCounts(rows: readonly RowRecord[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of rows) for (const f of r.failed) counts[f] = (counts[f] ?? 0) + 1;
+  return counts;
 }
 
 export interface ReportOptions {
@@ -176,6 +188,7 @@ export function buildReport(run: RunResult, options: ReportOptions): EvalReport 
     files: [...options.files],
     by: options.by,
     rows: { evaluated: rows.length, bad: run.bad.length },
+    failures: { rows: rows.filter((r) => r.failed.length > 0).length, byCritic: failureCounts(rows) },
     bad: run.bad,
     durationMs: run.durationMs,
     concurrency: options.concurrency,

@@ -38,6 +38,8 @@ export interface RowRecord {
   readonly rules: string[];
   readonly latencyMs: number;
   readonly critics: readonly CriticHit[];
+  /** Critics that failed on this row, as "critic (status)": its decision came from a failure policy, not a finding. */
+  readonly failed: string[];
 }
 
 export interface RunOptions {
@@ -100,6 +102,9 @@ export function recordOf(row: LabelledRow, evaluation: Evaluation, constrainAt: 
     });
   }
   for (const v of evaluation.violations) if (v.severity > maxSeverity) maxSeverity = v.severity;
+  const failures = Object.values(evaluation.critics)
+    .filter(failed)
+    .map((o) => `${o.critic} (${o.status})`);
   return {
     id: row.id,
     file: row.file,
@@ -114,6 +119,7 @@ export function recordOf(row: LabelledRow, evaluation: Evaluation, constrainAt: 
     rules: [...new Set(evaluation.violations.map((v) => v.rule))],
     latencyMs: evaluation.durationMs,
     critics,
+    failed: failures,
   };
 }
 
@@ -138,8 +144,9 @@ export async function evaluateRow(engine: Engine, row: LabelledRow, constrainAt:
 
 /** The `--out` line of a row. */
 function outLine(r: RowRecord): string {
-  const { id, side, label, category, source, decision, maxSeverity, rules, latencyMs } = r;
-  return `${JSON.stringify({ id, side, label, category, source, decision, maxSeverity, rules, latencyMs })}\n`;
+  const { id, side, label, category, source, decision, maxSeverity, rules, latencyMs, failed: failures } = r;
+  const line = { id, side, label, category, source, decision, maxSeverity, rules, latencyMs };
+  return `${JSON.stringify(failures.length > 0 ? { ...line, failed: failures } : line)}\n`;
 }
 
 /** Streams the rows through `evaluate`, `concurrency` at a time, keeping a record of each (and `--out` lines). */
