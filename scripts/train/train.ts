@@ -259,8 +259,22 @@ function trainGate(g: GateInput): {
   };
 }
 
+/** The models to train (`TRAIN_ONLY=pii_request,hate`): the others' weights files are kept as they are. */
+function modelsToTrain(): typeof MODEL_SPECS {
+  const only = process.env['TRAIN_ONLY'];
+  if (only === undefined) return MODEL_SPECS;
+  const names = only.split(',').map((n) => n.trim());
+  const unknown = names.filter((n) => !MODEL_SPECS.some((s) => s.name === n));
+  if (unknown.length > 0) {
+    const known = MODEL_SPECS.map((s) => s.name).join(', ');
+    throw new Error(`TRAIN_ONLY: expected model names among ${known}, got '${unknown.join("', '")}'`);
+  }
+  return MODEL_SPECS.filter((s) => names.includes(s.name));
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
+  const chosen = modelsToTrain();
   const rows = loadRows(corpusDir, 'training/data');
   const tokenised = rows.map((row) => ({ row, tokens: modelTokens(stripInvisible(row.text)) }));
   const embeddingsFile = join(WEIGHTS_DIR, 'embeddings.bin');
@@ -287,7 +301,7 @@ async function main(): Promise<void> {
     return { row, tokens, indices: f.indices, values: f.values, mean, passages, ...(sentence && { sentence }) };
   });
   console.log(JSON.stringify({ rows: rows.length, heldOut: rows.filter((r) => r.heldOut).length, words: table.size }));
-  for (const spec of MODEL_SPECS) console.log(JSON.stringify(trainOne(spec, prepared, table, sentenceOf)));
+  for (const spec of chosen) console.log(JSON.stringify(trainOne(spec, prepared, table, sentenceOf)));
   const files = ['embeddings.bin', ...MODEL_SPECS.map((s) => `${s.name}.bin`)];
   const digests = files.map((f): [string, string] => [
     f,

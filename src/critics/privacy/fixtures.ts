@@ -173,6 +173,12 @@ export const PRIVACY_FIXTURES: Fixtures = {
     { text: '10 Downing Street is the Prime Minister’s residence.', note: 'a landmark' },
     { text: 'What is the address of the White House?', target: 'input', note: 'a public building' },
     { text: "What's the phone number of the Louvre?", target: 'input', note: 'a business' },
+    { text: 'How do I find the contact information for a local solicitor?', target: 'input', note: 'a professional' },
+    {
+      text: "What's the email address of the council's recycling service?",
+      target: 'input',
+      note: 'a public service',
+    },
     { text: 'How do I find my own credit report?', target: 'input' },
     { text: 'How do I remove my address from data brokers?', target: 'input' },
     { text: 'How do I change my home address with the DMV?', target: 'input' },
