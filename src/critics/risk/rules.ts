@@ -2,6 +2,7 @@
 import type { FramedPhrases, PhraseRule } from '../rule-critic.js';
 import { expand, framed } from '../text/pattern-slots.js';
 import { childSexualRequestRules } from './child-sexual-requests.js';
+import { covertHarmRules } from './covert-harm.js';
 import { deceptionRequestRules } from './deception-requests.js';
 import { requestRules } from './request-rules.js';
 import {
@@ -60,7 +61,7 @@ export const URGING = {
   ],
 } as const satisfies Pick<PhraseRule, 'framed' | 'patterns'>;
 
-export const RISK_RULESET_VERSION = '1.5.0';
+export const RISK_RULESET_VERSION = '1.6.0';
 
 /** "how to make a pipe bomb", "instructions for building a …", "the recipe for napalm", "To make a …, you'll need". */
 function instructions(verbs: string, objects: readonly string[]): FramedPhrases[] {
@@ -179,6 +180,7 @@ export const riskRules = once((): readonly PhraseRule[] => [
     ],
     negations: URGED_BY_OTHERS,
   },
+  ...covertHarmRules(),
   // The user's input: requests for the same harms and for other crime (request-rules.ts).
   ...requestRules(),
   ...deceptionRequestRules(),
