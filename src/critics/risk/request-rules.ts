@@ -340,7 +340,7 @@ export const requestRules = once((): readonly PhraseRule[] => [
     message: 'asks for a phishing message, a forged or fake document, or to use stolen card data',
     ...input,
     patterns: expand([
-      'write|draft|create|compose|make|design|generate|send|build [me] [a|an|some] [convincing|realistic|fake|believable|legit-looking|real-looking|perfect] phishing|scam email|e-mail|emails|e-mails|message|messages|text|texts|sms|page|site|website|link|kit|campaign|letter|call|script',
+      'write|draft|create|compose|make|design|generate|send|build|give|need|want [me] [a|an|some] [convincing|realistic|fake|believable|legit-looking|real-looking|perfect] phishing|scam email|e-mail|emails|e-mails|message|messages|text|texts|sms|page|site|website|link|kit|campaign|letter|call|script',
       `make|create|print|forge|produce|get|buy|order|obtain|design|photoshop|edit|write [me] [a|an|some] ${FAKE} ${PAPERS}`,
       "forge|counterfeit [a|an|the|my|his|her|their|someone's|some] signature|signatures|passport|passports|money|cash|currency|bills|banknotes|check|cheque|checks|cheques|prescription|prescriptions|document|documents|id|ids|will|deed|diploma",
       `use|buy|sell|cash|get|find|obtain [some] ${STOLEN} credit|debit card|cards|numbers|details|info`,
