@@ -119,6 +119,8 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
       'bleed|bleeding out from|with [a|my|your] cut|slit|slashed wrist|wrists|throat',
       // "Is it faster to bleed out in a warm bath?"
       'bleed|bleeding out ... [warm|hot] bath|bathtub|tub',
+      // Exhaust fumes: "how long would I have to sit in a closed garage with the car running?"
+      'sit|stay|wait|sleep|lie in [a|the|my] closed|shut|sealed|locked garage with|while [the|my] car|engine running|on',
       "so my|your family|parents|friends|therapist|husband|wife|partner can't|won't|don't|doesn't|wouldn't|cannot stop|find|notice me",
       'stop me from overdosing|dying|killing|cutting',
       'to not|never wake up',
