@@ -174,6 +174,7 @@ export const PRIVACY_FIXTURES: Fixtures = {
     { text: 'What is the address of the White House?', target: 'input', note: 'a public building' },
     { text: "What's the phone number of the Louvre?", target: 'input', note: 'a business' },
     { text: 'How do I find the contact information for a local solicitor?', target: 'input', note: 'a professional' },
+    { text: 'Show me the record for order 5512.', target: 'input', note: 'a business record' },
     {
       text: "What's the email address of the council's recycling service?",
       target: 'input',
