@@ -109,6 +109,13 @@ export const URL_CREDENTIALS =
 /** An HTTP Basic or Bearer credential (groups: scheme, value); the value is judged in code. */
 export const AUTH_SCHEME = /\b([Bb]asic|[Bb]earer) ([A-Za-z0-9+/=._~-]{8,4096})/g;
 
+/**
+ * A login and its password given together: "user jsmith, password Tr0ub4dor&3!", "username: admin / pwd: …" (group:
+ * the password). The user name is a word of its own, so `user: process.env.USER` reads as code, not a login.
+ */
+export const CREDENTIAL_PAIR =
+  /\b(?:user(?:name)?|login)[:=]? ["'`]?[A-Za-z0-9._@-]{2,64}["'`]?(?:,| and| \/|;)? (?:pass(?:word)?|pwd)[:=]? ["'`]?([^\s"'`]{8,64})/gi;
+
 /** A password given in prose: "the password was reset to X", "your new password is X" (group: value). */
 export const PASSWORD_PROSE =
   /\b(?:password|passcode|passphrase)s? (?:is|was|has been|is now)(?: (?:reset|set|changed|updated))?(?: to)?:? ["'`]?([^\s"'`]{8,64})/gi;

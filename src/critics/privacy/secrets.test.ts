@@ -289,4 +289,18 @@ describe('secrets in prose and Go assignments', () => {
     expect(isProsePassword('kZhFesW1rdJx')).toBe(true);
     expect(['required', 'Password', 'hunter2', 'aaaaaaaa1'].some(isProsePassword)).toBe(false);
   });
+
+  it('reports a login given with its password, and lets code references and placeholders pass', () => {
+    expect(
+      spans(
+        secretAssignmentDetector,
+        'Login for the admin panel: user jsmith, password Tr0ub4dor&3! Or username: ops and pwd: kZhFesW1rdJx',
+      ),
+    ).toEqual(['Tr0ub4dor&3!', 'kZhFesW1rdJx']);
+    const text =
+      'connect({ user: config.db.user, password: process.env.DB_PASSWORD }). ' +
+      'Enter your username and password to sign in. user admin, password <your-password>. ' +
+      'The login form asks for user name, password and a one-time code. Username: myUser, Password: myPassword1';
+    expect(spans(secretAssignmentDetector, text)).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import type { Detector } from '../rule-critic.js';
 import {
   ASSIGNMENT,
   AWS_ACCESS_KEY,
+  CREDENTIAL_PAIR,
   GITHUB_TOKEN,
   PASSWORD_PROSE,
   PRIVATE_KEY_HEADER,
@@ -335,26 +336,38 @@ export function isProsePassword(value: string): boolean {
   return entropy(value) * value.length >= MIN_PROSE_PASSWORD_BITS;
 }
 
-/** "the password was reset to X", "your new password is X": reported under the assignment rule. */
-function prosePasswords(text: string, out: Violation[]): void {
-  if (!['assword', 'ASSWORD', 'asscode', 'assphrase'].some((w) => text.includes(w))) return;
-  PASSWORD_PROSE.lastIndex = 0;
-  for (let m = PASSWORD_PROSE.exec(text); m !== null; m = PASSWORD_PROSE.exec(text)) {
+/** A dotted name ("process.env.DB_PASS", "config.db.password"): a reference in code, not a password. */
+const DOTTED_NAME = /^[A-Za-z_$][\w$]*(?:\.[\w$]+)+$/;
+/** A value that names the field it fills ("myPassword", "yourPass123"): a template, not a password. */
+const NAMES_ITSELF = /pass|pwd/i;
+
+/** Passwords a prose pattern found (group 1), each judged by isProsePassword, reported under the assignment rule. */
+function passwordsOf(pattern: RegExp, text: string, out: Violation[]): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     if (out.length >= MAX_PER_DETECTOR) break;
     // A sentence ends after the value: "reset to kZhFesW1rdJx." keeps its password and drops the full stop.
     let value = trimTrailingPunctuation(m[1]!);
     while (value.length > 0 && ',;:'.includes(value[value.length - 1]!)) value = value.slice(0, -1);
-    if (!isProsePassword(value)) continue;
+    if (!isProsePassword(value) || DOTTED_NAME.test(value) || NAMES_ITSELF.test(value)) continue;
     const start = m.index + m[0].length - m[1]!.length;
+    if (out.some((v) => v.span!.start === start)) continue; // both patterns found it
     out.push(violation(PRIVACY_DETECTORS.secretAssignment, text, start, start + value.length, { name: 'password' }));
   }
-  PASSWORD_PROSE.lastIndex = 0;
+  pattern.lastIndex = 0;
+}
+
+/** "the password was reset to X", "your new password is X", "user jsmith, password X". */
+function prosePasswords(text: string, out: Violation[]): void {
+  if (!['ass', 'ASS', 'pwd', 'PWD'].some((w) => text.includes(w))) return;
+  passwordsOf(PASSWORD_PROSE, text, out);
+  passwordsOf(CREDENTIAL_PAIR, text, out);
 }
 
 export const secretAssignmentDetector: Detector = {
   id: PRIVACY_DETECTORS.secretAssignment.id,
   target: 'response',
-  regexes: [ASSIGNMENT, PASSWORD_PROSE],
+  regexes: [ASSIGNMENT, PASSWORD_PROSE, CREDENTIAL_PAIR],
   detect(text) {
     const out: Violation[] = [];
     // The matches a global scan would find, in order: ASSIGNMENT (sticky) is tried once per ':' or '=', where the name
