@@ -19,7 +19,6 @@ import {
 import {
   awsAccessKeyDetector,
   githubTokenDetector,
-  isProsePassword,
   isSecretName,
   isSecretValue,
   openaiKeyDetector,
@@ -27,6 +26,7 @@ import {
   secretAssignmentDetector,
   slackTokenDetector,
 } from './secrets.js';
+import { isProsePassword } from './secrets-prose.js';
 
 function spans(detector: Detector, text: string): string[] {
   const input = { inputText: '', modelResponse: text, context: {}, traceId: 'detector-test' };
