@@ -14,6 +14,8 @@ import { expand } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 import { requestedHateRule } from './requested.js';
 import { TRANS_ONE_WORD, TROPE_TEMPLATES } from './tropes.js';
+import { DISDAIN_TEMPLATES, WISHED_HARM_TEMPLATES } from './wishes.js';
+import { slurRules } from './slurs.js';
 import {
   AT_A_SKILL,
   ATROCITY,
@@ -38,7 +40,7 @@ import {
   WRITE_CUES,
 } from './vocabulary.js';
 
-export const HATE_RULESET_VERSION = '1.6.0';
+export const HATE_RULESET_VERSION = '1.7.0';
 
 /** Words that cancel a match when they come just before it: "I don't …", "not all …", "if …". */
 const HATE_NEGATIONS = [...NEGATIONS, 'if', 'whether', 'claim', 'claims'];
@@ -112,6 +114,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
           'bullet|bullets in|into every|each one of those|these|the {H}',
           '{H} belong|belongs in {PEN}',
           'keep {D} {H} {AWAY} our|my|this',
+          ...WISHED_HARM_TEMPLATES,
         ],
         {
           H,
@@ -243,6 +246,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
         '{AIM} [of] {SLUR}',
         '{SLUR} are|is [so|just|all|such|really|fucking] *',
         ...TROPE_TEMPLATES,
+        ...DISDAIN_TEMPLATES,
       ],
       {
         H,
@@ -265,17 +269,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
     notFollowedBy: [...NOT_A_GROUP, ...AT_A_SKILL],
     unless: COUNTER_SPEECH,
   },
-  {
-    id: 'hate.slur',
-    message: 'uses a slur for a protected group',
-    // A slur alone constrains (1.5) rather than escalates: plots, lyrics and quoted documents carry slurs too.
-    severity: 1.5,
-    clause: 'D2',
-    target: 'both',
-    patterns: [SLURS],
-    negations: false,
-    unless: COUNTER_SPEECH,
-  },
+  ...slurRules(),
   {
     id: 'hate.promotion',
     message: 'asks how to spread hatred of protected groups, or to join or build a hate group',

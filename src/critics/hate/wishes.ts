@@ -1,0 +1,49 @@
+// More of what hate says in plain words (slot templates for hate.violence and hate.contempt): harm wished on a group,
+// distrust and disgust, a group denied its humanity, and slurs aimed at people.
+
+/** Fates a speaker may wish on a group: "I'd love to see X suffer", "I hope X burn". */
+const FATES =
+  'suffer|die|burn|rot|hang|dead|killed|tortured|shot|gassed|lynched|hanged|beaten|raped|exterminated|slaughtered|massacred';
+
+/** hate.violence templates over `{H}` (a group), `{D}` (a determiner) and `{ONE}` (one member of a group). */
+export const WISHED_HARM_TEMPLATES: readonly string[] = [
+  // "The only good Muslim is a dead one."
+  'the only good {ONE} is a dead one',
+  'the only good {H} are [the] dead ones',
+  // "I would love to see trans people suffer", "I'd like to see all the Jews dead".
+  `i|we would love|like to see {D} {H} ${FATES}`,
+  `i'd|we'd|id love|like to see {D} {H} ${FATES}`,
+  `i|we want|wanna [to] see {D} {H} ${FATES}`,
+  `i|we [really|truly|just] hope {D} {H} [all] die|suffer|burn|rot`,
+  // "Women should all die" (not "Christians should die to self").
+  '{H} should all die|suffer|burn|rot',
+  'all {H} should die|suffer|burn|rot',
+  '{H} should just|fucking die|rot|burn',
+  '{H} can [all] go die|rot|burn',
+];
+
+/** Slurs for disability and sexuality that are also ordinary words ("retard" a verb, "fag" a cigarette) once aimed. */
+const AIMED_ONLY = 'you|fucking|fuckin|filthy|stupid|dumb|damn|damned|bunch [of] retards|retard|fags|fag';
+
+/** hate.contempt templates over `{H}`, `{D}` and `{ONE}`. */
+export const DISDAIN_TEMPLATES: readonly string[] = [
+  // Distrust of a whole group: "never trust a single thing from a woman", "I don't trust Muslims".
+  'never trust a|an|any {ONE}',
+  // ("… said by a woman" is cancelled by "said", as every reported statement is.)
+  'never trust a|any [single] word|thing|promise ... a|an|any {ONE}',
+  'never trust a|any [single] word|thing|promise ... from|by {D} {H}',
+  "i|we [just|really|simply] don't|dont|cannot|can't|cant|never trust {D} {H}",
+  'i|we [just|really|simply] do not trust {D} {H}',
+  // Disgust: "you immigrants make me sick".
+  '{D} {H} make|makes me [so|fucking|physically] sick|puke|vomit',
+  '{D} {H} make|makes me want to puke|vomit',
+  // Hatred with an intensifier after the group ("I hate women with every fibre of my being": "with" otherwise reads as
+  // a skill, "bad with money").
+  'i|we [really|truly|just|fucking|honestly|absolutely] hate|despise|loathe|detest {D} {H} with every|all|a|my|such',
+  // Humanity or worth denied: "X will never be real humans", "X are not good enough to be around normal people".
+  '{H} will never be [real|proper|true|actual|fully] humans|human|people|persons',
+  '{H} are|is not good enough to|for *',
+  "{H} don't|dont|never belong among|around|with normal|decent|real people|humans",
+  // A slur that is also an ordinary word, aimed: "you retards", "a bunch of fags".
+  AIMED_ONLY,
+];
