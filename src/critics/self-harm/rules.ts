@@ -5,7 +5,7 @@ import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.j
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.7.0';
+export const SELF_HARM_RULESET_VERSION = '1.8.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
@@ -208,6 +208,13 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         'kill|hurt|harm everyone|everybody ... including myself|me',
         // Marks on one's own body: "I burned myself on my legs" (not "on the stove", not a hand in the kitchen).
         'i burned|burnt|cut myself on my arm|arms|leg|legs|thigh|thighs|wrist|wrists|stomach|skin|hip|hips|chest',
+        // Self-harm told as a habit of years, or as begun again: "I've self-harmed for a number of years".
+        '{HAVE} self-harmed|self-injured|selfharmed for|since ... years|months|weeks|ages|childhood',
+        '{HAVE} self harmed for|since ... years|months|weeks|ages|childhood',
+        '{HAVE} self-harmed|self-injured|selfharmed again|recently|today|tonight|yesterday',
+        'i self-harmed|self-injured|selfharmed again|last|today|tonight|yesterday',
+        'i wish i could cut|self-harm|sh again',
+        'i wish i could cut|hurt|burn myself [again]',
         'i have|get [constant|intrusive|violent|dark] fantasies|thoughts|dreams|urges of|about suicide|self-harm',
         'i have|get [constant|intrusive|violent|dark] fantasies|thoughts|dreams|urges of|about killing|hurting|cutting|harming|stabbing|burning|gutting|flaying|impaling|ending myself|my',
         'i [always|often|sometimes|constantly|still] have|get suicidal thoughts|ideation|feelings|urges',
