@@ -40,9 +40,16 @@ const MAX_FPR_EVERYDAY = 0.01;
  * Models whose positives come from few sources, most of them templated (synthetic jailbreaks and self-harm rows, ToxiGen's
  * and Stormfront's hate), take a stronger L2 penalty than OPTIONS.l2, so that they lean less on a source's words. Chosen
  * on the by-source held-out split (docs/critics.md): 1e-4 on all seven models raised these three and lowered
- * harmful_request, harmful_response and prompt_injection, so those keep the default.
+ * harmful_request, harmful_response and prompt_injection, so those keep the default. `hate` takes 3e-4 since the
+ * `hate-8` rows (held-out hate 44.5 % at 1e-4, 46.1 % at 3e-4, 6e-4 and 1e-3, 43.3 % at 3e-5). TRAIN_L2_BY (JSON, e.g.
+ * '{"hate":1e-3}') overrides a model's penalty for an experiment.
  */
-const L2_BY_MODEL: Readonly<Record<string, number>> = { hate: 1e-4, self_harm: 1e-4, jailbreak: 1e-4 };
+const L2_BY_MODEL: Readonly<Record<string, number>> = {
+  hate: 3e-4,
+  self_harm: 1e-4,
+  jailbreak: 1e-4,
+  ...(JSON.parse(process.env['TRAIN_L2_BY'] ?? '{}') as Record<string, number>),
+};
 /** The cascade gate's bounds lie this far (calibrated logit) outside the held-out rows that set them. */
 const GATE_MARGIN = Number(process.env['TRAIN_GATE_MARGIN'] ?? 0.25);
 
