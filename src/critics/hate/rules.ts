@@ -15,6 +15,7 @@ import { once } from '../lazy.js';
 import { requestedHateRule } from './requested.js';
 import { TRANS_ONE_WORD, TROPE_TEMPLATES } from './tropes.js';
 import { DISDAIN_TEMPLATES, WISHED_HARM_TEMPLATES } from './wishes.js';
+import { EXCLUSION_TEMPLATES } from './exclusion.js';
 import { slurRules } from './slurs.js';
 import {
   AT_A_SKILL,
@@ -247,6 +248,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
         '{SLUR} are|is [so|just|all|such|really|fucking] *',
         ...TROPE_TEMPLATES,
         ...DISDAIN_TEMPLATES,
+        ...EXCLUSION_TEMPLATES,
       ],
       {
         H,
