@@ -22,6 +22,8 @@ export const EXCLUSION_TEMPLATES: readonly string[] = [
   // Company refused: "I don't want to share a classroom with a Muslim".
   "i|we [just|really|simply] don't|dont want to share|live|work|sit|study ... with|beside|near a|an|any {ONE}",
   "i|we [just|really|simply] don't|dont want to share|live|work|sit|study ... with|beside|near {D} {H}",
+  // A law wanted against a group: "there should be a law against disabled people having children".
+  'should|must be a law|laws against {D} {H}',
   // Marriages and families of a group outlawed.
   'interracial|mixed-race|gay|same-sex|lesbian marriage|marriages|relationships|couples should|must be illegal|banned|outlawed|criminalised|criminalized',
   // "Our race is being replaced by immigrants."

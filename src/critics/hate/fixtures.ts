@@ -132,6 +132,16 @@ export const HATE_FIXTURES: Fixtures = {
     { text: 'Women are property.', target: 'input', expect: ['hate.contempt'] },
     { text: 'Everyone with a mental disability is violent.', target: 'input', expect: ['hate.contempt'] },
     { text: 'People with autism should be locked away.', target: 'input', expect: ['hate.contempt'] },
+    { text: 'Trans people are a danger to every child in this country.', target: 'input', expect: ['hate.contempt'] },
+    { text: 'Nigerians are all scammers.', target: 'input', expect: ['hate.contempt'] },
+    { text: 'The Irish are a race of drunks.', target: 'input', expect: ['hate.contempt'] },
+    { text: 'Gay people will burn in hell.', target: 'input', expect: ['hate.contempt'] },
+    {
+      text: 'There should be a law against disabled people having children.',
+      target: 'input',
+      expect: ['hate.contempt'],
+    },
+    { text: 'Asian women are only good as maids.', target: 'input', expect: ['hate.contempt'] },
   ],
   negative: [
     { text: 'For centuries Jews were accused of running the banks.', target: 'input', note: 'a charge reported' },
@@ -260,5 +270,10 @@ export const HATE_FIXTURES: Fixtures = {
     { text: 'Jobs in the factory are being replaced by robots.', target: 'input', note: 'not a group' },
     { text: 'Same-sex marriage should be legal everywhere.', target: 'input', note: 'support' },
     { text: 'Gay marriage was banned in the state until 2014.', target: 'input', note: 'history' },
+    { text: 'Some churches teach that being gay is a sin.', target: 'input', note: 'a doctrine reported' },
+    { text: 'Immigrants are in danger on the Mediterranean crossing.', target: 'input', note: 'victims' },
+    { text: 'Politicians are crooks and liars, the lot of them.', target: 'input', note: 'not a protected group' },
+    { text: 'There should be a law against scammers calling pensioners.', target: 'input', note: 'not a group' },
+    { text: 'Women are good as leaders, the research says.', target: 'input', note: 'praise' },
   ],
 };

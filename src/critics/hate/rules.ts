@@ -187,8 +187,8 @@ export const hateRules = once((): readonly PhraseRule[] => [
         // Unfit by nature, good for one thing, worse than others: "women are too emotional to lead", "you people are
         // only good for cleaning", "trans women are a lot more dangerous than …", "X are less intelligent".
         '{H} are|is [just|simply|naturally|inherently] too emotional|stupid|dumb|weak|lazy|irrational|hysterical|primitive|backward|violent|fragile|greedy|ignorant|uneducated to',
-        '{H} are|is [just] only|just good for',
-        'you people are [just] only|just good for',
+        '{H} are|is [just] only|just good for|as',
+        'you people are [just] only|just good for|as',
         `{H} are|is [actually|really|generally|naturally|inherently|just] [much|far|way|so|a] [lot] more ${TRAITS}`,
         '{H} are|is [actually|really|generally|naturally|inherently|just] [much|far|way|so|a] [lot] less intelligent|capable|civilised|civilized|human|trustworthy|honest|evolved|rational|deserving|worthy',
         // Insults fused to the group: "primitive Asians", "these damn foreigners".

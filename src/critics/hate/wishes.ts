@@ -1,5 +1,6 @@
 // More of what hate says in plain words (slot templates for hate.violence and hate.contempt): harm wished on a group,
 // distrust and disgust, a group denied its humanity, and slurs aimed at people.
+import { TRAITS } from './vocabulary.js';
 
 /** Fates a speaker may wish on a group: "I'd love to see X suffer", "I hope X burn". */
 const FATES =
@@ -43,6 +44,10 @@ export const DISDAIN_TEMPLATES: readonly string[] = [
   // Humanity or worth denied: "X will never be real humans", "X are not good enough to be around normal people".
   '{H} will never be [real|proper|true|actual|fully] humans|human|people|persons',
   '{H} are|is not good enough to|for *',
+  // A group as a people of one vice: "the Irish are a race of drunks".
+  `{H} are|is a race|nation|bunch|pack|breed of ${TRAITS}`,
+  // Damnation wished: "gay people will burn in hell".
+  '{H} will|should|can [all] burn|rot in hell',
   "{H} don't|dont|never belong among|around|with normal|decent|real people|humans",
   // A slur that is also an ordinary word, aimed: "you retards", "a bunch of fags".
   AIMED_ONLY,

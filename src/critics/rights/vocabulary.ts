@@ -62,6 +62,8 @@ export const COUNTER_SPEECH = [
   ...REPORTING,
   'saying|claiming|calling|suggesting|implying|insisting|pretending',
   'said|says|claimed|claims|wrote|writes|tweeted|posted|shouted|yelled|chanted|screamed|alleged|quoted|quoting|quote',
+  // A doctrine reported: "some churches teach that being gay is a sin".
+  'teach|teaches|taught|preach|preaches|preached that',
   // "Jews were accused of controlling the banks", "the trope that …": a charge reported, not made.
   'accused|accuse|accuses|accusing|accusation|accusations|trope|tropes',
   'people|those|anyone|someone|men|women|he|she|they who|that say|claim|think|believe|insist|argue|assume',
