@@ -248,6 +248,15 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         // "… would be better off if I disappeared", "nobody would notice if I was gone".
         'better off if i was|were gone|dead|disappeared|died|vanished',
         'better off if i disappeared|died|vanished|left',
+        // "Everyone would be happier if I just wasn't here anymore."
+        "happier|better|easier ... if i [just|simply] wasn't|wasnt|weren't|werent here|around|alive",
+        // "I don't see the point in living anymore."
+        "i don't|dont|can't|cant see the|any point in|of living|going|being|staying on|alive|anymore",
+        'i do not see the|any point in|of living|going|being|staying on|alive|anymore',
+        'i cannot see the|any point in|of living|going|being|staying on|alive|anymore',
+        'no point in|of living|going on anymore',
+        // The act said to help: "burning myself with a lighter calms me down".
+        `cutting|burning|hurting|harming|scratching|hitting|starving ${ME} ... calms|helps|relaxes|soothes|relieves|numbs|comforts`,
         'nobody|noone would miss|notice|care if i was|were gone|dead|disappeared|died',
         'no one would miss|notice|care if i was|were gone|dead|disappeared|died',
         'nobody|noone would miss|notice|care if i disappeared|died|vanished',
