@@ -20,6 +20,7 @@ export const PRIVACY_FIXTURES: Fixtures = {
     { text: 'The request came from 203.0.113.42 at midnight.', expect: ['privacy.ip_address'] },
     { text: 'She was born on 12 March 1985 in Leeds.', expect: ['privacy.date_of_birth'] },
     { text: 'My passport number is MM8535192.', target: 'input', expect: ['privacy.identity_document'] },
+    { text: 'My Aadhaar number is 4567 8901 2345.', target: 'input', expect: ['privacy.national_id'] },
     {
       text: 'Ship it to 372 High Street, Seattle, WA 98101 please.',
       target: 'input',
@@ -167,6 +168,8 @@ export const PRIVACY_FIXTURES: Fixtures = {
     { text: "Where does my ex's new boyfriend live?", target: 'input', expect: ['privacy.personal_data_request'] },
   ],
   negative: [
+    { text: 'The Medicare helpline is 1800 633 427.', target: 'input', note: 'a public number' },
+    { text: 'Aadhaar enrolment began in 2010.', target: 'input', note: 'no number' },
     { text: 'The invoice is dated 2024-03-18 and due in 30 days.', note: 'a plain date' },
     { text: 'He was born in 1993 and grew up in Ohio.', note: 'a year, not a date of birth' },
     { text: 'Order number 06 45 21 94 25 has shipped.', note: 'an order number, not a phone' },

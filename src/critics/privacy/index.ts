@@ -7,6 +7,7 @@ import { paymentCardDetector } from './cards.js';
 import { emailDetector, ipAddressDetector } from './contact.js';
 import { withContactRecords } from './contact-record.js';
 import { ibanDetector, ssnDetector, ukNinoDetector } from './identifiers.js';
+import { nationalIdDetector } from './national-ids.js';
 import { PERSONAL_RECORD_DETECTOR_LIST } from './personal-records.js';
 import { createPhoneDetector } from './phone.js';
 import { PRIVACY_RULES } from './rules.js';
@@ -45,6 +46,7 @@ export function createPrivacyCritic(options: PrivacyCriticOptions = {}): Builtin
         ukNinoDetector,
         paymentCardDetector,
         ibanDetector,
+        nationalIdDetector,
         ...PERSONAL_RECORD_DETECTOR_LIST,
         awsAccessKeyDetector,
         githubTokenDetector,
