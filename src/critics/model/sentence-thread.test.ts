@@ -142,6 +142,6 @@ describe('an encoder call while the backend starts', () => {
     };
     await expect(whileBackendStarts(other)).rejects.toThrow('weights missing');
     expect(calls).toBe(1);
-    await expect(whileBackendStarts(() => Promise.reject(notReady), 3)).rejects.toThrow('not yet been initialized');
+    await expect(whileBackendStarts(() => Promise.reject(notReady), 50)).rejects.toThrow('not yet been initialized');
   });
 });

@@ -3,6 +3,12 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 /**
+ * How long an encoder call is retried while the WebAssembly backend initialises: about a second was not always enough
+ * (under two `eleanor eval` threads loading at once, one run in six failed its first rows' model critics that way).
+ */
+export const BACKEND_START_MS = 10_000;
+
+/**
  * The worker's whole program, evaluated as CommonJS (so it needs no TypeScript loader, from source or built). It loads
  * the same packages as the in-thread encoder — the same WebAssembly, so the same bits — and encodes one text per
  * message, one message at a time, answering the encoder's raw float32 values (the caller scales them).
@@ -26,12 +32,13 @@ parentPort.on('message', ({ id, text }) => {
       const encoder = await load();
       // Again while the WebAssembly backend is still initialising (see whileBackendStarts in sentence.ts).
       let vector;
-      for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
+      for (;;) {
         try {
           [vector] = await encoder.embed([text]);
           break;
         } catch (error) {
-          if (attempt >= 100 || !/has not yet been initialized/.test(String(error))) throw error;
+          if (performance.now() - started >= ${BACKEND_START_MS} || !/has not yet been initialized/.test(String(error))) throw error;
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
       }

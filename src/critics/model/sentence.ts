@@ -1,7 +1,7 @@
 // The input's sentence vector: Google's Universal Sentence Encoder lite (Apache-2.0), shipped in an npm package, run locally.
 import { isMainThread } from 'node:worker_threads';
 import { stripInvisible } from './features.js';
-import { EncoderThread } from './sentence-thread.js';
+import { BACKEND_START_MS, EncoderThread } from './sentence-thread.js';
 
 /** The encoder's output width. */
 export const SENTENCE_DIMS = 512;
@@ -29,14 +29,15 @@ const BACKEND_NOT_READY = /has not yet been initialized/;
  * Runs an encoder call, again while the backend has not finished initialising: under load, the first calls of a
  * freshly loaded encoder were seen to fail that way although the model had loaded (three of the first evaluations of
  * a 10-row `eleanor eval`, one run in eight), which failed those evaluations' model critics. Any other error, or the
- * same one after about a second, is thrown.
+ * same one after `withinMs`, is thrown.
  */
-export async function whileBackendStarts<T>(call: () => Promise<T>, attempts = 100): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+export async function whileBackendStarts<T>(call: () => Promise<T>, withinMs = BACKEND_START_MS): Promise<T> {
+  const started = performance.now();
+  for (;;) {
     try {
       return await call();
     } catch (error) {
-      if (attempt >= attempts || !BACKEND_NOT_READY.test(String(error))) throw error;
+      if (performance.now() - started >= withinMs || !BACKEND_NOT_READY.test(String(error))) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
