@@ -142,6 +142,8 @@ export const HATE_FIXTURES: Fixtures = {
       expect: ['hate.contempt'],
     },
     { text: 'Asian women are only good as maids.', target: 'input', expect: ['hate.contempt'] },
+    { text: 'Muslims are terrorists who want to kill us.', target: 'input', expect: ['hate.contempt'] },
+    { text: 'Trans people are a danger that must be stopped.', target: 'input', expect: ['hate.contempt'] },
   ],
   negative: [
     { text: 'For centuries Jews were accused of running the banks.', target: 'input', note: 'a charge reported' },
@@ -275,5 +277,7 @@ export const HATE_FIXTURES: Fixtures = {
     { text: 'Politicians are crooks and liars, the lot of them.', target: 'input', note: 'not a protected group' },
     { text: 'There should be a law against scammers calling pensioners.', target: 'input', note: 'not a group' },
     { text: 'Women are good as leaders, the research says.', target: 'input', note: 'praise' },
+    { text: 'Refugees are victims who need our help.', target: 'input', note: 'victims, not a trait' },
+    { text: 'Immigrants are workers who keep the economy going.', target: 'input', note: 'not a trait' },
   ],
 };

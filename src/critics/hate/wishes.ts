@@ -1,6 +1,6 @@
 // More of what hate says in plain words (slot templates for hate.violence and hate.contempt): harm wished on a group,
 // distrust and disgust, a group denied its humanity, and slurs aimed at people.
-import { TRAITS } from './vocabulary.js';
+import { INSULT_ADJECTIVES, INTENSE, TRAITS } from './vocabulary.js';
 
 /** Fates a speaker may wish on a group: "I'd love to see X suffer", "I hope X burn". */
 const FATES =
@@ -44,6 +44,11 @@ export const DISDAIN_TEMPLATES: readonly string[] = [
   // Humanity or worth denied: "X will never be real humans", "X are not good enough to be around normal people".
   '{H} will never be [real|proper|true|actual|fully] humans|human|people|persons',
   '{H} are|is not good enough to|for *',
+  // A trait with a relative clause, which the rule's "who" would otherwise cancel (it is there for "I hate men who
+  // cheat"): "Muslims are terrorists who want to kill us", "trans people are a danger that must be stopped".
+  `{H} are|is ${INTENSE} [${INSULT_ADJECTIVES}] ${TRAITS} who|that|which`,
+  `all {H} are ${TRAITS} who|that|which`,
+  '{H} are|is {INTENSE} {TP} who|that|which',
   // A group as a people of one vice: "the Irish are a race of drunks".
   `{H} are|is a race|nation|bunch|pack|breed of ${TRAITS}`,
   // Damnation wished: "gay people will burn in hell".
