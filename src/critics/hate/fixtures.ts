@@ -144,6 +144,8 @@ export const HATE_FIXTURES: Fixtures = {
     { text: 'Asian women are only good as maids.', target: 'input', expect: ['hate.contempt'] },
     { text: 'Muslims are terrorists who want to kill us.', target: 'input', expect: ['hate.contempt'] },
     { text: 'Trans people are a danger that must be stopped.', target: 'input', expect: ['hate.contempt'] },
+    { text: 'Jews are the enemy of our nation.', target: 'input', expect: ['hate.contempt'] },
+    { text: 'That new layout looks fucking retarded.', target: 'input', expect: ['hate.contempt'] },
   ],
   negative: [
     { text: 'For centuries Jews were accused of running the banks.', target: 'input', note: 'a charge reported' },
@@ -279,5 +281,7 @@ export const HATE_FIXTURES: Fixtures = {
     { text: 'Women are good as leaders, the research says.', target: 'input', note: 'praise' },
     { text: 'Refugees are victims who need our help.', target: 'input', note: 'victims, not a trait' },
     { text: 'Immigrants are workers who keep the economy going.', target: 'input', note: 'not a trait' },
+    { text: 'The ignition timing was retarded by two degrees.', target: 'input', note: 'engineering' },
+    { text: 'Apathy is the enemy of our democracy.', target: 'input', note: 'not a group' },
   ],
 };

@@ -56,4 +56,8 @@ export const DISDAIN_TEMPLATES: readonly string[] = [
   "{H} don't|dont|never belong among|around|with normal|decent|real people|humans",
   // A slur that is also an ordinary word, aimed: "you retards", "a bunch of fags".
   AIMED_ONLY,
+  // …or used as an insult: "it looks fucking retarded" (not "retarded growth" or "the ignition timing is retarded").
+  'fucking|fuckin|so|totally|completely|absolutely|literally retarded',
+  // A group as the enemy of a race or nation: "Jews enemy of white race", "Muslims are the enemies of our country".
+  '{H} [are|is] [the] enemy|enemies of [the] white|our|this|my race|people|country|nation|civilisation|civilization',
 ];
