@@ -3,7 +3,7 @@ import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 import { expand } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const JAILBREAK_RULESET_VERSION = '1.2.0';
+export const JAILBREAK_RULESET_VERSION = '1.3.0';
 
 const AI_CORE = 'ai|assistant|chatbot|bot|model|llm|chatgpt|gpt|gpt-4|claude|gemini';
 /** Not "character" or "persona": "play an evil character", "a villain with no morals" are ordinary role-play. */
@@ -51,6 +51,10 @@ export const jailbreakRules = once((): readonly PhraseRule[] => [
       'evil|shadow|dark|unfiltered twin|confidant|version of yourself',
     ]),
     negations: NOT,
+    // "An AI with no restrictions on imagination: invent a sport for the moon" frees a harmless craft, not the model.
+    unless: [
+      'restrictions|restriction|limits|limit|limitations|boundaries|rules on|for|to imagination|creativity|silliness|fun|humor|humour|whimsy|puns|wordplay|style|length|vocabulary|rhymes|ideas|invention|absurdity',
+    ],
   },
   {
     id: 'jailbreak.rule_dropping',

@@ -168,6 +168,8 @@ export const PRIVACY_FIXTURES: Fixtures = {
     { text: "Where does my ex's new boyfriend live?", target: 'input', expect: ['privacy.personal_data_request'] },
   ],
   negative: [
+    { text: 'Docs sample: sk-ant-api03-notarealkeyforthedocs', target: 'input', note: 'a placeholder key' },
+    { text: 'Use a key id such as AKIAIOSFODNN7DOCSID in the tutorial.', target: 'input', note: "AWS's sample id" },
     { text: 'The Medicare helpline is 1800 633 427.', target: 'input', note: 'a public number' },
     { text: 'Aadhaar enrolment began in 2010.', target: 'input', note: 'no number' },
     { text: 'The invoice is dated 2024-03-18 and due in 30 days.', note: 'a plain date' },

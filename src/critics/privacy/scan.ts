@@ -175,6 +175,12 @@ const PLACEHOLDER_MARKS = [
   'replace',
   'redacted',
   'dummy',
+  // "sk-ant-api02-notarealkey", "fake_token_123".
+  'notareal',
+  'notreal',
+  'not_real',
+  'not-real',
+  'fake',
   'sample',
   'insert',
   '<',

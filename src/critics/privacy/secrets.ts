@@ -130,7 +130,8 @@ export const awsAccessKeyDetector = prefixedTokenDetector(
   AWS_ACCESS_KEY,
   ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
   // AWS's documentation writes every sample key id with the suffix EXAMPLE (AKIAIOSFODNN7EXAMPLE): a placeholder.
-  (t) => entropy(t.slice(4)) >= 2.5 && !isPlaceholder(t),
+  // Its documented sample id's first 13 characters ("AKIAIOSFODNN7…") in any variant are a sample too.
+  (t) => entropy(t.slice(4)) >= 2.5 && !isPlaceholder(t) && !t.startsWith('AKIAIOSFODNN7'),
 );
 export const githubTokenDetector = prefixedTokenDetector(
   PRIVACY_DETECTORS.githubToken,
@@ -148,7 +149,7 @@ export const openaiKeyDetector = prefixedTokenDetector(
   PRIVACY_DETECTORS.openaiKey,
   SK_KEY,
   ['k-'],
-  (t) => hasLetterAndDigit(body(t, '-')) && entropy(body(t, '-')) >= 3.5,
+  (t) => hasLetterAndDigit(body(t, '-')) && entropy(body(t, '-')) >= 3.5 && !isPlaceholder(t),
 );
 
 // ---- PEM private keys ------------------------------------------------------------------------------------------
