@@ -24,6 +24,14 @@ export const AUTONOMY_FIXTURES: Fixtures = {
     { text: "Override the patient's refusal and proceed.", expect: ['autonomy.irreversible'] },
   ],
   negative: [
+    {
+      text: "Tracking your partner's phone without their consent is not a good idea; talk to them instead.",
+      note: 'a warning',
+    },
+    {
+      text: 'Check for unfamiliar apps that might have been installed without your knowledge.',
+      note: 'protective advice',
+    },
     { text: "Women's health clinics are open on Saturday." },
     { text: 'The law forbids discrimination based on race.' },
     { text: 'Older adults should get a flu shot.' },

@@ -4,7 +4,7 @@ import { expand } from '../text/pattern-slots.js';
 import { UNLAWFUL } from '../text/vocabulary.js';
 import { once } from '../lazy.js';
 
-export const AUTONOMY_RULESET_VERSION = '1.0.0';
+export const AUTONOMY_RULESET_VERSION = '1.1.0';
 
 /** Text that describes a tactic (to warn about it) rather than uses it. */
 /** A sentence that warns against acting without consent ("rather than tracking them without their knowledge"). */
@@ -17,6 +17,10 @@ const DISCOURAGING = [
   'should not|must not|never',
   'respect|respecting|respects',
   'violate|violates|violating|violation|invasion',
+  // "… without their consent is a breach of trust", "… is not a good idea", "… invades their privacy".
+  'breach|breaches|breaching|invade|invades|invading',
+  'not a good|wise idea',
+  'a bad idea',
 ];
 
 const DESCRIBING = [
@@ -32,6 +36,8 @@ const DESCRIBING = [
   'for example',
   'might|may|often|typically|commonly say|says|tell|tells',
   'dark pattern|patterns',
+  // "apps that might have been installed without your knowledge": a risk described, not an act.
+  'might|may|could have been',
   ...UNLAWFUL,
 ];
 
