@@ -32,6 +32,7 @@ export const AUTONOMY_FIXTURES: Fixtures = {
       text: 'Check for unfamiliar apps that might have been installed without your knowledge.',
       note: 'protective advice',
     },
+    { text: "Don't ever say that you have no choice. Everyone has a choice.", note: 'counselling' },
     { text: "Women's health clinics are open on Saturday." },
     { text: 'The law forbids discrimination based on race.' },
     { text: 'Older adults should get a flu shot.' },

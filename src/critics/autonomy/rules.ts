@@ -116,7 +116,8 @@ export const autonomyRules = once((): readonly PhraseRule[] => [
       },
     ),
     negations: CONDITIONAL,
-    unless: DESCRIBING,
+    // "Don't ever say that you have no choice", "you may feel that you have no choice": the words reported or felt.
+    unless: [...DESCRIBING, 'say|saying|said|says|think|thinking|believe|believing|feel|feeling|felt that'],
   },
   {
     id: 'autonomy.threat',
