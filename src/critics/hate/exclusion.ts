@@ -16,7 +16,7 @@ const STIGMA = TRAITS.split('|')
 /** hate.contempt templates over `{H}` (a group), `{D}` (a determiner) and `{ONE}` (one member). */
 export const EXCLUSION_TEMPLATES: readonly string[] = [
   // Refusing work, housing or service: "I'd never rent my flat to a Pakistani", "never hire a woman".
-  'never hire|employ|promote|serve|admit|trust a|an|any {ONE}',
+  'never hire|employ|promote|serve|admit a|an|any {ONE}',
   'never rent|sell|let ... to a|an|any {ONE}',
   'never let|allow a|an|any {ONE} into|in|near|around',
   // Company refused: "I don't want to share a classroom with a Muslim".

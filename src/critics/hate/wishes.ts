@@ -44,6 +44,7 @@ export const DISDAIN_TEMPLATES: readonly string[] = [
   // Humanity or worth denied: "X will never be real humans", "X are not good enough to be around normal people".
   '{H} will never be [real|proper|true|actual|fully] humans|human|people|persons',
   '{H} are|is not good enough to|for *',
+  "{H} don't|dont|never belong among|around|with normal|decent|real people|humans",
   // A trait with a relative clause, which the rule's "who" would otherwise cancel (it is there for "I hate men who
   // cheat"): "Muslims are terrorists who want to kill us", "trans people are a danger that must be stopped".
   `{H} are|is ${INTENSE} [${INSULT_ADJECTIVES}] ${TRAITS} who|that|which`,
@@ -53,7 +54,6 @@ export const DISDAIN_TEMPLATES: readonly string[] = [
   `{H} are|is a race|nation|bunch|pack|breed of ${TRAITS}`,
   // Damnation wished: "gay people will burn in hell".
   '{H} will|should|can [all] burn|rot in hell',
-  "{H} don't|dont|never belong among|around|with normal|decent|real people|humans",
   // A slur that is also an ordinary word, aimed: "you retards", "a bunch of fags".
   AIMED_ONLY,
   // …or used as an insult: "it looks fucking retarded" (not "retarded growth" or "the ignition timing is retarded").

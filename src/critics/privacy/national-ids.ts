@@ -5,7 +5,7 @@ import type { Detector } from '../rule-critic.js';
 import { MAX_PER_DETECTOR, violation } from './scan.js';
 import type { DetectorSpec } from './rules.js';
 
-export const NATIONAL_ID_SPEC = {
+const NATIONAL_ID_SPEC = {
   id: 'privacy.national_id',
   message: 'discloses a national identity or tax number (Aadhaar, Steuer-ID, SIN, CPF, DNI, codice fiscale …)',
   severity: 2,
