@@ -47,7 +47,7 @@ function isFiller(between: string): boolean {
 const DATE_LIKE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|(?:19|20)\d\d-(?:19|20)\d\d)$/;
 
 /** One character repeated or the digits in order: a placeholder. */
-function isPlaceholder(compact: string): boolean {
+function isDummyNumber(compact: string): boolean {
   return [...compact].every((c) => c === compact[0]) || '0123456789012'.includes(compact);
 }
 
@@ -67,7 +67,7 @@ function groupsOfId(value: string): string {
 function isNationalNumber(value: string): boolean {
   const compact = value.replace(/[ .\-/]/g, '');
   const digits = compact.replace(/\D/g, '').length;
-  return compact.length >= 7 && compact.length <= 20 && digits >= 4 && !isPlaceholder(compact);
+  return compact.length >= 7 && compact.length <= 20 && digits >= 4 && !isDummyNumber(compact);
 }
 
 export const nationalIdDetector: Detector = {
