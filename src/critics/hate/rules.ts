@@ -5,6 +5,7 @@ import {
   COUNTER_SPEECH,
   D,
   DEHUMANISATION_TEMPLATES,
+  FALSEHOOD,
   GROUP_ADJECTIVES,
   GN,
   HATE_TEMPLATES,
@@ -17,6 +18,7 @@ import { TRANS_ONE_WORD, TROPE_TEMPLATES } from './tropes.js';
 import { DISDAIN_TEMPLATES, WISHED_HARM_TEMPLATES } from './wishes.js';
 import { EXCLUSION_TEMPLATES } from './exclusion.js';
 import { slurRules } from './slurs.js';
+import { NOT_A_BEAST, ONE_DEHUMANISED_TEMPLATES, THREAT_TEMPLATES } from './threats.js';
 import {
   AT_A_SKILL,
   ATROCITY,
@@ -41,7 +43,7 @@ import {
   WRITE_CUES,
 } from './vocabulary.js';
 
-export const HATE_RULESET_VERSION = '1.7.0';
+export const HATE_RULESET_VERSION = '1.8.0';
 
 /** Words that cancel a match when they come just before it: "I don't …", "not all …", "if …". */
 const HATE_NEGATIONS = [...NEGATIONS, 'if', 'whether', 'claim', 'claims'];
@@ -58,7 +60,11 @@ export const hateRules = once((): readonly PhraseRule[] => [
     clause: 'D2',
     escalate: true,
     target: 'both',
-    patterns: expand(DEHUMANISATION_TEMPLATES, { G: H }),
+    patterns: [
+      ...expand(DEHUMANISATION_TEMPLATES, { G: H }),
+      ...expand(ONE_DEHUMANISED_TEMPLATES, { ONE, GA: [`${GROUP_ADJECTIVES}|${MORE_ADJECTIVES}`] }),
+    ],
+    notFollowedBy: NOT_A_BEAST,
     unless: COUNTER_SPEECH,
   },
   {
@@ -116,6 +122,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
           '{H} belong|belongs in {PEN}',
           'keep {D} {H} {AWAY} our|my|this',
           ...WISHED_HARM_TEMPLATES,
+          ...THREAT_TEMPLATES,
         ],
         {
           H,
@@ -127,6 +134,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
           SOME: ['', 'some|any|those|these|all|the', 'a few|couple'],
           PEN,
           AWAY: ['out of', 'away from'],
+          GA: [`${GROUP_ADJECTIVES}|${MORE_ADJECTIVES}`],
         },
       ),
     ],
@@ -141,6 +149,15 @@ export const hateRules = once((): readonly PhraseRule[] => [
       'players',
       'defence',
       'defense',
+      // "Rwanda needs a genocide memorial", "the town needs a Holocaust museum".
+      'memorial',
+      'museum',
+      'education',
+      'remembrance',
+      'tribunal',
+      'survivor',
+      'survivors',
+      'studies',
       ...NOT_A_GROUP.filter((word) => !RELATIVE.has(word)),
     ],
     unless: COUNTER_SPEECH,
@@ -172,6 +189,8 @@ export const hateRules = once((): readonly PhraseRule[] => [
         '{H} should stay|stick in|to the kitchen',
         '{H} belong in the kitchen',
         'rather die than let {D} {H} near|around|touch|teach',
+        // A child's marriage forbidden by group: "I'd rather die than let my daughter marry a black man".
+        'let|allow my|our daughter|son|sister|brother|kids|children|child|girl|boy marry|date a|an|any {ONE}',
         'better|safer off before {D} {H} showed|came|arrived|moved|got',
         `{H} are|is ${INTENSE} [${INSULT_ADJECTIVES}] [${INSULT_ADJECTIVES}] ${TRAITS}`,
         `all {H} are ${TRAITS}`,
@@ -190,7 +209,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
         '{H} are|is [just] only|just good for|as',
         'you people are [just] only|just good for|as',
         `{H} are|is [actually|really|generally|naturally|inherently|just] [much|far|way|so|a] [lot] more ${TRAITS}`,
-        '{H} are|is [actually|really|generally|naturally|inherently|just] [much|far|way|so|a] [lot] less intelligent|capable|civilised|civilized|human|trustworthy|honest|evolved|rational|deserving|worthy',
+        '{H} are|is [actually|really|generally|naturally|inherently|just|genetically|biologically|simply] [much|far|way|so|a] [lot] less intelligent|capable|civilised|civilized|human|trustworthy|honest|evolved|rational|deserving|worthy',
         // Insults fused to the group: "primitive Asians", "these damn foreigners".
         'primitive|feral|savage|dirty|filthy|disgusting|worthless|inbred|smelly|greedy|sneaky|vile|damn|damned|bloody|fucking|goddamn|stinking|lazy {H}',
         `${TRAITS} like most|all|every|other {H}`,
@@ -353,7 +372,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
     negations: HATE_NEGATIONS,
     // Historians, courts and teachers describe denial: "deniers claim the Holocaust never happened".
     unless: [
-      ...COUNTER_SPEECH,
+      ...COUNTER_SPEECH.filter((entry) => !FALSEHOOD.includes(entry)),
       'denier|deniers|denial|denialism|deny|denies|denying|revisionist|revisionists|revisionism',
     ],
   },

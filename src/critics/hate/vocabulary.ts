@@ -5,9 +5,9 @@ import { expand } from '../text/pattern-slots.js';
 
 /** Groups the rights critic's list leaves out: more nationalities, disability and LGBTQ+ words, slurs. */
 const MORE_NOUNS =
-  'americans|russians|ukrainians|nigerians|iranians|afghans|turks|poles|romanians|filipinos|koreans|japanese|vietnamese|haitians|irish|germans|french|africans|blacks|muslims|jews|arabs|gays|trans|transgenders|transsexuals|queers|lgbt|lgbtq|retards|autistics|disabled|handicapped|cripples|fags|faggots|dykes|kikes|niggers|spics|chinks|wetbacks|towelheads|ragheads|paki|pakis|hindus|sikhs|mormons|catholics|protestants|jehovah|illegals|aliens|feminists|gypsies|travellers|travelers|roma|romani|latinx|african-americans|easterners|natives|aborigines|bisexuals|homosexuals|lesbians|transsexuals';
+  'americans|russians|ukrainians|nigerians|iranians|afghans|turks|poles|romanians|filipinos|koreans|japanese|vietnamese|haitians|irish|germans|french|africans|blacks|muslims|jews|arabs|gays|trans|transgenders|transsexuals|queers|lgbt|lgbtq|retards|autistics|disabled|handicapped|cripples|fags|faggots|dykes|kikes|niggers|spics|chinks|wetbacks|towelheads|ragheads|paki|pakis|hindus|sikhs|mormons|catholics|protestants|jehovah|illegals|aliens|feminists|gypsies|travellers|travelers|roma|romani|latinx|african-americans|easterners|natives|aborigines|bisexuals|homosexuals|lesbians|transsexuals|kurds|tamils|uyghurs|uighurs|rohingya|yazidis|armenians|serbs|croats|bosnians|albanians|sunnis|shias|shiites|ahmadis|qadianis|copts|bahais|kashmiris|bangladeshis|ethiopians|eritreans|jamaicans|colombians|venezuelans|cubans|egyptians|moroccans|algerians|iraqis|yemenis|saudis|kenyans|ghanaians|congolese|sudanese|atheists';
 export const MORE_ADJECTIVES =
-  'lgbt|lgbtq|autistic|deaf|blind|handicapped|mentally|indian|chinese|russian|romanian|polish|native|latin';
+  'lgbt|lgbtq|autistic|deaf|blind|handicapped|mentally|indian|chinese|russian|romanian|polish|native|latin|atheist|mormon|kurdish';
 /** One member of a protected group: "the next Muslim I see", "no gay person deserves …". */
 export const ONE = [
   'woman|jew|muslim|immigrant|migrant|refugee|foreigner|mexican|arab|african|asian|hispanic|latino|latina|gay|lesbian|homosexual|bisexual|tranny|gypsy|indian|pakistani|paki|somali|syrian|nigerian|hindu|sikh|christian|catholic|mormon|atheist|black|cripple|retard',
@@ -23,14 +23,14 @@ export const HM = [...H, 'people|persons|women|men|folks of color|colour', 'ethn
 
 /** Slurs with no common innocent sense: not "fag" (a cigarette), "dyke" (an embankment), "retard" (a verb). */
 export const SLURS =
-  'nigger|niggers|kike|kikes|kyke|spic|spics|chink|chinks|wetback|wetbacks|towelhead|towelheads|raghead|ragheads|tranny|trannies|faggot|faggots|groid|groids|gook|gooks|beaner|beaners|sandnigger|sandniggers|jigaboo|jigaboos|shemale|shemales|zipperhead|zipperheads|golliwog|darkie|darkies|niglet|niglets|mongoloids|gyppo|gyppos|pikey|pikeys|musloid|musloids|muzzie|muzzies|muzrat|muzrats|mudslime|mudslimes|chimpout|chimpouts|sheboon|sheboons|dindu|dindus|wog|wogs|chinky|chinkies';
+  'nigger|niggers|kike|kikes|kyke|spic|spics|chink|chinks|wetback|wetbacks|towelhead|towelheads|raghead|ragheads|tranny|trannies|faggot|faggots|groid|groids|gook|gooks|beaner|beaners|sandnigger|sandniggers|jigaboo|jigaboos|shemale|shemales|zipperhead|zipperheads|golliwog|darkie|darkies|niglet|niglets|mongoloids|gyppo|gyppos|pikey|pikeys|musloid|musloids|muzzie|muzzies|muzrat|muzrats|mudslime|mudslimes|chimpout|chimpouts|sheboon|sheboons|dindu|dindus|wog|wogs|chinky|chinkies|rapefugee|rapefugees';
 /** Words that aim a slur at people: "you faggots", "those groids", "dead n…s", "filthy k…s". */
 export const SLUR_AIM =
   'you|those|these|them|all|dead|damn|damned|fucking|fuckin|filthy|stupid|dirty|lazy|ugly|typical|stinking|worthless|disgusting|bunch|kill|hate|fuck|shoot|gas|hang|lynch|subhuman';
 
 /** Contempt and inferiority: what "X are …" may not say of a group. */
 export const TRAITS =
-  'bad|horrible|terrible|awful|animals|beasts|monsters|cowards|losers|stupid|dumb|lazy|violent|criminals|criminal|thieves|terrorists|rapists|paedophiles|pedophiles|groomers|predators|molesters|abominations|dirty|filthy|disgusting|inferior|evil|worthless|useless|primitive|savages|savage|barbaric|barbarians|greedy|subhuman|retarded|ugly|smelly|sneaky|liars|degenerate|degenerates|diseased|freaks|perverts|invaders|annoying|irritating|obnoxious|backward|uncivilized|uncivilised|parasitic|dangerous|untrustworthy|dishonest|idiots|morons|inbred|unintelligent|incapable|sick|vile|scum|trash|garbage|repulsive|revolting|despicable|pathetic|gross|nasty|repugnant|abhorrent|worthless|sinners|sinful|broken|scammers|fraudsters|spies|traitors|drunks|drunkards|junkies|thugs|crooks|leeches|scroungers|freeloaders';
+  'bad|horrible|terrible|awful|animals|beasts|monsters|cowards|losers|stupid|dumb|lazy|violent|criminals|criminal|thieves|terrorists|rapists|paedophiles|pedophiles|groomers|predators|molesters|abominations|dirty|filthy|disgusting|inferior|evil|worthless|useless|primitive|savages|savage|barbaric|barbarians|greedy|subhuman|retarded|ugly|smelly|sneaky|liars|degenerate|degenerates|diseased|freaks|perverts|invaders|annoying|irritating|obnoxious|backward|uncivilized|uncivilised|parasitic|dangerous|untrustworthy|dishonest|idiots|morons|inbred|unintelligent|incapable|sick|vile|scum|trash|garbage|repulsive|revolting|despicable|pathetic|gross|nasty|repugnant|abhorrent|worthless|sinners|sinful|broken|scammers|fraudsters|spies|traitors|drunks|drunkards|junkies|thugs|crooks|leeches|scroungers|freeloaders|bloodsuckers|retards|impostors|imposters|frauds|whores|sluts';
 /**
  * Insulting adjectives that may stack before a trait: "X are drunk lazy welfare leeches", "X are brainwashed idiots".
  * Each is one slot word, so "X are often victims of …" or "X are not …" never reads as an insult.
@@ -44,7 +44,7 @@ export const TRAIT_PHRASES = [
   'an abomination|embarrassment|infestation|aberration',
   'a waste of space|oxygen|air|skin',
   'the worst',
-  'the problem|enemy',
+  'the problem|enemy|devil',
   'mentally ill|deficient',
   'taking over',
   'ruining|destroying|invading|infecting *',
@@ -79,6 +79,7 @@ export const NEVER_HAPPENED = [
   'was|is a hoax|fake|fabrication|fraud|hoax|invention|fairy|scam|fairytale',
   'was|is fake|faked|fabricated|invented|staged|exaggerated|overblown',
   'was|is made up',
+  'was|is a|the [biggest|greatest|big] lie|myth|hoax|fraud|hoax|swindle|scam',
 ];
 /** Sentences about fighting, studying or answering hate, which a request to spread it never is. */
 export const NOT_PROMOTING = [

@@ -58,6 +58,13 @@ export const DISDAIN_TEMPLATES: readonly string[] = [
   AIMED_ONLY,
   // …or used as an insult: "it looks fucking retarded" (not "retarded growth" or "the ignition timing is retarded").
   'fucking|fuckin|so|totally|completely|absolutely|literally retarded',
+  // A faith reviled: "filthy islam" (not "Islam is a religion", nor criticism of a teaching).
+  'filthy|disgusting|vile|satanic|cursed|damned|fucking islam|judaism|hinduism|sikhism|christianity',
+  // A faith as a disease: "islam is a disease".
+  'islam|judaism|hinduism|sikhism is|are a|an cancer|disease|plague|virus|poison|tumour|tumor|infection|scourge|parasite',
+  // The control trope with a relative clause, or passive: "the Jews who control the media", "banks run by Jews".
+  'jews|zionists who|that control|controls|run|runs|own|owns the media|banks|world|government|hollywood|money|press',
+  'media|banks|world|government|hollywood|press [is|are] controlled|run|owned by [the] jews|zionists',
   // A group as the enemy of a race or nation: "Jews enemy of white race", "Muslims are the enemies of our country".
   '{H} [are|is] [the] enemy|enemies of [the] white|our|this|my race|people|country|nation|civilisation|civilization',
 ];

@@ -54,6 +54,19 @@ export const REPORTING = [
 ];
 
 /**
+ * A claim called false or a lie — not the verb ("X always lie") nor a faith called false ("burn in your false
+ * religion"). A denial calls history a lie ("the Holocaust is a lie"), so hate.denial does not take these.
+ */
+export const FALSEHOOD: readonly string[] = [
+  "is|are|was|were|that's|thats|it's|its|completely|totally|entirely|patently|demonstrably false",
+  'false that|claim|claims|belief|beliefs|idea|ideas|stereotype|narrative|notion',
+  'a|the|that|this|big|total|complete|outright|utter|racist|old|dangerous lie|lies',
+  'are|is|were|was lies',
+  'are|is|were|was all lies',
+  'nothing but|more than lies',
+];
+
+/**
  * Counter-speech, quotation and reported speech: 'Saying "X are vermin" is hateful', "it's wrong to say that …",
  * "people who claim X are lazy are spreading a stereotype", 'the defendant said "…"'. Not "think" or "believe" in
  * the first person ("I think X are …" is the speaker's own view), and not words an insult may carry ("ignorant").
@@ -70,7 +83,8 @@ export const COUNTER_SPEECH = [
   'some|many|most people|folks say|claim|think|believe',
   'people|everyone|everybody|folks say|joke|claim',
   'bugs|annoys|upsets|bothers|offends|hurts|angers me',
-  'wrong|false|untrue|unfair|myth|myths|lie|lies|nonsense|debunked|misconception|misconceptions',
+  'wrong|untrue|unfair|myth|myths|nonsense|debunked|misconception|misconceptions',
+  ...FALSEHOOD,
   // "Statements like 'X are scum' are deeply hurtful", "it's not okay to say X are inferior".
   'statements|statement|comments|comment|remarks|remark|jokes|joke|phrases|phrase|words like|such',
   'statements|statement|comments|comment|remarks|remark|suggestion|notion|assertion|tweet|post that|saying',
