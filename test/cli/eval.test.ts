@@ -287,7 +287,11 @@ describe('eleanor eval', { timeout: 60_000 }, () => {
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.find((l) => l['id'] === 'f1')!['failed']).toEqual(['flaky (error)']);
+    expect(lines.find((l) => l['id'] === 'f1')!['errors']).toEqual([
+      expect.stringMatching(/^flaky: .*flaky critic failed/),
+    ]);
     expect(lines.find((l) => l['id'] === 'f2')!).not.toHaveProperty('failed');
+    expect(lines.find((l) => l['id'] === 'f2')!).not.toHaveProperty('errors');
     const json = eleanor(['--data', file, '--config', flakyConfig, '--json']);
     const r = JSON.parse(json.stdout) as { failures: { rows: number; byCritic: Record<string, number> } };
     expect(r.failures).toEqual({ rows: 1, byCritic: { 'flaky (error)': 1 } });

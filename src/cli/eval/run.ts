@@ -40,6 +40,8 @@ export interface RowRecord {
   readonly critics: readonly CriticHit[];
   /** Critics that failed on this row, as "critic (status)": its decision came from a failure policy, not a finding. */
   readonly failed: string[];
+  /** The failed critics' error messages, as "critic: message" (a timeout has none). */
+  readonly errors: string[];
 }
 
 export interface RunOptions {
@@ -105,6 +107,9 @@ export function recordOf(row: LabelledRow, evaluation: Evaluation, constrainAt: 
   const failures = Object.values(evaluation.critics)
     .filter(failed)
     .map((o) => `${o.critic} (${o.status})`);
+  const errors = Object.values(evaluation.critics)
+    .filter((o) => failed(o) && o.error !== undefined)
+    .map((o) => `${o.critic}: ${o.error!.message}`);
   return {
     id: row.id,
     file: row.file,
@@ -120,6 +125,7 @@ export function recordOf(row: LabelledRow, evaluation: Evaluation, constrainAt: 
     latencyMs: evaluation.durationMs,
     critics,
     failed: failures,
+    errors,
   };
 }
 
@@ -144,9 +150,10 @@ export async function evaluateRow(engine: Engine, row: LabelledRow, constrainAt:
 
 /** The `--out` line of a row. */
 function outLine(r: RowRecord): string {
-  const { id, side, label, category, source, decision, maxSeverity, rules, latencyMs, failed: failures } = r;
+  const { id, side, label, category, source, decision, maxSeverity, rules, latencyMs, failed: failures, errors } = r;
   const line = { id, side, label, category, source, decision, maxSeverity, rules, latencyMs };
-  return `${JSON.stringify(failures.length > 0 ? { ...line, failed: failures } : line)}\n`;
+  if (failures.length === 0) return `${JSON.stringify(line)}\n`;
+  return `${JSON.stringify(errors.length > 0 ? { ...line, failed: failures, errors } : { ...line, failed: failures })}\n`;
 }
 
 /** Streams the rows through `evaluate`, `concurrency` at a time, keeping a record of each (and `--out` lines). */

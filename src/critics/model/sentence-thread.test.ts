@@ -144,4 +144,16 @@ describe('an encoder call while the backend starts', () => {
     expect(calls).toBe(1);
     await expect(whileBackendStarts(() => Promise.reject(notReady), 50)).rejects.toThrow('not yet been initialized');
   });
+
+  it('loads the encoder again on the thread when a load fails that way, and answers the first text', async () => {
+    const thread = new EncoderThread({
+      embeddingsModule: fileURLToPath(new URL('../../../test/fixtures/slow-backend-embeddings.cjs', import.meta.url)),
+    });
+    try {
+      const raw = await thread.encode('four');
+      expect([raw.length, raw[0]]).toEqual([SENTENCE_DIMS, 4]);
+    } finally {
+      await thread.close();
+    }
+  });
 });

