@@ -5,7 +5,7 @@ import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.j
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.8.0';
+export const SELF_HARM_RULESET_VERSION = '1.9.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
@@ -59,7 +59,7 @@ const NOT_MINE = [
  * with him", "I've been cutting back", "I cut myself shaving".
  */
 const NOT_INTENT = [
-  ...'laughing of from with for over at on here there between early if some a out up back down carbs sugar costs corners hair class classes school shaving while chopping cooking accidentally lol lmao haha'.split(
+  ...'laughing of from with for over at on here there between early if some slack a out up back down carbs sugar costs corners hair class classes school shaving while chopping cooking accidentally lol lmao haha'.split(
     ' ',
   ),
 ];
@@ -230,6 +230,8 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         '{IM} suicidal',
         `{B} cutting|burning|hurting|harming|scratching|starving|slicing|hitting|punching|bruising ${ME}|again`,
         '{B} self-harming|cutting',
+        // Begun: "I've started hitting myself in the head" (not "… cutting myself some slack").
+        `{HAVE} started|begun hitting|punching|hurting|harming|burning|scratching|bruising|slapping|biting ${ME}`,
         // "I've been self-harming for about six years now" (a bare "for" after the match reads as something else).
         '{B} self-harming|cutting for ... years|months|weeks|days',
         `{B} cutting|harming|hurting|burning ${ME} for ... years|months|weeks|days`,
@@ -269,6 +271,9 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         '{W} take|swallow the|a whole bottle|pack|packet of pills|tablets|painkillers|paracetamol|tylenol|aspirin|ibuprofen',
         // Passive wishes: "I wish I could fall asleep and never wake up", "I'm tired of being alive".
         'i [just|really|sometimes|often] wish|want|hope ... asleep|sleep and never|not wake up',
+        // "I wish I could go to sleep and never wake up" (the gap above reads at most three words).
+        'i could|would|can just|simply go to sleep|bed and never|not wake up',
+        'i could|would|can go to sleep|bed and never|not wake up',
         '{IM} [so|just|really] tired|sick of being alive',
         '{B} thinking|dreaming|fantasizing|fantasising about crashing|driving my car into|off a|the wall|bridge|tree|cliff|truck|lorry|river|lake|barrier',
         '{HAVE} written|wrote my suicide|goodbye note|notes|letter|letters',
@@ -289,6 +294,10 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         'my self harm|injury',
         'i relapsed|relapse [on|with|into] self-harm|sh|cutting',
         'i relapsed|relapse [on|with|into] self harm',
+        // A relapse told by its act: "I relapsed yesterday and cut deeper than ever" (not "relapsed and had a drink").
+        'i relapsed ... and cut|burned|burnt|scratched|carved',
+        'i cut deeper than ever|before|last',
+        '{B} cutting deeper',
         '{UR} self-harm|sh|cut|self-injure',
         '{UR} self harm',
         `{UR} ${ACTS} ${ME}`,
@@ -303,7 +312,16 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
       {
         W: WILL,
         DONT: ["i don't|dont want to", 'i do not want to'],
-        B: ["i'm|im", 'i am', "i've|ive been", 'i have been', 'i keep', "i can't|cant stop"],
+        B: [
+          "i'm|im",
+          'i am',
+          "i've|ive been",
+          'i have been',
+          'i keep',
+          "i can't|cant stop",
+          "i've|ive started",
+          'i have started',
+        ],
         IM: ["i'm|im", 'i am', 'i feel'],
         IG: ["i'm|im going to", "i'm|im gonna", 'i am going to', 'i will', "i'll"],
         T: ['tonight|today|tomorrow|now|soon', 'this weekend|week'],
