@@ -27,6 +27,8 @@ export const THREAT_TEMPLATES: readonly string[] = [
   // A group sent back dead: "send every illegal back in a box".
   'send|ship|sending|shipping {D} {H} back in [a|body] box|boxes|bags|coffin|coffins|casket|caskets|bodybag|bodybags',
   'send|ship|sending|shipping {D} illegal back in [a|body] box|bag|coffin|casket|bodybag',
+  // Force as what a group "understands": "the only language these Somalis understand is the boot".
+  'only language {D} {H} understand|understands|know|knows|respect|respects|speak|speaks is|are [the] violence|force|boot|whip|stick|bullet|bullets|fear|pain|rope|beating|beatings|lash|bombs|bomb|fist|gun|guns',
   // Nature wished on a group: "I hope a disaster wipes out your disgusting atheist kind".
   `wipes|wipe|wiped|kills|kill|killed|takes|take out|off your|their|the|that [${INSULT_ADJECTIVES}] {GA} kind|lot|race`,
 ];
@@ -39,6 +41,8 @@ const BEAST =
 export const ONE_DEHUMANISED_TEMPLATES: readonly string[] = [
   // "A Muslim is a cockroach", "a black man is an ape in a suit" (not "a Muslim is a person who …").
   `a|an|every|any|each|the {ONE} is [just|only|merely|nothing|no] [but|more|better] [than] a|an [${INSULT_ADJECTIVES}] ${BEAST}`,
+  // "Every Arab I've met is a lying snake."
+  `every|each {ONE} ... is a|an [${INSULT_ADJECTIVES}] ${BEAST}`,
   // "Your disgusting atheist kind", "their filthy Jewish kind".
   `your|their|that|this ${INSULT_ADJECTIVES} {GA} kind|race|breed`,
 ];

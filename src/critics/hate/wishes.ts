@@ -65,6 +65,18 @@ export const DISDAIN_TEMPLATES: readonly string[] = [
   // The control trope with a relative clause, or passive: "the Jews who control the media", "banks run by Jews".
   'jews|zionists who|that control|controls|run|runs|own|owns the media|banks|world|government|hollywood|money|press',
   'media|banks|world|government|hollywood|press [is|are] controlled|run|owned by [the] jews|zionists',
+  // Money or a lobby of a group in control: "Jewish money controls both parties".
+  'jewish money|bankers|elites|lobby|media control|controls|run|runs|own|owns|buy|buys|bought *',
+  // Worse than a criminal: "I'd rather my daughter date a serial killer than a Muslim".
+  'date|marry a|an [serial] killer|murderer|rapist|criminal|terrorist|junkie|addict|paedophile|pedophile than a|an {ONE}',
+  // A vice as the nature of a people: "you can't take the drunk out of the Indian".
+  "can't|cannot|cant take the drunk|savage|thief|criminal|terrorist|animal|monkey|ape|thug|crook|peasant out of the|a|an {ONE}",
+  // Races ranked: "some races just aren't built for civilisation".
+  "some|certain races [just|simply] are|aren't|arent ... civilisation|civilization|civilised|civilized|inferior|superior|primitive|savage|subhuman|evolved",
+  // A trans woman as a man in a dress: "a man in a dress is still a man".
+  'a|any man in a dress is [still|just|always] a man|pervert|predator|freak',
+  // Groups on benefits as parasites: "disabled people on benefits are parasites".
+  `{H} on benefits|welfare are|is [all|just] ${TRAITS}|parasites|vermin|pests`,
   // A group as the enemy of a race or nation: "Jews enemy of white race", "Muslims are the enemies of our country".
   '{H} [are|is] [the] enemy|enemies of [the] white|our|this|my race|people|country|nation|civilisation|civilization',
 ];
