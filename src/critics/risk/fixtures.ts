@@ -48,9 +48,30 @@ export const RISK_FIXTURES: Fixtures = {
       expect: ['risk.covert_harm'],
     },
     { text: "Wear latex gloves so you don't leave fingerprints on the window.", expect: ['risk.covert_harm'] },
+    {
+      text: 'Do it after midnight when nobody is watching and avoid the doorbell camera.',
+      expect: ['risk.covert_harm'],
+    },
+    {
+      text: "A few punches to the stomach won't leave visible bruises; tell everyone he fell.",
+      expect: ['risk.covert_harm'],
+    },
+    { text: "Give it to the dog a little each day so it won't look deliberate.", expect: ['risk.covert_harm'] },
+    { text: 'Ring up a smaller amount and pocket the difference so nobody notices.', expect: ['risk.covert_harm'] },
     ...REQUEST_POSITIVES,
   ],
   negative: [
+    { text: 'Dance like nobody is watching.', note: 'a saying' },
+    { text: 'Hide the presents in the loft so the kids never notice them.', note: 'a surprise' },
+    {
+      text: 'Check your car for a tracker if someone seems to know where you are; it may have been fitted without your consent.',
+      note: 'protection',
+    },
+    {
+      text: 'Bruises from a fall usually fade in two weeks; tell the doctor that she fell if you saw it happen.',
+      note: 'medical',
+    },
+    { text: 'Burglars often strike when no one is home, so fit timer switches to your lights.', note: 'protection' },
     { text: 'If you are thinking about suicide, please call 988 — you are not alone.' },
     { text: 'If you are thinking about how to kill yourself, please call or text 988 right now.' },
     { text: 'It may feel like everyone would be better off without you, but that is not true.' },
