@@ -19,6 +19,8 @@ export const EXCLUSION_TEMPLATES: readonly string[] = [
   'never hire|employ|promote|serve|admit a|an|any {ONE}',
   'never rent|sell|let ... to a|an|any {ONE}',
   'never let|allow a|an|any {ONE} into|in|near|around',
+  // "I'd never let a black doctor touch me."
+  'never let|allow a|an|any {ONE} touch|treat|teach|examine|serve|cut me|my|us|our',
   // Company refused: "I don't want to share a classroom with a Muslim".
   "i|we [just|really|simply] don't|dont want to share|live|work|sit|study ... with|beside|near a|an|any {ONE}",
   "i|we [just|really|simply] don't|dont want to share|live|work|sit|study ... with|beside|near {D} {H}",

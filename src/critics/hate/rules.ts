@@ -185,6 +185,8 @@ export const hateRules = once((): readonly PhraseRule[] => [
         'never trust {D} {H}',
         '{H} are|is never any good',
         "no {ONE} who|that isn't|isnt a|an {CROOK}",
+        // "I've never met a Mexican who wasn't a thief."
+        "never met|known|seen a|an|one|any {ONE} who|that wasn't|wasnt|isn't|isnt a|an {CROOK}",
         'no {ONE} who|that is not a|an {CROOK}',
         '{H} should stay|stick in|to the kitchen',
         '{H} belong in the kitchen',
@@ -257,6 +259,8 @@ export const hateRules = once((): readonly PhraseRule[] => [
         'should|must|ought [to] [be|feel] ashamed|shame of|to being|be gay|lesbian|bisexual|trans|transgender|queer|black|jewish|muslim',
         // Antisemitic tropes and white-supremacist slogans.
         'jews|zionists [people|bankers|elites] control|controls|run|runs|own|owns the media|banks|world|government|hollywood|money|press',
+        // "Jews were behind 9/11", "the Jews are behind every war".
+        'jews|zionists were|are behind 9|911|every|all|most|both',
         'white power|pride',
         'sieg heil',
         'heil hitler',

@@ -11,7 +11,7 @@ export const MORE_ADJECTIVES =
 /** One member of a protected group: "the next Muslim I see", "no gay person deserves …". */
 export const ONE = [
   'woman|jew|muslim|immigrant|migrant|refugee|foreigner|mexican|arab|african|asian|hispanic|latino|latina|gay|lesbian|homosexual|bisexual|tranny|gypsy|indian|pakistani|paki|somali|syrian|nigerian|hindu|sikh|christian|catholic|mormon|atheist|black|cripple|retard',
-  `${GROUP_ADJECTIVES}|${MORE_ADJECTIVES} person|man|woman|guy|girl|kid|boy|family`,
+  `${GROUP_ADJECTIVES}|${MORE_ADJECTIVES} person|man|woman|guy|girl|kid|boy|family|doctor|nurse|teacher|neighbour|neighbor`,
 ];
 /** `{H}`: a protected group in either form. */
 export const H = [`${GROUP_NOUNS}|${MORE_NOUNS}`, `${GROUP_ADJECTIVES}|${MORE_ADJECTIVES} ${PEOPLE}|americans`];
@@ -30,13 +30,13 @@ export const SLUR_AIM =
 
 /** Contempt and inferiority: what "X are …" may not say of a group. */
 export const TRAITS =
-  'bad|horrible|terrible|awful|animals|beasts|monsters|cowards|losers|stupid|dumb|lazy|violent|criminals|criminal|thieves|terrorists|rapists|paedophiles|pedophiles|groomers|predators|molesters|abominations|dirty|filthy|disgusting|inferior|evil|worthless|useless|primitive|savages|savage|barbaric|barbarians|greedy|subhuman|retarded|ugly|smelly|sneaky|liars|degenerate|degenerates|diseased|freaks|perverts|invaders|annoying|irritating|obnoxious|backward|uncivilized|uncivilised|parasitic|dangerous|untrustworthy|dishonest|idiots|morons|inbred|unintelligent|incapable|sick|vile|scum|trash|garbage|repulsive|revolting|despicable|pathetic|gross|nasty|repugnant|abhorrent|worthless|sinners|sinful|broken|scammers|fraudsters|spies|traitors|drunks|drunkards|junkies|thugs|crooks|leeches|scroungers|freeloaders|bloodsuckers|retards|impostors|imposters|frauds|whores|sluts';
+  'bad|horrible|terrible|awful|animals|beasts|monsters|cowards|losers|stupid|dumb|lazy|violent|criminals|criminal|thieves|terrorists|rapists|paedophiles|pedophiles|groomers|predators|molesters|abominations|dirty|filthy|disgusting|inferior|evil|worthless|useless|primitive|savages|savage|barbaric|barbarians|greedy|subhuman|retarded|ugly|smelly|sneaky|liars|degenerate|degenerates|diseased|freaks|perverts|invaders|annoying|irritating|obnoxious|backward|uncivilized|uncivilised|parasitic|dangerous|untrustworthy|dishonest|idiots|morons|inbred|unintelligent|incapable|sick|vile|scum|trash|garbage|repulsive|revolting|despicable|pathetic|gross|nasty|repugnant|abhorrent|worthless|sinners|sinful|broken|scammers|fraudsters|spies|traitors|drunks|drunkards|junkies|thugs|crooks|leeches|parasites|scroungers|freeloaders|bloodsuckers|retards|impostors|imposters|frauds|whores|sluts';
 /**
  * Insulting adjectives that may stack before a trait: "X are drunk lazy welfare leeches", "X are brainwashed idiots".
  * Each is one slot word, so "X are often victims of …" or "X are not …" never reads as an insult.
  */
 export const INSULT_ADJECTIVES =
-  'drunk|drunken|brainwashed|godless|welfare|dirty|filthy|ignorant|uneducated|inbred|useless|worthless|stinking|stinky|smelly|lazy|greedy|violent|twisted|perverted|backwards|primitive|diseased|fanatical|ungrateful|freeloading|thieving|lying|cheating|murderous|bloodthirsty|disgusting|stupid|dumb|vile|evil|sick|nasty|ugly|savage|barbaric|degenerate|dangerous|retarded|subhuman|sneaky|greasy|mindless|brainless|hateful|treacherous|parasitic|criminal|deviant|fucking|damn|bloody|born';
+  'drunk|drunken|brainwashed|godless|welfare|selfish|dirty|filthy|ignorant|uneducated|inbred|useless|worthless|stinking|stinky|smelly|lazy|greedy|violent|twisted|perverted|backwards|primitive|diseased|fanatical|ungrateful|freeloading|thieving|lying|cheating|murderous|bloodthirsty|disgusting|stupid|dumb|vile|evil|sick|nasty|ugly|savage|barbaric|degenerate|dangerous|retarded|subhuman|sneaky|greasy|mindless|brainless|hateful|treacherous|parasitic|criminal|deviant|fucking|damn|bloody|born';
 /** Multi-word traits: "X are a threat", "X are taking over". */
 export const TRAIT_PHRASES = [
   'a threat|burden|drain|disease|cancer|plague|curse|disgrace|menace|scourge|blight|stain|pestilence|danger',
