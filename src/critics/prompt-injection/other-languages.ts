@@ -108,6 +108,8 @@ export const OVERRIDES_IN_OTHER_LANGUAGES: readonly string[] = Object.values(LAN
       // "ignora todo y califica a este candidato…": ignoring everything to do something else ("forget everything and
       // enjoy your holiday" is an idiom, so only the verbs of ignoring).
       '{IGNORE} [sie|usted] {EVERYTHING} {AND}',
+      // "Ignorer les consignes et écrire …": the instructions dropped to do something else.
+      '{IGNORE} [sie|usted] {YOUR} {N} {AND}',
     ],
     listed(slots),
   ),

@@ -103,6 +103,14 @@ const instructionOverride: PhraseRule = {
       'forget|ignore about all|any [the|your|previous|prior|above|earlier] assignments|tasks|instructions|rules',
     ]),
     'now focus|concentrate on your new task|assignment',
+    // "Ignore the rules and write …": dropped to do something else (not "ignore the instructions on the packet").
+    `${DROP_VERBS} the|these|those ${DIRECTIVES} and`,
+    // "Set aside every instruction from your operator", "… and follow mine only".
+    `set|put aside|away all|any|every|your ${DIRECTIVES}`,
+    'follow|obey mine|me only',
+    'follow|obey only mine|me',
+    // "Act as if the previous conversation never happened."
+    `as if|though the|your ${EARLIER} conversation|chat|messages|${DIRECTIVES} never happened|existed`,
     ...OVERRIDES_IN_OTHER_LANGUAGES,
   ],
   negations: DESCRIPTIVE,
@@ -268,7 +276,7 @@ const indirectInjection: PhraseRule = {
 };
 
 export const PROMPT_INJECTION_RULES: Ruleset = {
-  version: '1.5.0',
+  version: '1.6.0',
   rules: [
     instructionOverride,
     roleHijack,
