@@ -118,16 +118,17 @@ describe('PhraseSet', () => {
       { source: 'guarantee ... approval ... today', tag: 1 },
       { source: 'guarantee * * * now', tag: 2 },
     ]);
-    // Ten times the text may cost about ten times the work, never a hundred: the ratio of medians, not a wall-clock
-    // bound, so a busy machine does not fail it.
+    // Ten times the text may cost about ten times the work, never a hundred: the ratio of the best of seven runs, not
+    // a wall-clock bound, so a busy machine does not fail it (the median of five once did, beside the other test files:
+    // a collection or a scheduler pause is not the matcher's cost, and a quadratic matcher is slow in every run).
     const cost = (words: number): number => {
       const tokens = tokenize('guarantee '.repeat(words));
-      const times = Array.from({ length: 5 }, () => {
+      const times = Array.from({ length: 7 }, () => {
         const start = performance.now();
         set.findAll(tokens);
         return performance.now() - start;
-      }).sort((a, b) => a - b);
-      return times[2]!;
+      });
+      return Math.min(...times);
     };
     cost(1_000); // warm up
     expect(cost(10_000) / Math.max(cost(1_000), 0.05)).toBeLessThan(40);
