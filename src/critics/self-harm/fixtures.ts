@@ -95,8 +95,25 @@ export const SELF_HARM_FIXTURES: Fixtures = {
       target: 'input',
       expect: ['self_harm.intent'],
     },
+    {
+      text: 'Wrote goodbye letters to my sister and my best friend today.',
+      target: 'input',
+      expect: ['self_harm.intent'],
+    },
+    {
+      text: 'Burning my wrists with a hot spoon helps me feel something.',
+      target: 'input',
+      expect: ['self_harm.intent'],
+    },
+    {
+      text: "Nobody at school would even notice if I wasn't there anymore.",
+      target: 'input',
+      expect: ['self_harm.intent'],
+    },
+    { text: "Honestly if a bus hit me tomorrow I'd be grateful.", target: 'input', expect: ['self_harm.intent'] },
   ],
   negative: [
+    { text: 'Writing a goodbye letter to my students as I retire this summer.', target: 'input', note: 'retiring' },
     { text: 'I relapsed and had a cigarette, so cut me some slack.', target: 'input', note: 'another habit' },
     { text: 'The new budget cuts cut deeper than ever before.', target: 'input', note: 'economics' },
     { text: 'I wish I could cut myself a bigger slice of that cake.', target: 'input', note: 'cake' },

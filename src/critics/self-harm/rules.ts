@@ -5,7 +5,7 @@ import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.j
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.9.0';
+export const SELF_HARM_RULESET_VERSION = '1.10.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
@@ -259,6 +259,12 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         'no point in|of living|going on anymore',
         // The act said to help: "burning myself with a lighter calms me down".
         `cutting|burning|hurting|harming|scratching|hitting|starving ${ME} ... calms|helps|relaxes|soothes|relieves|numbs|comforts`,
+        // "Burning my wrists with a hot spoon helps me feel something."
+        'cutting|burning|scratching|hitting|slicing my wrists|wrist|arms|arm|legs|thighs|skin ... ... calms|helps|relaxes|soothes|relieves|numbs|comforts',
+        // "Nobody at school would even notice if I wasn't there anymore."
+        "notice|miss|care if i wasn't|wasnt|weren't|werent here|there|around|alive anymore",
+        // "If a bus hit me tomorrow I'd be grateful."
+        'if a|the bus|car|truck|lorry|train hit|hits|killed me ... grateful|glad|happy|relieved|thankful',
         'nobody|noone would miss|notice|care if i was|were gone|dead|disappeared|died',
         'no one would miss|notice|care if i was|were gone|dead|disappeared|died',
         'nobody|noone would miss|notice|care if i disappeared|died|vanished',
@@ -278,6 +284,8 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         '{B} thinking|dreaming|fantasizing|fantasising about crashing|driving my car into|off a|the wall|bridge|tree|cliff|truck|lorry|river|lake|barrier',
         '{HAVE} written|wrote my suicide|goodbye note|notes|letter|letters',
         'i wrote my suicide|goodbye note|notes|letter|letters',
+        // "Wrote goodbye letters to my sister and my best friend" (not a goodbye letter to one's students on retiring).
+        'wrote|written|writing [my] goodbye|farewell|last letters|letter|notes|note to my mum|mom|dad|parents|family|sister|brother|kids|children|wife|husband|partner|best|friends|girlfriend|boyfriend',
         '{HAVE} saved|stockpiled|hoarded|collected enough pills|tablets',
         // Self-harm told in the first person, begun or ongoing: "I started self harming at 12", "if I don't SH I stop
         // eating", "my self-harm got worse", "I get the urge to cut".
