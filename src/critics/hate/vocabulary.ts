@@ -30,7 +30,7 @@ export const SLUR_AIM =
 
 /** Contempt and inferiority: what "X are …" may not say of a group. */
 export const TRAITS =
-  'bad|horrible|terrible|awful|animals|beasts|monsters|cowards|losers|stupid|dumb|lazy|violent|criminals|criminal|thieves|terrorists|rapists|paedophiles|pedophiles|groomers|predators|molesters|abominations|dirty|filthy|disgusting|inferior|evil|worthless|useless|primitive|savages|savage|barbaric|barbarians|greedy|subhuman|retarded|ugly|smelly|sneaky|liars|degenerate|degenerates|diseased|freaks|perverts|invaders|annoying|irritating|obnoxious|backward|uncivilized|uncivilised|parasitic|dangerous|untrustworthy|dishonest|idiots|morons|inbred|unintelligent|incapable|sick|vile|scum|trash|garbage|repulsive|revolting|despicable|pathetic|gross|nasty|repugnant|abhorrent|worthless|sinners|sinful|broken|scammers|fraudsters|spies|traitors|drunks|drunkards|junkies|thugs|crooks|leeches|parasites|scroungers|freeloaders|bloodsuckers|retards|impostors|imposters|frauds|whores|sluts';
+  'bad|horrible|terrible|awful|animals|beasts|monsters|cowards|losers|stupid|dumb|lazy|violent|criminals|criminal|thieves|terrorists|rapists|paedophiles|pedophiles|groomers|predators|molesters|abominations|dirty|filthy|disgusting|inferior|evil|worthless|useless|primitive|savages|savage|barbaric|barbarians|greedy|subhuman|retarded|ugly|smelly|sneaky|liars|degenerate|degenerates|diseased|freaks|perverts|invaders|annoying|irritating|obnoxious|backward|uncivilized|uncivilised|parasitic|dangerous|untrustworthy|dishonest|idiots|morons|inbred|unintelligent|incapable|sick|vile|scum|trash|garbage|repulsive|revolting|despicable|pathetic|gross|nasty|repugnant|abhorrent|worthless|sinners|sinful|broken|scammers|fraudsters|spies|traitors|drunks|drunkards|junkies|thugs|crooks|leeches|parasites|robots|scroungers|freeloaders|bloodsuckers|retards|impostors|imposters|frauds|whores|sluts';
 /**
  * Insulting adjectives that may stack before a trait: "X are drunk lazy welfare leeches", "X are brainwashed idiots".
  * Each is one slot word, so "X are often victims of …" or "X are not …" never reads as an insult.
@@ -41,7 +41,7 @@ export const INSULT_ADJECTIVES =
 export const TRAIT_PHRASES = [
   'a threat|burden|drain|disease|cancer|plague|curse|disgrace|menace|scourge|blight|stain|pestilence|danger',
   'a fifth column',
-  'an abomination|embarrassment|infestation|aberration',
+  'an abomination|embarrassment|infestation|aberration|invasion',
   'a waste of space|oxygen|air|skin',
   'the worst',
   'the problem|enemy|devil',

@@ -77,6 +77,12 @@ export const DISDAIN_TEMPLATES: readonly string[] = [
   'a|any man in a dress is [still|just|always] a man|pervert|predator|freak',
   // Groups on benefits as parasites: "disabled people on benefits are parasites".
   `{H} on benefits|welfare are|is [all|just] ${TRAITS}|parasites|vermin|pests`,
+  // A group as the world's worst of a kind: "Indians are the scammers of the world".
+  `{H} are|is the ${TRAITS} of`,
+  // A vice taught from birth: "Gypsy kids are raised to steal".
+  '{H} are|is raised|born|bred|taught|trained|brought to steal|lie|cheat|rob|beg|hate|kill|rape',
+  // A group's culture as crime: "Black culture is just crime, drugs and absent fathers".
+  '{GA} culture|religion|faith is [just|only|all|basically] [about] crime|violence|hate|terror|terrorism|drugs|savagery|barbarism|thuggery|death|rape',
   // A group as the enemy of a race or nation: "Jews enemy of white race", "Muslims are the enemies of our country".
   '{H} [are|is] [the] enemy|enemies of [the] white|our|this|my race|people|country|nation|civilisation|civilization',
 ];
