@@ -188,8 +188,17 @@ export const HATE_FIXTURES: Fixtures = {
     { text: 'Black culture is just crime, drugs and absent fathers.', target: 'input', expect: ['hate.contempt'] },
     { text: 'Immigrants are an invasion.', target: 'input', expect: ['hate.contempt'] },
     { text: 'Asians are robots, every one of them.', target: 'input', expect: ['hate.contempt'] },
+    { text: "I'm not racist, but Muslims are terrorists.", target: 'input', expect: ['hate.disclaimed'] },
+    { text: 'I am not a bigot but gays are disgusting.', target: 'input', expect: ['hate.disclaimed'] },
   ],
   negative: [
+    { text: "I'm not racist, and saying Muslims are terrorists is a lie.", target: 'input', note: 'counter-speech' },
+    {
+      text: "I'm not racist, but I'm tired of people saying immigrants are lazy.",
+      target: 'input',
+      note: 'counter-speech',
+    },
+    { text: "I'm not biased, but my cats are the best cats.", target: 'input', note: 'not a group' },
     { text: 'Indians are the largest diaspora of the world.', target: 'input', note: 'a fact' },
     { text: 'Muslim children are taught to pray at a young age.', target: 'input', note: 'a practice' },
     { text: 'Black culture is a huge influence on modern music.', target: 'input', note: 'praise' },

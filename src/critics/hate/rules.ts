@@ -18,6 +18,7 @@ import { TRANS_ONE_WORD, TROPE_TEMPLATES } from './tropes.js';
 import { DISDAIN_TEMPLATES, WISHED_HARM_TEMPLATES } from './wishes.js';
 import { EXCLUSION_TEMPLATES } from './exclusion.js';
 import { slurRules } from './slurs.js';
+import { disclaimedHateRule } from './disclaimed.js';
 import { NOT_A_BEAST, ONE_DEHUMANISED_TEMPLATES, THREAT_TEMPLATES } from './threats.js';
 import {
   AT_A_SKILL,
@@ -295,6 +296,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
     unless: COUNTER_SPEECH,
   },
   ...slurRules(),
+  disclaimedHateRule(),
   {
     id: 'hate.promotion',
     message: 'asks how to spread hatred of protected groups, or to join or build a hate group',
