@@ -27,6 +27,9 @@ export function disclaimedHateRule(): PhraseRule {
         '{NOT} {BIAS} ... {H} are|is [just|simply|naturally] too emotional|stupid|lazy|violent|primitive to',
         `{NOT} {BIAS} ... {H} should|must [all] be ${PUNISHED}|deported|removed|kicked|thrown|locked`,
         "{NOT} {BIAS} ... {H} don't|dont belong|deserve",
+        // "It is not transphobic to say that trans women are men."
+        '{NOT} {BIAS} ... trans|transgender women are [just|really|actually|only|still] men|males',
+        '{NOT} {BIAS} ... trans|transgender men are [just|really|actually|only|still] women|females',
       ],
       {
         NOT: ['not', 'not a|being', 'not being a'],

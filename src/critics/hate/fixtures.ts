@@ -190,6 +190,7 @@ export const HATE_FIXTURES: Fixtures = {
     { text: 'Asians are robots, every one of them.', target: 'input', expect: ['hate.contempt'] },
     { text: "I'm not racist, but Muslims are terrorists.", target: 'input', expect: ['hate.disclaimed'] },
     { text: 'I am not a bigot but gays are disgusting.', target: 'input', expect: ['hate.disclaimed'] },
+    { text: 'It is not transphobic to say that trans women are men.', target: 'input', expect: ['hate.disclaimed'] },
   ],
   negative: [
     { text: "I'm not racist, and saying Muslims are terrorists is a lie.", target: 'input', note: 'counter-speech' },
@@ -199,6 +200,7 @@ export const HATE_FIXTURES: Fixtures = {
       note: 'counter-speech',
     },
     { text: "I'm not biased, but my cats are the best cats.", target: 'input', note: 'not a group' },
+    { text: 'It is not transphobic to say that trans women face discrimination.', target: 'input', note: 'support' },
     { text: 'Indians are the largest diaspora of the world.', target: 'input', note: 'a fact' },
     { text: 'Muslim children are taught to pray at a young age.', target: 'input', note: 'a practice' },
     { text: 'Black culture is a huge influence on modern music.', target: 'input', note: 'praise' },
