@@ -203,6 +203,7 @@ export const HATE_FIXTURES: Fixtures = {
     { text: 'It is not transphobic to say that trans women face discrimination.', target: 'input', note: 'support' },
     { text: 'Indians are the largest diaspora of the world.', target: 'input', note: 'a fact' },
     { text: 'Muslim children are taught to pray at a young age.', target: 'input', note: 'a practice' },
+    { text: 'Christians are taught to hate the sin, not the sinner.', target: 'input', note: 'a doctrine' },
     { text: 'Black culture is a huge influence on modern music.', target: 'input', note: 'praise' },
     { text: 'Robots are taking over warehouse jobs.', target: 'input', note: 'not a group' },
     { text: "I've never met a Mexican who wasn't kind to me.", target: 'input', note: 'praise' },

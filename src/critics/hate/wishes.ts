@@ -1,5 +1,6 @@
 // More of what hate says in plain words (slot templates for hate.violence and hate.contempt): harm wished on a group,
-// distrust and disgust, a group denied its humanity, and slurs aimed at people.
+// distrust and disgust, a group denied its humanity, slurs aimed at people, a faith reviled, tropes of control, and vices
+// said to be a group's nature or culture.
 import { INSULT_ADJECTIVES, INTENSE, TRAITS } from './vocabulary.js';
 
 /** Fates a speaker may wish on a group: "I'd love to see X suffer", "I hope X burn". */
@@ -79,8 +80,8 @@ export const DISDAIN_TEMPLATES: readonly string[] = [
   `{H} on benefits|welfare are|is [all|just] ${TRAITS}|parasites|vermin|pests`,
   // A group as the world's worst of a kind: "Indians are the scammers of the world".
   `{H} are|is the ${TRAITS} of`,
-  // A vice taught from birth: "Gypsy kids are raised to steal".
-  '{H} are|is raised|born|bred|taught|trained|brought to steal|lie|cheat|rob|beg|hate|kill|rape',
+  // A vice taught from birth: "Gypsy kids are raised to steal" (not "to hate": "Christians are taught to hate sin").
+  '{H} are|is raised|born|bred|taught|trained|brought to steal|lie|cheat|rob|beg|kill|rape',
   // A group's culture as crime: "Black culture is just crime, drugs and absent fathers".
   '{GA} culture|religion|faith is [just|only|all|basically] [about] crime|violence|hate|terror|terrorism|drugs|savagery|barbarism|thuggery|death|rape',
   // A group as the enemy of a race or nation: "Jews enemy of white race", "Muslims are the enemies of our country".
