@@ -2,8 +2,8 @@
 import type { CriticInput, EscalationSignal, Finding, Violation } from '../core/index.js';
 import type { RuleTarget, SyncBuiltinCritic } from './critic.js';
 import { clauseTier } from '../verdict/index.js';
-import { compileRuleset } from './rule-compile.js';
-import type { Ruleset } from './rule-types.js';
+import { compileRuleset, type CompiledRuleset } from './rule-compile.js';
+import type { PhraseRule, Ruleset } from './rule-types.js';
 import { applies, scanRules, type Overlaps, type ScanOptions, type Which } from './rule-scan.js';
 import { foldedStretches } from './text/normalize-leet.js';
 import { normalized, type NormalizedText } from './text/normalize.js';
@@ -115,6 +115,24 @@ function newOnes(found: readonly Violation[], more: readonly Violation[], cap: n
 }
 
 /**
+ * Compiled rule lists, by the list they came from: the built-ins' lists are built once per process (../lazy.ts), so
+ * every engine's critics share one compiled copy — tens of megabytes each for the larger critics, which an engine per
+ * test server or per tenant would otherwise hold again.
+ */
+const compiled = new WeakMap<readonly PhraseRule[], Record<Which, CompiledRuleset>>();
+
+/** One compiled set per side: a text is matched only against the rules that read it. */
+function compiledFor(rules: readonly PhraseRule[]): Record<Which, CompiledRuleset> {
+  let sets = compiled.get(rules);
+  if (sets === undefined) {
+    const rulesFor = (which: Which) => rules.filter((r) => applies(r.target ?? 'response', which));
+    sets = { input: compileRuleset(rulesFor('input')), response: compileRuleset(rulesFor('response')) };
+    compiled.set(rules, sets);
+  }
+  return sets;
+}
+
+/**
  * A built-in-style critic from versioned phrase rules (and detectors), scanning normalised text.
  * @example
  * const shouting = createRuleCritic({
@@ -124,9 +142,7 @@ function newOnes(found: readonly Violation[], more: readonly Violation[], cap: n
  * shouting.evaluate({ inputText: '', modelResponse: 'You idiot.', context: {}, traceId: 't' }).severity; // 1
  */
 export function createRuleCritic(def: RuleCriticDefinition): SyncBuiltinCritic {
-  // One compiled set per side: a text is matched only against the rules that read it.
-  const rulesFor = (which: Which) => def.ruleset.rules.filter((r) => applies(r.target ?? 'response', which));
-  const rulesets = { input: compileRuleset(rulesFor('input')), response: compileRuleset(rulesFor('response')) };
+  const rulesets = compiledFor(def.ruleset.rules);
   const options: ScanOptions = {
     overlaps: def.overlaps ?? 'start',
     maxViolationsPerRule: def.maxViolationsPerRule ?? Infinity,
@@ -140,7 +156,10 @@ export function createRuleCritic(def: RuleCriticDefinition): SyncBuiltinCritic {
     input: targets.some((t) => applies(t, 'input')),
   };
 
-  const hasRules = { input: rulesFor('input').length > 0, response: rulesFor('response').length > 0 };
+  const hasRules = {
+    input: def.ruleset.rules.some((r) => applies(r.target ?? 'response', 'input')),
+    response: def.ruleset.rules.some((r) => applies(r.target ?? 'response', 'response')),
+  };
   /** The rules' violations in the stretches of `folded` around its leet tokens, with offsets in `folded`. */
   const scanFolded = (text: string, folded: string, which: Which): Violation[] => {
     const stretches = foldedStretches(text, folded);

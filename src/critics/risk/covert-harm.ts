@@ -48,7 +48,7 @@ export function covertHarmRules(): PhraseRule[] {
           "where it|they won't|wont|doesn't|doesnt|don't|dont show",
           // A cover story for an injury: "tell everyone he fell".
           'tell|telling everyone|anyone|people|them [that] he|she|they fell|tripped|slipped',
-          ],
+        ],
         {
           NOBODY: ['nobody|noone', 'no one'],
           WONT: ["won't|wont|doesn't|doesnt", 'will|does not'],
