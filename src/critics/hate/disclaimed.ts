@@ -1,7 +1,7 @@
 // Hate after a disclaimer, "I'm not racist, but X are …": the bias word the disclaimer denies is what marks
 // counter-speech elsewhere, so this rule keeps every counter-speech cue but the names of biases.
 import type { PhraseRule } from '../rule-critic.js';
-import { COUNTER_SPEECH, DEHUMANISING, PUNISHED } from '../rights/vocabulary.js';
+import { BIAS_NAMES, COUNTER_SPEECH, DEHUMANISING, PUNISHED } from '../rights/vocabulary.js';
 import { expand } from '../text/pattern-slots.js';
 import { H, INSULT_ADJECTIVES, INTENSE, TRAIT_PHRASES, TRAITS } from './vocabulary.js';
 
@@ -10,7 +10,7 @@ const BIAS =
   'racist|sexist|homophobic|transphobic|islamophobic|antisemitic|xenophobic|misogynist|misogynistic|bigoted|prejudiced|biased|bigot|racialist';
 
 /** COUNTER_SPEECH without the entries that name a bias or a bigot (the disclaimer carries one by construction). */
-const NOT_A_DISCLAIMER = COUNTER_SPEECH.filter((entry) => !/\bracist\b|\bbigot\b|\bantisemite\b/.test(entry));
+const NOT_A_DISCLAIMER = COUNTER_SPEECH.filter((entry) => !BIAS_NAMES.includes(entry));
 
 /** Built with the other hate rules (see rules.ts). */
 export function disclaimedHateRule(): PhraseRule {

@@ -67,6 +67,16 @@ export const FALSEHOOD: readonly string[] = [
 ];
 
 /**
+ * Biases and bigots named: a sentence that names one is about the bias, unless it disclaims one ("I'm not racist, but
+ * …"), so hate.disclaimed does not take these.
+ */
+export const BIAS_NAMES: readonly string[] = [
+  'stereotype|stereotypes|stereotyping|stereotypical|prejudice|prejudices|prejudiced|bigot|bigots|bigotry|bigoted',
+  'antisemite|antisemites|homophobe|homophobes|transphobe|transphobes|islamophobe|islamophobes|misogynist|misogynists',
+  'racism|racist|racists|sexism|sexist|sexists|homophobia|homophobic|transphobia|transphobic|islamophobia|islamophobic|antisemitism|antisemitic|anti-semitic|anti-semitism|xenophobia|xenophobic|misogyny|misogynist|misogynistic|ableist|ableism|hateful|hatred|discrimination|discriminatory|supremacist|supremacists|nazi|nazis',
+];
+
+/**
  * Counter-speech, quotation and reported speech: 'Saying "X are vermin" is hateful', "it's wrong to say that …",
  * "people who claim X are lazy are spreading a stereotype", 'the defendant said "…"'. Not "think" or "believe" in
  * the first person ("I think X are …" is the speaker's own view), and not words an insult may carry ("ignorant").
@@ -95,9 +105,7 @@ export const COUNTER_SPEECH = [
   'respond|responding|reply|replying|react|reacting to',
   'push|pushing back',
   'not true',
-  'stereotype|stereotypes|stereotyping|stereotypical|prejudice|prejudices|prejudiced|bigot|bigots|bigotry|bigoted',
-  'antisemite|antisemites|homophobe|homophobes|transphobe|transphobes|islamophobe|islamophobes|misogynist|misogynists',
-  'racism|racist|racists|sexism|sexist|sexists|homophobia|homophobic|transphobia|transphobic|islamophobia|islamophobic|antisemitism|antisemitic|anti-semitic|anti-semitism|xenophobia|xenophobic|misogyny|misogynist|misogynistic|ableist|ableism|hateful|hatred|discrimination|discriminatory|supremacist|supremacists|nazi|nazis',
+  ...BIAS_NAMES,
 ];
 export const ATROCITIES =
   'exterminate|exterminating|eradicate|eradicating|massacre|massacring|slaughter|slaughtering|lynch|lynching|gas|gassing|purge|purging|cleanse|cleansing|enslave|enslaving|sterilize|sterilise|sterilizing|sterilising';
