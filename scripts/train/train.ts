@@ -32,6 +32,16 @@ const MAX_FPR_OWN = 0.02;
  * (measured: with the whole budget each, the held-out false-positive rate doubled to 2.2 %).
  */
 const INPUT_MODEL_SHARE = 0.5;
+/**
+ * An input model's share where it differs from INPUT_MODEL_SHARE; TRAIN_SHARE_BY (JSON) overrides it for an experiment.
+ * `hate` takes 0.9: implicit hate is the rules' blind spot, so the model carries more of it (2026-12-07, with
+ * `hate-10`: held-out hate 55.8 % at 1.6 % false positives with 0.75, 58.3 % at 1.8 % with 0.9, 59.5 % at 2.2 % with 1;
+ * an implicit-hate probe of ours written first, 56 %, 72 % and 72 %, each at 0 %).
+ */
+const SHARE_BY_MODEL: Readonly<Record<string, number>> = {
+  hate: 0.9,
+  ...(JSON.parse(process.env['TRAIN_SHARE_BY'] ?? '{}') as Record<string, number>),
+};
 /** The most rows' worth of weight one slice's rows of one label carry in training. */
 const SLICE_WEIGHT = Number(process.env['TRAIN_SLICE_WEIGHT'] ?? 300);
 /** …and of the held-out everyday prompts and answers (category 'general'): ordinary traffic must pass. */
@@ -148,7 +158,7 @@ function trainOne(
   const worstLookAlike = Math.max(-50, ...lookAlikeScores);
   // Which look-alike bounds the threshold, so that a rise can be traced to a text.
   const worstLookAlikeText = lookAlikes[lookAlikeScores.indexOf(worstLookAlike)]?.text.slice(0, 80);
-  const budget = sentenceDims > 0 ? INPUT_MODEL_SHARE : 1;
+  const budget = sentenceDims > 0 ? (SHARE_BY_MODEL[spec.name] ?? INPUT_MODEL_SHARE) : 1;
   const thresholdLogit = Math.max(
     chooseThreshold(benignAll, benignOwn, everyday, MAX_FPR_ALL * budget, MAX_FPR_OWN * budget),
     worstLookAlike + 1e-3,

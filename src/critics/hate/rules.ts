@@ -14,7 +14,7 @@ import { REQUEST_CUES } from '../risk/request-vocabulary.js';
 import { expand } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 import { requestedHateRule } from './requested.js';
-import { TRANS_ONE_WORD, TROPE_TEMPLATES } from './tropes.js';
+import { FAITHS, TRANS_ONE_WORD, TROPE_TEMPLATES, YOU_ARE } from './tropes.js';
 import { DISDAIN_TEMPLATES, WISHED_HARM_TEMPLATES } from './wishes.js';
 import { EXCLUSION_TEMPLATES } from './exclusion.js';
 import { IDENTITY_DENIAL_TEMPLATES } from './identity.js';
@@ -45,7 +45,7 @@ import {
   WRITE_CUES,
 } from './vocabulary.js';
 
-export const HATE_RULESET_VERSION = '1.8.0';
+export const HATE_RULESET_VERSION = '1.9.0';
 
 /** Words that cancel a match when they come just before it: "I don't …", "not all …", "if …". */
 const HATE_NEGATIONS = [...NEGATIONS, 'if', 'whether', 'claim', 'claims'];
@@ -254,6 +254,8 @@ export const hateRules = once((): readonly PhraseRule[] => [
       {
         H,
         TRANS: [TRANS_ONE_WORD],
+        FAITH: [FAITHS],
+        YOU_ARE,
         D,
         ONE,
         INTENSE: [INTENSE],

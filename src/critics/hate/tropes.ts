@@ -1,5 +1,6 @@
 // Stereotype tropes asserted of a protected group (hate.contempt's slot templates): living off others, caring only
-// for money, hired only for diversity, lacking a basic virtue, secret control, genocide wished finished.
+// for money, hired only for diversity, lacking a basic virtue, secret control, genocide wished finished, taking "our"
+// jobs, crime and disease laid at a group's door, a faith called a cult, a woman's place, damnation for who one is.
 
 /**
  * Templates over the slots `{H}` (a protected group) and `{TRANS}`. Each names the group and asserts the trope of all of
@@ -25,7 +26,34 @@ export const TROPE_TEMPLATES: readonly string[] = [
   // A trans woman's gender denied in one word: "transwomen are just men in dresses".
   '{TRANS} are|is [just|really|actually|only|still|simply] men|males|dudes|guys',
   '{TRANS} are|is [just|really|actually|only|still|simply] a|an man|dude|guy|male',
+  // "Immigrants are taking all our jobs", "they come here to steal our benefits" ("our" makes it the grievance).
+  '{H} are|is [all|just|only] taking|stealing [all|away] our jobs|benefits|homes|houses|women|country|money',
+  '{H} [all|just|only] take|steal [all|away] our jobs|benefits|homes|houses|women|country|money',
+  '{H} [all|just|only] come|came here ... to take|steal|rob|sponge|mooch|leech',
+  // Crime and disease laid at a group's door: "Blacks commit most of the crime", "Chinese people spread diseases".
+  '{H} commit|cause|do [almost] most|all [of] [the] crime|crimes|rapes|murders|violence|shootings|stabbings',
+  '{H} [all] spread|carry|bring disease|diseases|aids|hiv|germs|plagues|the virus',
+  '{H} [all] eat dogs|cats|bats|rats',
+  // A faith called a cult: "Islam is a death cult" ("Islam is not a religion of peace" heads news commentary, which
+  // labelled sets read as not hateful).
+  '{FAITH} is|are [just|really|simply|merely] a [death|satanic|evil] cult|cults',
+  '{FAITH} is|are nothing but a [death|satanic|evil] cult|cults',
+  // A woman's place: "a woman's place is in the home, obeying her husband".
+  "a woman's|womans|women's|womens place is in|at the kitchen|home|house|bedroom",
+  // Damnation for who one is: "if you're gay you're going to hell", "Muslims are all going to hell".
+  "if {YOU_ARE} {GA} [then] [you're|youre|ur|you] [are] going|headed|bound to|for hell",
+  "if {YOU_ARE} {GA} [then] you'll|youll go|burn|rot in|to hell",
+  'if {YOU_ARE} {GA} [then] you will go|burn|rot in|to hell',
+  '{H} are|is [all] going|headed|bound to|for hell',
+  // Distrust by what one wears: "I don't trust anyone who wears a turban".
+  "don't|dont|never|can't|cant trust anyone|anybody|people|someone|somebody who|that wears|wear a|an turban|hijab|burqa|burka|niqab|kippah|yarmulke|headscarf|turbans|hijabs|burqas",
 ];
+
+/** `{YOU_ARE}`: "you're" in its spellings (a slot value is one word or one phrase; one value fills every use). */
+export const YOU_ARE = ["you're|youre|ur", 'you are'];
+
+/** A faith named by its name: "{FAITH} is a death cult". */
+export const FAITHS = 'islam|judaism|hinduism|sikhism|christianity|catholicism|mormonism|buddhism';
 
 /** Trans women written as one word. */
 export const TRANS_ONE_WORD = 'transwomen|transwoman|transgenderwomen';

@@ -92,6 +92,8 @@ export const COUNTER_SPEECH = [
   'people|those|anyone|someone|men|women|he|she|they who|that say|claim|think|believe|insist|argue|assume',
   'some|many|most people|folks say|claim|think|believe',
   'people|everyone|everybody|folks say|joke|claim',
+  // "I heard someone say …", "we had someone say … in our church group".
+  'someone|somebody|anyone|anybody say|claim|insist',
   'bugs|annoys|upsets|bothers|offends|hurts|angers me',
   'wrong|untrue|unfair|myth|myths|nonsense|debunked|misconception|misconceptions',
   ...FALSEHOOD,

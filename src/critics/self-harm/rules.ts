@@ -5,7 +5,7 @@ import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.j
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.10.0';
+export const SELF_HARM_RULESET_VERSION = '1.11.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
@@ -281,6 +281,12 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         'i could|would|can just|simply go to sleep|bed and never|not wake up',
         'i could|would|can go to sleep|bed and never|not wake up',
         '{IM} [so|just|really] tired|sick of being alive',
+        // "I'm so tired of living like this" (not "… of living in a flat share", where the next word decides it).
+        '{IM} [so|just|really|fucking] tired|sick|weary of living|existing anymore',
+        '{IM} [so|just|really|fucking] tired|sick|weary of living|existing like this',
+        // "My plan is to drive into a tree" (not "… into town").
+        '{W} drive|crash|steer [my] [car] into|off a|the tree|wall|cliff|bridge|barrier|truck|lorry',
+        'my plan is to drive|crash|steer [my] [car] into|off a|the tree|wall|cliff|bridge|barrier|truck|lorry',
         '{B} thinking|dreaming|fantasizing|fantasising about crashing|driving my car into|off a|the wall|bridge|tree|cliff|truck|lorry|river|lake|barrier',
         '{HAVE} written|wrote my suicide|goodbye note|notes|letter|letters',
         'i wrote my suicide|goodbye note|notes|letter|letters',
