@@ -29,6 +29,12 @@ export const THREAT_TEMPLATES: readonly string[] = [
   'send|ship|sending|shipping {D} illegal back in [a|body] box|bag|coffin|casket|bodybag',
   // Force as what a group "understands": "the only language these Somalis understand is the boot".
   'only language {D} {H} understand|understands|know|knows|respect|respects|speak|speaks is|are [the] violence|force|boot|whip|stick|bullet|bullets|fear|pain|rope|beating|beatings|lash|bombs|bomb|fist|gun|guns',
+  // A genocide regretted as unfinished: "it's a shame the Native Americans weren't all wiped out".
+  "shame|pity|bad [that] {D} {H} weren't|werent|wasn't|wasnt [all] wiped|stamped|killed|exterminated|gassed|finished",
+  'shame|pity|bad [that] {D} {H} were|was not [all] wiped|stamped|killed|exterminated|gassed|finished',
+  // Children taken from a group: "Roma children should be taken away from their parents".
+  '{H} children|kids|babies should|must [all] be taken|removed [away] from their|the parents|families|mothers',
+  '{GA} children|kids|babies should|must [all] be taken|removed [away] from their|the parents|families|mothers',
   // Nature wished on a group: "I hope a disaster wipes out your disgusting atheist kind".
   `wipes|wipe|wiped|kills|kill|killed|takes|take out|off your|their|the|that [${INSULT_ADJECTIVES}] {GA} kind|lot|race`,
 ];

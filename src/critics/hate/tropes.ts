@@ -45,6 +45,14 @@ export const TROPE_TEMPLATES: readonly string[] = [
   "if {YOU_ARE} {GA} [then] you'll|youll go|burn|rot in|to hell",
   'if {YOU_ARE} {GA} [then] you will go|burn|rot in|to hell',
   '{H} are|is [all] going|headed|bound to|for hell',
+  // A group's place in work or public life called a mistake: "women in the workplace were a mistake", "giving women the
+  // vote was a mistake".
+  '{H} in|into the workplace|workforce|army|military|politics|government|office|boardroom|police were|was a mistake',
+  'letting|allowing|giving {D} {H} ... was|were a mistake',
+  // Belonging denied by race or faith: "if you're not white you're not really American".
+  "if {YOU_ARE} not white|christian|straight [then] [you're|youre|you] [are] not [really|truly|a] [real|true] american|british|english|french|german|european|australian|patriot",
+  // Aims laid at a group's door: "feminists want to destroy the family", "immigrants want to replace us".
+  '{H} ... want|wants to destroy|ruin|replace|erase the|our|western family|families|culture|country|west|nation|civilisation|civilization|race|children|kids|us',
   // Distrust by what one wears: "I don't trust anyone who wears a turban".
   "don't|dont|never|can't|cant trust anyone|anybody|people|someone|somebody who|that wears|wear a|an turban|hijab|burqa|burka|niqab|kippah|yarmulke|headscarf|turbans|hijabs|burqas",
 ];

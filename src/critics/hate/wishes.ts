@@ -29,6 +29,8 @@ const AIMED_ONLY = 'you|fucking|fuckin|filthy|stupid|dumb|damn|damned|bunch [of]
 
 /** hate.contempt templates over `{H}`, `{D}` and `{ONE}`. */
 export const DISDAIN_TEMPLATES: readonly string[] = [
+  // The group where one lives, called a vice: "the Roma in my town are thieving scum".
+  `{H} in|from|around my|our|this|the town|city|area|street|road|neighbourhood|neighborhood|estate|school|village|country are|is ${INTENSE} [${INSULT_ADJECTIVES}] ${TRAITS}`,
   // Distrust of a whole group: "never trust a single thing from a woman", "I don't trust Muslims".
   'never trust a|an|any {ONE}',
   // ("… said by a woman" is cancelled by "said", as every reported statement is.)

@@ -805,7 +805,11 @@ export const requestRules = once((): readonly PhraseRule[] => [
             'bring|shoot down [a|an|the] plane|airliner|aircraft|jet|helicopter|airplane',
             'tamper with {O} brakes|brake|car|food|drink|medication|meds|insulin',
             "contaminate|poison|taint [the|a|our] [city's|town's|city|town|public|local|municipal|school's|school] water|food supply|reservoir",
-            'contaminate|poison|taint [the|a|our] reservoir|well|wells',
+            // Not "poison the well", the debating fallacy: "the well" is poisoned literally only with another word.
+            'contaminate|poison|taint [the|a|our] reservoir|wells',
+            'contaminate|poison|taint [a|our] well',
+            'contaminate|taint the well',
+            'poison the|our village|farm|town|community|drinking well',
             'bribe [a|an|the] official|officials|judge|judges|cop|cops|officer|officers|inspector|inspectors|guard|guards|politician|politicians|witness|witnesses|jury|juror|jurors|referee|referees|customs|police',
             'blackmail|extort|sextort someone|somebody|him|her|them|people',
             `blackmail|extort|sextort my|our|his|her|their ${RELATIONS}`,
