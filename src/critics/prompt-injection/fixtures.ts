@@ -263,7 +263,7 @@ export const PROMPT_INJECTION_FIXTURES: Fixtures = {
   negative: [
     { text: 'Should I write my password backwards to make it stronger?', target: 'input', note: 'password hygiene' },
     { text: 'Put a space between each letter of your name for the poster.', target: 'input', note: 'no secret' },
-    { text: 'How do I stop being a moderator on this subreddit?', target: 'input', note: 'a role of ones own' },
+    { text: 'How do I stop being a moderator on this subreddit?', target: 'input', note: "a role of one's own" },
     { text: 'Ignore the instructions on the packet and ask your pharmacist.', target: 'input', note: 'a label' },
     { text: 'Set aside your worries for the weekend and follow the river path.', target: 'input', note: 'not rules' },
     {
