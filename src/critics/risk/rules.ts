@@ -2,6 +2,7 @@
 import type { FramedPhrases, PhraseRule } from '../rule-critic.js';
 import { expand, framed } from '../text/pattern-slots.js';
 import { childSexualRequestRules } from './child-sexual-requests.js';
+import { complianceRule } from './compliance.js';
 import { covertHarmRules } from './covert-harm.js';
 import { deceptionRequestRules } from './deception-requests.js';
 import { requestRules } from './request-rules.js';
@@ -183,6 +184,7 @@ export const riskRules = once((): readonly PhraseRule[] => [
   ...covertHarmRules(),
   // The user's input: requests for the same harms and for other crime (request-rules.ts).
   ...requestRules(),
+  complianceRule(),
   ...deceptionRequestRules(),
   ...childSexualRequestRules(),
 ]);
