@@ -54,6 +54,12 @@ describe('ibanDetector', () => {
     ).toEqual(['DE89 3704 0044 0532 0130 00', 'GB82WEST12345698765432', 'FR1420041010050500013M02606']);
   });
 
+  it('reports an IBAN whose check digits hold but whose national check digit inside the account number does not', () => {
+    expect(spans(ibanDetector, 'IBAN ES78 5460 1731 1345 9843 1568, ref. 77213')).toEqual([
+      'ES78 5460 1731 1345 9843 1568',
+    ]);
+  });
+
   it('lets a bad checksum, a wrong length or an unknown country pass', () => {
     expect(
       spans(ibanDetector, 'DE89 3704 0044 0532 0130 01, DE89 3704 0044 0532 0130 001, XX89 3704 0044 0532 0130 00'),

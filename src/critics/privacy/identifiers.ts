@@ -1,5 +1,5 @@
 // Identifier detectors: US SSN (SSA issuance rules), UK NINO (HMRC prefixes) and IBAN (ibantools checksum).
-import { getCountrySpecifications, isValidIBAN } from 'ibantools';
+import { getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import type { Violation } from '../../core/index.js';
 import type { Detector } from '../rule-critic.js';
 import { IBAN, SSN, UK_NINO } from './patterns.js';
@@ -103,6 +103,16 @@ function ibanEnd(text: string, start: number, length: number): number {
   return n === length && !charIs(text, i, isWordCode) ? i : -1;
 }
 
+/**
+ * An IBAN by its shape, country length and ISO 7064 check digits. A wrong national check digit inside the account
+ * number (Spain's, France's RIB key) does not make it anyone else's: generated and mistyped IBANs carry one.
+ */
+function isIban(candidate: string): boolean {
+  return validateIBAN(candidate).errorCodes.every(
+    (code) => code === ValidationErrorsIBAN.WrongAccountBankBranchChecksum,
+  );
+}
+
 export const ibanDetector: Detector = {
   id: PRIVACY_DETECTORS.iban.id,
   target: 'response',
@@ -115,7 +125,7 @@ export const ibanDetector: Detector = {
       const start = m.index;
       const length = IBAN_LENGTHS.get(m[0].slice(0, 2));
       const end = length === undefined ? -1 : ibanEnd(text, start, length);
-      if (end < 0 || !isValidIBAN(digitsAndLetters(text.slice(start, end)))) {
+      if (end < 0 || !isIban(digitsAndLetters(text.slice(start, end)))) {
         IBAN.lastIndex = start + 1;
         continue;
       }

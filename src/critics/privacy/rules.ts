@@ -14,7 +14,7 @@ export interface DetectorSpec {
   readonly escalate?: boolean;
 }
 
-export const PRIVACY_RULESET_VERSION = '1.5.0';
+export const PRIVACY_RULESET_VERSION = '1.6.0';
 
 // Clauses:
 // - P1 (non-consensual identity inference, tier 3): the model guesses who someone is or a special-category trait
