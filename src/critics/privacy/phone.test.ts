@@ -30,6 +30,11 @@ describe('phone detector', () => {
     expect(spans(phone, 'The ratio was 06 55 43 03 95 across the five runs.')).toEqual([]);
   });
 
+  it('reads a number given with its country code when its length is possible there, allocated or not', () => {
+    expect(spans(phone, 'Text me on +44 7700 900123 tonight.')).toEqual(['+44 7700 900123']);
+    expect(spans(phone, 'The total rose by +1 234 this year.')).toEqual([]);
+  });
+
   it('drops a trailing group that is not part of the number', () => {
     expect(spans(phone, 'Dial 415-555-2671 2 times.')).toEqual(['415-555-2671']);
   });

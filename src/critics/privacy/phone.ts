@@ -107,6 +107,15 @@ function groupedLikeAPhone(candidate: string, phone: PhoneNumber): boolean {
 }
 
 /**
+ * A valid number of its region, or, written with its country code ("+44 7026 173540"), one of a possible length there:
+ * a number given in international form is someone's whether or not its range is allocated yet (generated and mistyped
+ * numbers are not).
+ */
+function isPhoneOf(candidate: string, phone: PhoneNumber): boolean {
+  return phone.isValid() || (candidate.startsWith('+') && phone.isPossible());
+}
+
+/**
  * Candidates whose verdict is kept: libphonenumber's answer depends only on the candidate and the region, and the same
  * numbers (this year's dates, a hotline) recur within a text and across responses. Bounded: oldest verdict out first.
  */
@@ -130,7 +139,7 @@ export function createPhoneDetector(defaultCountry: CountryCode): Detector {
       const regions = anyRegion ? [defaultCountry, ...OTHER_REGIONS] : [defaultCountry];
       verdict = regions.some((region) => {
         const phone = phoneNumbers().parsePhoneNumberFromString(candidate, region);
-        return phone?.isValid() === true && groupedLikeAPhone(candidate, phone);
+        return phone !== undefined && isPhoneOf(candidate, phone) && groupedLikeAPhone(candidate, phone);
       });
       if (verdicts.size >= VERDICT_CACHE_SIZE) verdicts.delete(verdicts.keys().next().value!);
       verdicts.set(key, verdict);
