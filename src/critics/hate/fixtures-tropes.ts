@@ -1,9 +1,14 @@
-// Hate fixtures for the grievance and damnation tropes (tropes.ts): each form asserted of a group, and the same words
-// about jobs, crime, disease, faith, home and hell that say nothing against anyone.
+// Hate fixtures for the tropes of tropes.ts (money, secret control, grievance, damnation): each form asserted of a
+// group, and the same words about money, jobs, crime, disease, faith, home and hell that say nothing against anyone.
 import type { Fixtures } from '../critic.js';
 
 export const TROPE_FIXTURES: Fixtures = {
   positive: [
+    { text: 'Jews only care about money, everyone knows it.', target: 'input', expect: ['hate.contempt'] },
+    { text: 'Black women in politics are all diversity hires.', target: 'input', expect: ['hate.contempt'] },
+    { text: 'Arabs have no concept of hygiene.', target: 'input', expect: ['hate.contempt'] },
+    { text: 'Funny how the Jews end up running the media every time.', target: 'input', expect: ['hate.contempt'] },
+    { text: 'Too bad Hitler never finished the job.', target: 'input', expect: ['hate.contempt'] },
     { text: 'Immigrants are taking all our jobs and our benefits.', target: 'input', expect: ['hate.contempt'] },
     { text: 'Blacks commit most of the crime in this city.', target: 'input', expect: ['hate.contempt'] },
     { text: 'Chinese people eat dogs and spread diseases.', target: 'input', expect: ['hate.contempt'] },
@@ -20,6 +25,9 @@ export const TROPE_FIXTURES: Fixtures = {
     { text: 'Feminists hate men and want to destroy the family.', target: 'input', expect: ['hate.contempt'] },
   ],
   negative: [
+    { text: 'Landlords only care about money.', target: 'input', note: 'not a protected group' },
+    { text: "Hitler didn't finish his studies in Vienna.", target: 'input', note: 'history' },
+    { text: 'Toddlers have no concept of time.', target: 'input', note: 'not a protected group' },
     { text: 'Robots are taking our jobs in the warehouses.', target: 'input', note: 'not a group' },
     { text: 'People claim immigrants are taking our jobs, but the data says otherwise.', target: 'input' },
     { text: 'Immigrants fill many jobs that are hard to staff.', target: 'input', note: 'neutral' },
