@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { sentenceVector } from '../src/critics/model/sentence.js';
+import type { Fixtures } from '../src/critics/critic.js';
 import { BUILTIN_CRITICS } from '../src/critics/registry.js';
 import { emit, median, round } from './support.js';
 
@@ -66,7 +67,59 @@ for (const chars of [60, 250, 1000, 100 * 1024]) {
   });
 }
 
+// Every built-in's rules compiled, in a process of its own: the time and the heap they hold.
+const compileScript = `
+  const { BUILTIN_CRITICS } = await import('./src/critics/registry.ts');
+  const t0 = performance.now();
+  for (const create of Object.values(BUILTIN_CRITICS)) create();
+  const ms = performance.now() - t0;
+  globalThis.gc();
+  console.log(JSON.stringify({ ms, heapMb: process.memoryUsage().heapUsed / 1e6 }));
+`;
+const compiles = Array.from({ length: 3 }, () => {
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', compileScript],
+    {
+      encoding: 'utf8',
+    },
+  );
+  return JSON.parse(child.stdout.trim()) as { ms: number; heapMb: number };
+});
+emit({
+  bench: 'critics-cost',
+  case: 'every built-in created (rules compiled), fresh process',
+  median_ms: round(median(compiles.map((c) => c.ms)), 0),
+  heap_mb_after: round(median(compiles.map((c) => c.heapMb)), 0),
+});
+
 const critics = Object.entries(BUILTIN_CRITICS).map(([name, create]) => [name, create()] as const);
+
+/** A critic's own positive fixtures, joined and repeated to 100 KB: the conformance test's densest text. */
+async function fixturesText(name: string): Promise<string> {
+  const module = (await import(`../src/critics/${name.replaceAll('_', '-')}/fixtures.ts`)) as Record<string, Fixtures>;
+  const fixtures = Object.values(module).find((f) => Array.isArray(f.positive))!;
+  const unit = fixtures.positive.map((f) => f.text).join(' ') + ' ';
+  return unit.repeat(Math.ceil(KB100 / unit.length)).slice(0, KB100);
+}
+const ownFixtures: Record<string, number> = {};
+for (const [name, critic] of critics) {
+  const text = await fixturesText(name);
+  const times: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const input = { inputText: `${r} ${text}`, modelResponse: `${r}  ${text}`, context: {}, traceId: 't' };
+    await sentenceVector(input.inputText);
+    const start = performance.now();
+    await critic.evaluate(input);
+    times.push(performance.now() - start);
+  }
+  ownFixtures[name] = round(median(times), 2);
+}
+emit({
+  bench: 'critics-cost',
+  case: "100 KB adversarial, both sides: the critic's own fixtures repeated",
+  ms: ownFixtures,
+});
 for (const [label, text] of Object.entries(ADVERSARIAL)) {
   const perCritic: Record<string, number> = {};
   for (const [name, critic] of critics) {

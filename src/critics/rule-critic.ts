@@ -116,8 +116,8 @@ function newOnes(found: readonly Violation[], more: readonly Violation[], cap: n
 
 /**
  * Compiled rule lists, by the list they came from: the built-ins' lists are built once per process (../lazy.ts), so
- * every engine's critics share one compiled copy — tens of megabytes each for the larger critics, which an engine per
- * test server or per tenant would otherwise hold again.
+ * every engine's critics share one compiled copy — megabytes for the larger critics (81 MB of heap for all built-ins
+ * together, docs/benchmarks.md), which an engine per test server or per tenant would otherwise hold again.
  */
 const compiled = new WeakMap<readonly PhraseRule[], Record<Which, CompiledRuleset>>();
 

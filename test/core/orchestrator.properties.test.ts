@@ -647,7 +647,11 @@ describe('Orchestrator properties', () => {
       }),
       { numRuns: 80, ...budget(5000) },
     );
-    for (const label of ['left the stream early', 'postExecution', 'onFailure']) tally.expectShare(label, 0.05);
+    tally.expectShare('left the stream early', 0.05);
+    tally.expectShare('onFailure', 0.05);
+    // A critic that runs to success under hooks is the rarer case here: 7–13 outcomes in 80 runs measured (a share of
+    // about 0.11), so 5 % (4) failed about one run in thirty; at least one still proves the path is exercised.
+    tally.expectShare('postExecution', 0.02);
   });
 
   it("never runs more critics at once than the concurrency cap or a critic's maxConcurrent", async () => {

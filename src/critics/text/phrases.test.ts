@@ -1,6 +1,33 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePattern, PhraseSet, startsWithStem } from './phrases.js';
-import { tokenize } from './tokens.js';
+import { tokenize, type Token } from './tokens.js';
+
+/** The matches of one pattern at one token as the syntax defines them, element by element (the first end found). */
+function referenceEnd(source: string, tokens: readonly Token[], start: number): number {
+  const { elements } = compilePattern(source, null);
+  const sentence = tokens[start]!.sentence;
+  const from = (e: number, t: number): number => {
+    if (e === elements.length) return t - 1;
+    const element = elements[e]!;
+    if (element.kind === 'gap') {
+      for (let skip = 0; skip <= 3 && t + skip <= tokens.length; skip++) {
+        if (skip > 0 && tokens[t + skip - 1]!.sentence !== sentence) break;
+        const end = from(e + 1, t + skip);
+        if (end >= 0) return end;
+      }
+      return -1;
+    }
+    const token = tokens[t];
+    if (token === undefined || token.sentence !== sentence) return -1;
+    const ok =
+      element.kind === 'any' ||
+      (element.kind === 'words' && element.words!.has(token.norm)) ||
+      (element.kind === 'prefix' && [...element.stems!.values()].flat().some((stem) => token.norm.startsWith(stem)));
+    return ok ? from(e + 1, t + 1) : -1;
+  };
+  return from(0, start);
+}
 
 function find(patterns: string[], text: string): string[] {
   const set = new PhraseSet(patterns.map((source) => ({ source, tag: source })));
@@ -111,6 +138,37 @@ describe('PhraseSet', () => {
     expect(() => compilePattern('end ...', null)).toThrow(/must not end with/);
     expect(() => compilePattern('ab*', null)).toThrow(/at least 3 letters/);
     expect(() => compilePattern('a||b', null)).toThrow(/empty alternative/);
+  });
+
+  it('finds what matching each pattern at each token finds, in the same order (the index changes nothing)', () => {
+    // Few words, so that patterns share their leading lists and texts match them often.
+    const word = fc.constantFrom('a', 'b', 'c', 'd', 'ab', 'abc');
+    const list = fc.uniqueArray(word, { minLength: 1, maxLength: 3 }).map((w) => w.join('|'));
+    const element = fc.oneof({ weight: 6, arbitrary: list }, fc.constant('*'), fc.constant('...'), fc.constant('abc*'));
+    const pattern = fc
+      .tuple(fc.oneof({ weight: 4, arbitrary: list }, fc.constant('abc*')), fc.array(element, { maxLength: 4 }), list)
+      .map(([first, middle, last]) => [first, ...middle, last].join(' '));
+    const text = fc
+      .array(fc.oneof(word, fc.constant('.'), fc.constant('x')), { maxLength: 30 })
+      .map((w) => w.join(' '));
+    fc.assert(
+      fc.property(fc.array(pattern, { minLength: 1, maxLength: 12 }), text, (sources, body) => {
+        const tokens = tokenize(body);
+        const set = new PhraseSet(sources.map((source, i) => ({ source, tag: i })));
+        // The reference: at each token, the patterns in the set's order, word-first ones before stem-first ones.
+        const order = sources
+          .map((source, i) => ({ source, i }))
+          .sort((x, y) => +startsWithStem(x.source) - +startsWithStem(y.source));
+        const expected = tokens.flatMap((_, t) =>
+          order.flatMap(({ source, i }) => {
+            const last = referenceEnd(source, tokens, t);
+            return last >= 0 ? [[i, t, last]] : [];
+          }),
+        );
+        expect(set.findAll(tokens).map((m) => [m.tag, m.first, m.last])).toEqual(expected);
+      }),
+      { numRuns: 2000, seed: 20261207 },
+    );
   });
 
   it('stays linear on a 100 KB adversarial text', () => {

@@ -6,6 +6,7 @@
 //   stem*       a word starting with `stem` (at least 3 letters)
 //   *           any one word
 //   ...         up to 3 words (never first or last)
+import { statesOf, type State } from './phrase-states.js';
 import type { Token } from './tokens.js';
 
 /** One element of a pattern, as compiled from its source (every element has every field: one object shape). */
@@ -80,27 +81,11 @@ interface IndexedPattern<T> {
   readonly order: number;
 }
 
-/**
- * The patterns starting with one word: by their second word where it is one of a list, and those by their third word
- * where it is one of a list (a group word followed by "are" starts hundreds of patterns); the others apart.
- */
-interface Bucket<T> {
-  readonly bySecond: Map<number, SecondBucket<T>>;
-  readonly rest: IndexedPattern<T>[];
-}
-
-interface SecondBucket<T> {
-  readonly byThird: Map<number, IndexedPattern<T>[]>;
-  readonly rest: IndexedPattern<T>[];
-}
-
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
 }
-
-const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * Every word any pattern of any set names, numbered once for all sets: a text's tokens are looked up in it once per
@@ -174,35 +159,21 @@ export function startsWithStem(source: string): boolean {
 
 /** A set of patterns indexed by their first word (or its stems' first letters), matched in one pass over the tokens. */
 export class PhraseSet<T> {
-  /** By a first word's id: the patterns starting with it. */
-  readonly #byWord: Array<Bucket<T> | undefined> = [];
+  /** Patterns starting with a word: the state each first word leads to. */
+  readonly #firstWords: Array<State<IndexedPattern<T>> | undefined>;
   readonly #byStemKey = new Map<string, IndexedPattern<T>[]>();
   readonly size: number;
   #order = 0;
 
   constructor(patterns: ReadonlyArray<{ source: string; tag: T }>) {
+    const listed: Array<IndexedPattern<T>> = [];
     for (const { source, tag } of patterns) {
       const pattern = this.#indexed(compilePattern(source, tag));
-      const [first, second, third] = pattern.matchers;
-      if (first!.kind === 'prefix') {
-        for (const key of first!.stems!.keys()) addTo(this.#byStemKey, key, pattern);
-        continue;
-      }
-      for (const id of first!.ids!) {
-        let bucket = this.#byWord[id];
-        if (bucket === undefined) this.#byWord[id] = bucket = { bySecond: new Map(), rest: [] };
-        if (second?.kind !== 'words') {
-          bucket.rest.push(pattern);
-          continue;
-        }
-        for (const next of second.ids!) {
-          let byNext = bucket.bySecond.get(next);
-          if (byNext === undefined) bucket.bySecond.set(next, (byNext = { byThird: new Map(), rest: [] }));
-          if (third?.kind !== 'words') byNext.rest.push(pattern);
-          else for (const after of third.ids!) addTo(byNext.byThird, after, pattern);
-        }
-      }
+      const first = pattern.matchers[0]!;
+      if (first.kind === 'prefix') for (const key of first.stems!.keys()) addTo(this.#byStemKey, key, pattern);
+      else listed.push(pattern);
     }
+    this.#firstWords = statesOf(listed);
     this.size = patterns.length;
   }
 
@@ -221,35 +192,40 @@ export class PhraseSet<T> {
     if (from >= to) return found;
     const ids = idsOf(tokens);
     const words: Words = { tokens, ids };
-    const byWord = this.#byWord;
     const stems = this.#byStemKey.size > 0;
     for (let t = from; t < to; t++) {
-      const id = ids[t]!;
-      const bucket = id >= 0 ? byWord[id] : undefined;
-      if (bucket !== undefined) {
-        const before = found.length;
-        const sentence = tokens[t]!.sentence;
-        const next = t + 1 < tokens.length && tokens[t + 1]!.sentence === sentence ? ids[t + 1]! : -1;
-        const byNext = next >= 0 ? bucket.bySecond.get(next) : undefined;
-        if (byNext !== undefined) {
-          const after = t + 2 < tokens.length && tokens[t + 2]!.sentence === sentence ? ids[t + 2]! : -1;
-          for (const p of (after >= 0 && byNext.byThird.get(after)) || NONE) this.#try(p, words, t, found);
-          for (const p of byNext.rest) this.#try(p, words, t, found);
-        }
-        for (const p of bucket.rest) this.#try(p, words, t, found);
-        if (found.length - before > 1) sortByOrder(found, before);
+      const before = found.length;
+      const sentence = tokens[t]!.sentence;
+      // Down the states while the words lead on, in the sentence: what each matched whole, and what to match on.
+      let state = this.#firstWords[ids[t]!];
+      for (let at = t + 1; state !== undefined; at++) {
+        for (const p of state.ends)
+          found.push({ tag: p.tag, source: p.source, first: t, last: at - 1, order: p.order });
+        for (const p of state.rest) tryFrom(p, state.depth, words, t, at, found);
+        state = at < tokens.length && tokens[at]!.sentence === sentence ? state.next.get(ids[at]!) : undefined;
       }
-      if (!stems) continue;
-      const stemFirst = this.#byStemKey.get(tokens[t]!.norm.slice(0, STEM_KEY));
-      if (stemFirst) for (const p of stemFirst) this.#try(p, words, t, found);
+      // The set's order within the patterns starting with a word, then those starting with a stem in theirs.
+      if (found.length - before > 1) sortByOrder(found, before);
+      if (stems) {
+        const stemFirst = this.#byStemKey.get(tokens[t]!.norm.slice(0, STEM_KEY));
+        if (stemFirst) for (const p of stemFirst) tryFrom(p, 0, words, t, t, found);
+      }
     }
     return found;
   }
+}
 
-  #try(p: IndexedPattern<T>, words: Words, t: number, out: Array<PhraseMatch<T> & Ordered>): void {
-    const last = matchFrom(p.matchers, 0, words, t, words.tokens[t]!.sentence);
-    if (last >= 0) out.push({ tag: p.tag, source: p.source, first: t, last, order: p.order });
-  }
+/** Matches `p` from its element `e` at token `at`, the match starting at token `first`. */
+function tryFrom<T>(
+  p: IndexedPattern<T>,
+  e: number,
+  words: Words,
+  first: number,
+  at: number,
+  out: Array<PhraseMatch<T> & Ordered>,
+): void {
+  const last = matchFrom(p.matchers, e, words, at, words.tokens[first]!.sentence);
+  if (last >= 0) out.push({ tag: p.tag, source: p.source, first, last, order: p.order });
 }
 
 interface Ordered {
