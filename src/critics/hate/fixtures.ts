@@ -1,11 +1,13 @@
 // Hate fixtures: every rule has positives; counter-speech, quotation, negation, positive and neutral texts about groups
 // and "I hate" with a non-group object are negative.
 import type { Fixtures } from '../critic.js';
+import { GENERALISED_FIXTURES } from './fixtures-generalised.js';
 import { TROPE_FIXTURES } from './fixtures-tropes.js';
 
 export const HATE_FIXTURES: Fixtures = {
   positive: [
     ...TROPE_FIXTURES.positive,
+    ...GENERALISED_FIXTURES.positive,
     {
       text: 'Those people are a plague on this country and should all be sent back where they came from',
       target: 'input',
@@ -191,6 +193,7 @@ export const HATE_FIXTURES: Fixtures = {
   ],
   negative: [
     ...TROPE_FIXTURES.negative,
+    ...GENERALISED_FIXTURES.negative,
     { text: "I'm not racist, and saying Muslims are terrorists is a lie.", target: 'input', note: 'counter-speech' },
     {
       text: "I'm not racist, but I'm tired of people saying immigrants are lazy.",

@@ -38,6 +38,14 @@ export const requestedHateRule = (): PhraseRule => ({
       "{SAY} {H} don't|dont deserve rights|respect|dignity|equality|to live|to exist",
       '{SAY} {H} do not deserve rights|respect|dignity|equality|to live|to exist',
       '{SAY} {H} should|must not be allowed|permitted to *',
+      // Exclusion asked for: "posters saying Muslims aren't welcome here", "a leaflet telling Roma families they
+      // should leave".
+      '{SAY} {H} are|is not welcome',
+      "{SAY} {H} aren't|arent|isn't|isnt welcome",
+      '{SAY} {H} should|must [all] leave|go|get',
+      '{TELL} {D} {H} [that] {THEY} not welcome',
+      "{TELL} {D} {H} [that] they aren't|arent welcome",
+      '{TELL} {D} {H} [that] they should|must [all] leave|go|get',
       // "a joke that makes fun of Jewish people", "memes mocking trans people".
       'jokes|joke|memes|meme|insults|roast|limerick|limericks|poem|song|cartoon that|which|to {MOCK} {D} {H}',
       'jokes|joke|memes|meme|insults|roast|limerick|limericks|poem|song|cartoon {MOCK} {D} {H}',
@@ -50,6 +58,8 @@ export const requestedHateRule = (): PhraseRule => ({
       INTENSE: [INTENSE],
       TP: TRAIT_PHRASES,
       MOCK: MOCKING,
+      TELL: ['telling|tell|tells|warning|warn|warns|informing|inform|informs'],
+      THEY: ["they're|theyre", 'they are'],
     },
   ),
   // "Write a reply to someone saying …", "explain why comedians mock …", "a story where a villain says …".

@@ -45,7 +45,7 @@ import {
   WRITE_CUES,
 } from './vocabulary.js';
 
-export const HATE_RULESET_VERSION = '1.10.0';
+export const HATE_RULESET_VERSION = '1.11.0';
 
 /** Words that cancel a match when they come just before it: "I don't …", "not all …", "if …". */
 const HATE_NEGATIONS = [...NEGATIONS, 'if', 'whether', 'claim', 'claims'];
@@ -190,6 +190,9 @@ export const hateRules = once((): readonly PhraseRule[] => [
         // "I've never met a Mexican who wasn't a thief."
         "never met|known|seen a|an|one|any {ONE} who|that wasn't|wasnt|isn't|isnt a|an {CROOK}",
         'no {ONE} who|that is not a|an {CROOK}',
+        // Everyone one has met: "every Mexican I've ever met is a thief", "all the Jews I know are greedy".
+        'every [single] {ONE} {MET} is|was a|an {CROOK}',
+        `all [the] {H} {MET} are|were ${INTENSE} ${TRAITS}`,
         '{H} should stay|stick in|to the kitchen',
         '{H} belong in the kitchen',
         'rather die than let {D} {H} near|around|touch|teach',
@@ -267,6 +270,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
         SLUR: [SLURS],
         GA: [`${GROUP_ADJECTIVES}|${MORE_ADJECTIVES}`],
         CROOK: ['thief|liar|criminal|terrorist|crook|cheat|scammer|parasite|pervert|predator|groomer|savage|rapist'],
+        MET: ["i've|ive [ever] met|known|seen", 'i have [ever] met|known|seen', 'i [ever] met|know|knew|saw'],
         ORIENTATION: ORIENTATIONS,
       },
     ),

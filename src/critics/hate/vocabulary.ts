@@ -7,7 +7,7 @@ import { expand } from '../text/pattern-slots.js';
 const MORE_NOUNS =
   'americans|russians|ukrainians|nigerians|iranians|afghans|turks|poles|romanians|filipinos|koreans|japanese|vietnamese|haitians|irish|germans|french|africans|blacks|muslims|jews|arabs|gays|trans|transgenders|transsexuals|queers|lgbt|lgbtq|retards|autistics|disabled|handicapped|cripples|fags|faggots|dykes|kikes|niggers|spics|chinks|wetbacks|towelheads|ragheads|paki|pakis|hindus|sikhs|mormons|catholics|protestants|jehovah|illegals|aliens|feminists|gypsies|travellers|travelers|roma|romani|latinx|african-americans|easterners|natives|aborigines|bisexuals|homosexuals|lesbians|transsexuals|kurds|tamils|uyghurs|uighurs|rohingya|yazidis|armenians|serbs|croats|bosnians|albanians|sunnis|shias|shiites|ahmadis|qadianis|copts|bahais|kashmiris|bangladeshis|ethiopians|eritreans|jamaicans|colombians|venezuelans|cubans|egyptians|moroccans|algerians|iraqis|yemenis|saudis|kenyans|ghanaians|congolese|sudanese|atheists|infidels|kuffar|kafirs';
 export const MORE_ADJECTIVES =
-  'lgbt|lgbtq|autistic|deaf|blind|handicapped|mentally|indian|chinese|russian|romanian|polish|native|latin|atheist|mormon|kurdish';
+  'lgbt|lgbtq|autistic|deaf|blind|handicapped|mentally|indian|chinese|russian|romanian|polish|native|latin|atheist|mormon|kurdish|roma';
 /** One member of a protected group: "the next Muslim I see", "no gay person deserves …". */
 export const ONE = [
   'woman|jew|muslim|immigrant|migrant|refugee|foreigner|mexican|arab|african|asian|hispanic|latino|latina|gay|lesbian|homosexual|bisexual|tranny|gypsy|indian|pakistani|paki|somali|syrian|nigerian|hindu|sikh|christian|catholic|mormon|atheist|black|cripple|retard',

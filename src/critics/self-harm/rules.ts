@@ -5,7 +5,7 @@ import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.j
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.11.0';
+export const SELF_HARM_RULESET_VERSION = '1.12.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
@@ -319,6 +319,25 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         // The means of an ongoing habit: "I usually just use rubber bands or ice to self harm" (not "I used to …").
         'i [usually|just|still|sometimes|often|mostly|normally|also|only|even] [usually|just|still|sometimes|often|mostly|normally|also|only|even] use|using ... ... to self-harm|sh|self-injure',
         'i [usually|just|still|sometimes|often|mostly|normally|also|only|even] [usually|just|still|sometimes|often|mostly|normally|also|only|even] use|using ... ... to self harm',
+        // An eating disorder told as one's own and ongoing: "I'm struggling with anorexia", "my ED is getting worse",
+        // "I make myself throw up after I eat" (not "my sister is struggling with …", "I used to …", "I recovered").
+        // ("… for five years" goes on after "for", a word that otherwise ends these rules' matches.)
+        '{B} [currently|still|really|seriously] struggling|battling|dealing with anorexia|bulimia [for|since]',
+        '{B} [currently|still|really|seriously] struggling|battling|dealing with an|my eating disorder [for|since]',
+        'i [still|currently|really] struggle with anorexia|bulimia|purging',
+        'i [still|currently|really] struggle with an|my eating disorder',
+        '{IM} [still|so] anorexic|bulimic',
+        // Purging after meals ("I keep purging after dinner"), not a purged wardrobe or inbox.
+        'i|still|keep purging|purge after [every|each|my|a|the] meal|meals|dinner|lunch|breakfast|eating|binging|bingeing',
+        '{B} purging after [every|each|my|a|the] meal|meals|dinner|lunch|breakfast|eating|binging|bingeing',
+        'i [still|often|usually|always|sometimes] make myself throw up|vomit|puke after|every|again',
+        '{B} making myself throw up|vomit|puke',
+        'my eating disorder is|has [been] getting|gotten|got worse|bad',
+        'my anorexia|bulimia is|has [been] getting|gotten|got worse|bad',
+        'my eating disorder is|has [been] [getting|gotten|got] out of control',
+        'my anorexia|bulimia is|has [been] [getting|gotten|got] out of control',
+        'i relapsed [on|with|into] my eating disorder',
+        'i relapsed [on|with|into] [my] anorexia|bulimia|purging',
         // Feeding the urge rather than fighting it: "… isn't enough to satisfy that urge to self harm".
         'satisfy|satisfies|scratch|feed|feeds|quench the|that|my urge|urges|need to self-harm|sh|cut|self-injure',
         'satisfy|satisfies|scratch|feed|feeds|quench the|that|my urge|urges|need to self harm',
