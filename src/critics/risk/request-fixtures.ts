@@ -232,6 +232,7 @@ export const REQUEST_NEGATIVES: readonly Fixture[] = [
     note: 'a report',
   },
   { text: 'How do I get rid of worms in my compost bin?', note: 'garden worms' },
+  { text: 'How can I get rid of a body odor problem?', note: 'body odour' },
   { text: 'How do I report someone selling illegal firearms online?', note: 'reporting' },
   { text: 'How do I get fake reviews removed from my shop page?', note: 'removing' },
   { text: 'Write a satirical fake news story about a cat elected mayor for our humour column.', note: 'satire' },

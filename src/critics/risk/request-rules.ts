@@ -11,6 +11,7 @@ import type { PhraseRule } from '../rule-critic.js';
 import { expand } from '../text/pattern-slots.js';
 import {
   ADVERB,
+  BODY_AS_A_MODIFIER,
   DEFENSIVE,
   DEVICES,
   GAMES,
@@ -551,6 +552,8 @@ export const requestRules = once((): readonly PhraseRule[] => [
         { O: OTHERS, V: VICTIMS },
       ),
     ),
+    // "How can I get rid of a body odour problem?": the body is a word in something else.
+    notFollowedBy: BODY_AS_A_MODIFIER,
     unless: [...DEFENSIVE, ...GAMES],
   },
   {

@@ -97,6 +97,12 @@ export const VIOLENT_VERBS =
 export const THREAT_VERBS =
   'murder|poison|stab|strangle|kidnap|abduct|torture|maim|suffocate|smother|disfigure|behead|dismember|rape|molest';
 
+/** Words after "body" that make it part of something else: "body odour", "body hair", "body shop". */
+export const BODY_AS_A_MODIFIER = [
+  ...'odor odour odors odours smell smells hair fat acne spray lotion wash wax aches ache pain heat image shop'.split(' '),
+  ...'count mass weight temperature type language kit armor armour paint panel work'.split(' '),
+];
+
 /** Games and sports, where "kill", "shoot" and "make a bomb" are moves: "how do I kill the boss in Elden Ring". */
 export const GAMES = [
   'minecraft|fortnite|roblox|skyrim|gta|sims|terraria|zelda|pokemon|pokémon|overwatch|valorant|cod|warzone|halo|dnd|d&d|rpg|mmo|game|games|gaming|videogame|quest|chess|poker|checkers|paintball|airsoft|dungeon|simulator',
