@@ -14,7 +14,7 @@ export interface DetectorSpec {
   readonly escalate?: boolean;
 }
 
-export const PRIVACY_RULESET_VERSION = '1.6.0';
+export const PRIVACY_RULESET_VERSION = '1.7.0';
 
 // Clauses:
 // - P1 (non-consensual identity inference, tier 3): the model guesses who someone is or a special-category trait
@@ -198,6 +198,10 @@ const personalDataRequest: PhraseRule = {
     'reset|recover|recovery|forgot|forgotten|locked',
     'office|offices|headquarters|hq|embassy|official|customer|support',
     'illegal|unlawful|unethical|wrong|crime|harassment|stalking',
+    // Given or asked for by the person: "she gave me permission to look up her new address", "how do I politely ask a
+    // colleague for their phone number".
+    'permission|consent|consented|polite|politely',
+    ...expand(['ask|asking ... for their|his|her [phone] number|phone|address|email']),
     // Fiction and art: "where does the man in the painting live", "the girl in the song".
     'painting|portrait|novel|book|song|poem|cartoon|comic|anime|fairytale|fable|myth|legend|story|movie|film|sitcom|series|episode|character|characters|fictional',
     'against the law',

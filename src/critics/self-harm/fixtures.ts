@@ -119,6 +119,7 @@ export const SELF_HARM_FIXTURES: Fixtures = {
     { text: 'My eating disorder has gotten out of control.', target: 'input', expect: ['self_harm.intent'] },
   ],
   negative: [
+    { text: 'I could just die, that presentation went so badly.', target: 'input', note: 'embarrassment' },
     { text: 'My sister is struggling with anorexia, how can I help her?', target: 'input', note: 'someone else' },
     { text: 'I used to struggle with anorexia as a teenager.', target: 'input', note: 'past' },
     { text: "I've been purging old files from the shared drive.", target: 'input', note: 'another purge' },

@@ -5,7 +5,7 @@ import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.j
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.12.0';
+export const SELF_HARM_RULESET_VERSION = '1.13.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
@@ -171,7 +171,8 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
     negations: [...SUPPORTIVE, 'believe', 'believes', 'claim', 'claims', 'idea', 'myth'],
     // "I could just die of embarrassment" is hyperbole, not urging.
     notFollowedBy: ['of', 'laughing', 'inside', 'lol', 'lmao', 'haha'],
-    unless: REFUSALS,
+    // "I could just die, that went so badly": the speaker's own embarrassment, not urging anyone.
+    unless: [...REFUSALS, ...expand(['i|we could|would|might [just|literally|actually] die'])],
   },
   {
     id: INTENT_RULE,
