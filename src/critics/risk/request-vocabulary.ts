@@ -99,7 +99,9 @@ export const THREAT_VERBS =
 
 /** Words after "body" that make it part of something else: "body odour", "body hair", "body shop". */
 export const BODY_AS_A_MODIFIER = [
-  ...'odor odour odors odours smell smells hair fat acne spray lotion wash wax aches ache pain heat image shop'.split(' '),
+  ...'odor odour odors odours smell smells hair fat acne spray lotion wash wax aches ache pain heat image shop'.split(
+    ' ',
+  ),
   ...'count mass weight temperature type language kit armor armour paint panel work'.split(' '),
 ];
 
