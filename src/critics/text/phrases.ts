@@ -157,7 +157,10 @@ export function startsWithStem(source: string): boolean {
   return (source.trim().split(/\s+/)[0] ?? '').split('|').every((o) => o.endsWith('*'));
 }
 
-/** A set of patterns indexed by their first word (or its stems' first letters), matched in one pass over the tokens. */
+/**
+ * A set of patterns matched in one pass over the tokens: those starting with a word through the states of their leading
+ * word lists (phrase-states.ts), those starting with a stem by its first letters.
+ */
 export class PhraseSet<T> {
   /** Patterns starting with a word: the state each first word leads to. */
   readonly #firstWords: Array<State<IndexedPattern<T>> | undefined>;
@@ -197,7 +200,8 @@ export class PhraseSet<T> {
       const before = found.length;
       const sentence = tokens[t]!.sentence;
       // Down the states while the words lead on, in the sentence: what each matched whole, and what to match on.
-      let state = this.#firstWords[ids[t]!];
+      const id = ids[t]!;
+      let state = id >= 0 ? this.#firstWords[id] : undefined;
       for (let at = t + 1; state !== undefined; at++) {
         for (const p of state.ends)
           found.push({ tag: p.tag, source: p.source, first: t, last: at - 1, order: p.order });
