@@ -116,7 +116,7 @@ function newOnes(found: readonly Violation[], more: readonly Violation[], cap: n
 
 /**
  * Compiled rule lists, by the list they came from: the built-ins' lists are built once per process (../lazy.ts), so
- * every engine's critics share one compiled copy — megabytes for the larger critics (81 MB of heap for all built-ins
+ * every engine's critics share one compiled copy — megabytes for the larger critics (77 MB of heap for all built-ins
  * together, docs/benchmarks.md), which an engine per test server or per tenant would otherwise hold again.
  */
 const compiled = new WeakMap<readonly PhraseRule[], Record<Which, CompiledRuleset>>();

@@ -1,5 +1,7 @@
 // Hate rules (data, versioned): dehumanisation, calls for violence or exclusion, contempt and stereotypes about
 // protected groups, in the user's input or the model's response. Counter-speech, quotation and negation are not hate.
+// Over 400 lines on purpose: it is data (one rule per kind of hate with its slots and exclusions, kept together so the
+// shared slots are read once); the larger template lists already stand in their own files beside it.
 import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 import {
   COUNTER_SPEECH,

@@ -43,15 +43,12 @@ function trie<P extends ListedPattern>(patterns: readonly P[]): TrieNode<P> {
     ends: [],
     rest: [],
   });
-  const root = node(0);
-  for (const pattern of patterns) {
-    let at = root;
-    let listed = true;
+  /** Down the pattern's leading word lists, then into the node's `ends` (all were lists) or `rest`. */
+  const insert = (at: TrieNode<P>, pattern: P): void => {
     for (const matcher of pattern.matchers) {
       if (matcher.kind !== 'words' || matcher.ids === null) {
         at.rest.push(pattern);
-        listed = false;
-        break;
+        return;
       }
       const key = [...matcher.ids].sort((a, b) => a - b).join(',');
       let child = at.byList.get(key);
@@ -65,8 +62,10 @@ function trie<P extends ListedPattern>(patterns: readonly P[]): TrieNode<P> {
       }
       at = child;
     }
-    if (listed) at.ends.push(pattern);
-  }
+    at.ends.push(pattern);
+  };
+  const root = node(0);
+  for (const pattern of patterns) insert(root, pattern);
   return root;
 }
 
