@@ -41,6 +41,11 @@ export interface RuleCriticDefinition {
    * critics whose rules can fire on every sentence of a long text. @default Infinity
    */
   readonly maxViolationsPerRule?: number;
+  /**
+   * The critic's own reading of a side's tokens before its rules run (same offsets, so spans stay right): the hate
+   * critic reads a sentence-opening "they" as the group the sentence before ended with. @default the tokens as they are
+   */
+  readonly reading?: (tokens: readonly Token[]) => readonly Token[];
 }
 
 /**
@@ -149,6 +154,7 @@ export function createRuleCritic(def: RuleCriticDefinition): SyncBuiltinCritic {
   };
   const cap = options.maxViolationsPerRule;
   const detectors = def.detectors ?? [];
+  const reading = def.reading ?? ((tokens: readonly Token[]) => tokens);
   const targets = [...def.ruleset.rules.map((r) => r.target ?? 'response'), ...detectors.map((d) => d.target)];
   /** A text no rule or detector reads is not even tokenised. */
   const reads = {
@@ -166,7 +172,7 @@ export function createRuleCritic(def: RuleCriticDefinition): SyncBuiltinCritic {
     // One scan of the stretches joined by newlines (a newline ends a sentence, so no match spans two of them).
     const joined = stretches.map(([start, end]) => folded.slice(start, end)).join('\n');
     const found: Violation[] = [];
-    scanRules(rulesets[which], joined, tokenize(joined), which, options, found);
+    scanRules(rulesets[which], joined, reading(tokenize(joined)), which, options, found);
     const offsets: number[] = [];
     let at = 0;
     for (const [start, end] of stretches) {
@@ -196,7 +202,7 @@ export function createRuleCritic(def: RuleCriticDefinition): SyncBuiltinCritic {
     const tokens = tokenize(base.text);
     const found: Violation[] = [];
     if (hasRules[which]) {
-      scanRules(rulesets[which], base.text, tokens, which, options, found);
+      scanRules(rulesets[which], base.text, reading(tokens), which, options, found);
       // Leetspeak is read by the phrase rules only, as a second reading: nothing the plain text matches is lost.
       const leet = normalized(original, { leet: true });
       const more = leet.text === base.text ? [] : newOnes(found, scanFolded(base.text, leet.text, which), cap);

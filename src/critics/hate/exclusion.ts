@@ -1,10 +1,11 @@
 // Exclusion and stigma in plain words (slot templates for hate.contempt): refusing a group work, housing or company,
-// wanting its marriages outlawed, "replaced by" a group, women as property, and stigma on disability and illness.
+// wanting its marriages outlawed or calling them a threat, its children damaged, "replaced by" a group, women as property,
+// and stigma on disability and illness.
 import { TRAITS } from './vocabulary.js';
 
 /** People named by a condition: "people with autism", "everyone with a mental disability", "mentally ill people". */
 const WITH_CONDITION = [
-  'people|everyone|anyone|those|persons|kids|children with autism|disabilities|dyslexia|adhd|schizophrenia|bipolar|dementia|epilepsy',
+  'people|everyone|anyone|those|persons|kids|children with autism|disabilities|dyslexia|adhd|schizophrenia|bipolar|dementia|epilepsy|depression|anxiety|ocd|ptsd',
   'people|everyone|anyone|those|persons|kids|children with a|an ... disability|illness|disorder|impairment',
   'mentally|intellectually|physically ill|disabled|handicapped|challenged people|persons|kids|folks',
 ];
@@ -36,5 +37,14 @@ export const EXCLUSION_TEMPLATES: readonly string[] = [
   ...WITH_CONDITION.flatMap((group) => [
     `${group} are|is [all|so|just|really|always|basically|inherently] ${STIGMA}`,
     `${group} should [all] be locked|put|shut away|up|down`,
+    // An illness denied: "people with depression are just weak and looking for attention".
+    `${group} are|is [all|just|only|simply|really] weak|faking|fakers|attention-seekers`,
+    `${group} are|is [all|just|only|simply|really] looking|begging for attention`,
   ]),
+  // Children of a group's families called damaged: "kids raised by gay parents grow up messed up".
+  'raised by gay|lesbian|trans|transgender|same-sex|homosexual parents|couples|dads|moms|mums|fathers|mothers grow|turn|end up messed|damaged|confused|screwed|broken|disturbed|traumatised|traumatized',
+  'raised by gay|lesbian|trans|transgender|same-sex|homosexual parents|couples|dads|moms|mums|fathers|mothers are|become [all|always|usually] messed|damaged|screwed|broken|disturbed|traumatised|traumatized',
+  // A group's marriages as a threat: "gay marriage will destroy the traditional family".
+  'gay|same-sex|homosexual|lesbian|interracial marriage|marriages will|would|is|are destroy|destroying|ruin|ruining|undermine|undermining|threaten|threatening|corrupt|corrupting the|our [traditional] family|families|marriage|society|civilisation|civilization|country|nation|children',
+  'gay|same-sex|homosexual|lesbian|interracial marriage|marriages destroys|ruins|undermines|threatens|corrupts the|our [traditional] family|families|marriage|society|civilisation|civilization|country|nation|children',
 ];

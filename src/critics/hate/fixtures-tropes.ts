@@ -1,9 +1,22 @@
-// Hate fixtures for the tropes of tropes.ts (money, secret control, grievance, damnation): each form asserted of a
-// group, and the same words about money, jobs, crime, disease, faith, home and hell that say nothing against anyone.
+// Hate fixtures for the tropes of tropes.ts (money, secret control, grievance, damnation, an "agenda"), and of an
+// identity or illness denied (identity.ts, exclusion.ts): each form asserted of a group, and the same words about money,
+// jobs, crime, disease, faith, home, hell, families and research that say nothing against anyone.
 import type { Fixtures } from '../critic.js';
 
 export const TROPE_FIXTURES: Fixtures = {
   positive: [
+    { text: "There's no such thing as bisexuality, pick a side.", target: 'input', expect: ['hate.contempt'] },
+    { text: "Bisexual men are really just gay men who won't admit it.", target: 'input', expect: ['hate.contempt'] },
+    { text: "Lesbians just haven't met the right man yet.", target: 'input', expect: ['hate.contempt'] },
+    { text: 'Kids raised by gay parents grow up messed up.', target: 'input', expect: ['hate.contempt'] },
+    { text: 'Gay marriage will destroy the traditional family.', target: 'input', expect: ['hate.contempt'] },
+    { text: 'The gay agenda is indoctrinating kids in schools.', target: 'input', expect: ['hate.contempt'] },
+    {
+      text: 'People with depression are just weak and looking for attention.',
+      target: 'input',
+      expect: ['hate.contempt'],
+    },
+    { text: 'Jews always stick together to control things.', target: 'input', expect: ['hate.contempt'] },
     { text: 'Jews only care about money, everyone knows it.', target: 'input', expect: ['hate.contempt'] },
     { text: 'Black women in politics are all diversity hires.', target: 'input', expect: ['hate.contempt'] },
     { text: 'Arabs have no concept of hygiene.', target: 'input', expect: ['hate.contempt'] },
@@ -25,6 +38,13 @@ export const TROPE_FIXTURES: Fixtures = {
     { text: 'Feminists hate men and want to destroy the family.', target: 'input', expect: ['hate.contempt'] },
   ],
   negative: [
+    { text: 'There is no such thing as a free lunch.', target: 'input' },
+    { text: 'Some people wrongly believe bisexual people are just confused.', target: 'input', note: 'counter-speech' },
+    { text: 'Research shows kids raised by gay parents are not messed up.', target: 'input' },
+    { text: 'Opponents claimed gay marriage would destroy the family; it did not.', target: 'input', note: 'reported' },
+    { text: 'The LGBT agenda for the conference is online.', target: 'input', note: 'a meeting agenda' },
+    { text: 'People with depression are not weak, and they deserve support.', target: 'input' },
+    { text: 'My lesbian aunt and her wife are adopting a baby.', target: 'input' },
     { text: 'Landlords only care about money.', target: 'input', note: 'not a protected group' },
     { text: "Hitler didn't finish his studies in Vienna.", target: 'input', note: 'history' },
     { text: 'Toddlers have no concept of time.', target: 'input', note: 'not a protected group' },

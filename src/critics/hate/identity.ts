@@ -28,4 +28,18 @@ export const IDENTITY_DENIAL_TEMPLATES: readonly string[] = [
   'trans|transgender men are not [real|actual|really|actually] men|males',
   "trans|transgender men aren't|arent [real|actual|really|actually] men|males",
   'trans|transgender women|men will never be [real|actual] women|men',
+  // An orientation or identity said not to exist: "there's no such thing as bisexuality", "… as a trans kid".
+  "there's|theres no such thing as bisexuality|asexuality|bisexuals|asexuals|nonbinary|non-binary",
+  'there is no such thing as bisexuality|asexuality|bisexuals|asexuals|nonbinary|non-binary',
+  "there's|theres no such thing as a bisexual|trans|transgender|nonbinary|non-binary|asexual [person|man|woman|kid|child]",
+  'there is no such thing as a bisexual|trans|transgender|nonbinary|non-binary|asexual [person|man|woman|kid|child]',
+  "there's|theres no such thing as bisexual|trans|transgender|nonbinary|non-binary|asexual people|kids|children",
+  'there is no such thing as bisexual|trans|transgender|nonbinary|non-binary|asexual people|kids|children',
+  // Bisexuality explained away: "bisexual men are really just gay men who won't admit it", "… are just confused".
+  'bisexual|bi men|women|people|guys|girls are [really|just|actually|secretly|all|only] [just] gay|straight|lesbians|confused|experimenting|pretending',
+  'bisexuals are [really|just|actually|secretly|all|only] [just] gay|straight|lesbians|confused|experimenting|pretending',
+  // "Lesbians just haven't met the right man yet."
+  "lesbians|lesbian [women|girls] [just|only|simply] haven't|havent|hasn't|hasnt met|found the right man|guy",
+  'lesbians|lesbian [women|girls] [just|only|simply] have|has not met|found the right man|guy',
+  'lesbians|lesbian [women|girls] [just|only|simply] need|needs a [good|real|proper] man|guy|dick',
 ];

@@ -2,6 +2,7 @@
 import type { BuiltinCritic } from '../critic.js';
 import { withModels } from '../model/model-critic.js';
 import { createRuleCritic, MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';
+import { withGroupReferences } from './reference.js';
 import { hateRules, HATE_RULESET_VERSION } from './rules.js';
 
 export function createHateCritic(): BuiltinCritic {
@@ -18,6 +19,7 @@ export function createHateCritic(): BuiltinCritic {
     ruleset: { version: HATE_RULESET_VERSION, rules: hateRules() },
     overlaps: 'merge',
     maxViolationsPerRule: MAX_VIOLATIONS_PER_RULE,
+    reading: withGroupReferences,
   });
   const model = { model: 'hate', message: 'reads as hateful or demeaning towards a protected group (learned model)' };
   return withModels(rules, [

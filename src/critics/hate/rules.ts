@@ -47,7 +47,7 @@ import {
   WRITE_CUES,
 } from './vocabulary.js';
 
-export const HATE_RULESET_VERSION = '1.11.0';
+export const HATE_RULESET_VERSION = '1.12.0';
 
 /** Words that cancel a match when they come just before it: "I don't …", "not all …", "if …". */
 const HATE_NEGATIONS = [...NEGATIONS, 'if', 'whether', 'claim', 'claims'];
@@ -122,6 +122,9 @@ export const hateRules = once((): readonly PhraseRule[] => [
           'should|must|could {HARM} {SOME} [cruel|dirty|filthy|damn|fucking|stinking|evil|bloody] {H}',
           'beat|beating up any|some|all|each|every|one|both of those|these|the {H}',
           'bullet|bullets in|into {D} {H}',
+          // "We will make every immigrant in this town bleed."
+          'make every|each|any {ONE} ... bleed|suffer',
+          'make {D} {H} ... bleed',
           'bullet|bullets in|into every|each one of those|these|the {H}',
           '{H} belong|belongs in {PEN}',
           'keep {D} {H} {AWAY} our|my|this',
@@ -180,14 +183,24 @@ export const hateRules = once((): readonly PhraseRule[] => [
         "it's|its fine|okay|ok|right|good|acceptable|normal|natural to hate|despise|loathe {D} {H}",
         "i|we [really|truly|just|honestly|absolutely|seriously|fucking|simply] can't|cannot|cant stand {D} {H}",
         'i|we [really|truly|just|fucking|honestly|absolutely] h8 {D} {H}',
+        // The space dropped: "Ihate women".
+        'ihate|ih8 {D} {H}',
         '{H} disgust|disgusts|sicken|sickens|repulse|repulses|revolt|revolts me|us',
         'nothing|nobody makes me angrier|madder|sicker than {D} {H}',
         // The group named first, the hatred in a pronoun: "I have met many Muslims and I hate every one of them".
         '{H} and i|we hate|despise|loathe every|each [single] one of them',
         '{H} and i|we hate|despise|loathe all|both of them',
         '{H} and i|we hate|despise|loathe them all',
+        // "I have met a lot of immigrants and every one of them was a disgrace."
+        '{H} and every|each [single] one of them is|was a|an [{INSULT}] {CROOK}|disgrace|idiot|moron|animal|pig|scumbag|waste',
+        `{H} and all of them are|were ${INTENSE} [{INSULT}] ${TRAITS}`,
         'never trust {D} {H}',
         '{H} are|is never any good',
+        '{H} will never be any good',
+        // A virtue denied for ever: "X will never be as smart as the rest of us", "no X can ever be trusted".
+        '{H} will|can never be as|so intelligent|smart|clever|good|capable|honest|civilised|civilized|decent as',
+        '{H} can|could never be trusted',
+        'no {ONE} can|could [ever] be trusted',
         "no {ONE} who|that isn't|isnt a|an {CROOK}",
         // "I've never met a Mexican who wasn't a thief."
         "never met|known|seen a|an|one|any {ONE} who|that wasn't|wasnt|isn't|isnt a|an {CROOK}",
@@ -201,6 +214,8 @@ export const hateRules = once((): readonly PhraseRule[] => [
         // A child's marriage forbidden by group: "I'd rather die than let my daughter marry a black man".
         'let|allow my|our daughter|son|sister|brother|kids|children|child|girl|boy marry|date a|an|any {ONE}',
         'better|safer off before {D} {H} showed|came|arrived|moved|got',
+        // The same grievance told forwards: "every problem in this town started when the immigrants moved in".
+        'problem|problems|trouble|crime ... started|began when {D} {H} showed|came|arrived|moved|got',
         `{H} are|is ${INTENSE} [${INSULT_ADJECTIVES}] [${INSULT_ADJECTIVES}] ${TRAITS}`,
         `all {H} are ${TRAITS}`,
         '{H} are|is {INTENSE} {TP}',
@@ -272,6 +287,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
         SLUR: [SLURS],
         GA: [`${GROUP_ADJECTIVES}|${MORE_ADJECTIVES}`],
         CROOK: ['thief|liar|criminal|terrorist|crook|cheat|scammer|parasite|pervert|predator|groomer|savage|rapist'],
+        INSULT: [INSULT_ADJECTIVES],
         MET: ["i've|ive [ever] met|known|seen", 'i have [ever] met|known|seen', 'i [ever] met|know|knew|saw'],
         ORIENTATION: ORIENTATIONS,
       },

@@ -19,6 +19,10 @@ export const TROPE_TEMPLATES: readonly string[] = [
   // Secret control at one remove: "the Jews always seem to end up running the banks".
   'jews|zionists ... end up running|controlling|owning the banks|media|world|government|hollywood|press|money',
   'jews|zionists ... running|controlling|owning the banks|media|world|government|hollywood|press',
+  'jews|zionists [always|all] stick together to control|run|take',
+  // An "agenda" pushed on children: "the gay agenda is indoctrinating kids in schools".
+  'gay|trans|homosexual|transgender|lgbt|lgbtq agenda is|are indoctrinating|brainwashing|grooming|destroying|ruining|corrupting|poisoning|targeting',
+  'push|pushing|pushes|spread|spreading|promote|promoting the|their gay|trans|homosexual|transgender|lgbt|lgbtq agenda on|onto|to kids|children|students|our',
   // A genocide wished finished: "it's a shame Hitler didn't finish the job" ("Nazis" is counter-speech's word).
   "hitler didn't|didnt|never finish|finished|complete|completed the job",
   'hitler did not finish|complete the job',

@@ -4,7 +4,7 @@ import { GROUP_ADJECTIVES, GROUP_NOUNS, PEOPLE } from '../rights/vocabulary.js';
 import { expand } from '../text/pattern-slots.js';
 
 /** Groups the rights critic's list leaves out: more nationalities, disability and LGBTQ+ words, slurs. */
-const MORE_NOUNS =
+export const MORE_NOUNS =
   'americans|russians|ukrainians|nigerians|iranians|afghans|turks|poles|romanians|filipinos|koreans|japanese|vietnamese|haitians|irish|germans|french|africans|blacks|muslims|jews|arabs|gays|trans|transgenders|transsexuals|queers|lgbt|lgbtq|retards|autistics|disabled|handicapped|cripples|fags|faggots|dykes|kikes|niggers|spics|chinks|wetbacks|towelheads|ragheads|paki|pakis|hindus|sikhs|mormons|catholics|protestants|jehovah|illegals|aliens|feminists|gypsies|travellers|travelers|roma|romani|latinx|african-americans|easterners|natives|aborigines|bisexuals|homosexuals|lesbians|transsexuals|kurds|tamils|uyghurs|uighurs|rohingya|yazidis|armenians|serbs|croats|bosnians|albanians|sunnis|shias|shiites|ahmadis|qadianis|copts|bahais|kashmiris|bangladeshis|ethiopians|eritreans|jamaicans|colombians|venezuelans|cubans|egyptians|moroccans|algerians|iraqis|yemenis|saudis|kenyans|ghanaians|congolese|sudanese|atheists|infidels|kuffar|kafirs';
 export const MORE_ADJECTIVES =
   'lgbt|lgbtq|autistic|deaf|blind|handicapped|mentally|indian|chinese|russian|romanian|polish|native|latin|atheist|mormon|kurdish|roma';
@@ -36,7 +36,7 @@ export const TRAITS =
  * Each is one slot word, so "X are often victims of …" or "X are not …" never reads as an insult.
  */
 export const INSULT_ADJECTIVES =
-  'drunk|drunken|brainwashed|godless|welfare|selfish|dirty|filthy|ignorant|uneducated|inbred|useless|worthless|stinking|stinky|smelly|lazy|greedy|violent|twisted|perverted|backwards|primitive|diseased|fanatical|ungrateful|freeloading|thieving|lying|cheating|murderous|bloodthirsty|disgusting|stupid|dumb|vile|evil|sick|nasty|ugly|savage|barbaric|degenerate|dangerous|retarded|subhuman|sneaky|greasy|mindless|brainless|hateful|treacherous|parasitic|criminal|deviant|fucking|damn|bloody|born';
+  'drunk|drunken|brainwashed|godless|welfare|selfish|dirty|filthy|ignorant|uneducated|inbred|useless|worthless|stinking|stinky|smelly|lazy|greedy|violent|twisted|perverted|backwards|primitive|diseased|fanatical|ungrateful|freeloading|thieving|lying|cheating|murderous|bloodthirsty|disgusting|stupid|dumb|vile|evil|sick|nasty|ugly|savage|barbaric|degenerate|dangerous|retarded|subhuman|sneaky|greasy|mindless|brainless|hateful|treacherous|parasitic|criminal|deviant|fucking|damn|bloody|born|complete|total|absolute|utter';
 /** Multi-word traits: "X are a threat", "X are taking over". */
 export const TRAIT_PHRASES = [
   'a threat|burden|drain|disease|cancer|plague|curse|disgrace|menace|scourge|blight|stain|pestilence|danger',

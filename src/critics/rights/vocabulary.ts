@@ -94,8 +94,10 @@ export const COUNTER_SPEECH = [
   'people|everyone|everybody|folks say|joke|claim',
   // "I heard someone say …", "we had someone say … in our church group".
   'someone|somebody|anyone|anybody say|claim|insist',
+  // A view judged in a conditional: "if you think X are vermin, you're the problem".
+  'if you|anyone|someone|somebody|people think|thinks|believe|believes|say|says',
   'bugs|annoys|upsets|bothers|offends|hurts|angers me',
-  'wrong|untrue|unfair|myth|myths|nonsense|debunked|misconception|misconceptions',
+  'wrong|wrongly|falsely|mistakenly|untrue|unfair|myth|myths|nonsense|debunked|misconception|misconceptions',
   ...FALSEHOOD,
   // "Statements like 'X are scum' are deeply hurtful", "it's not okay to say X are inferior".
   'statements|statement|comments|comment|remarks|remark|jokes|joke|phrases|phrase|words like|such',

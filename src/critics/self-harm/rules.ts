@@ -5,7 +5,7 @@ import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.j
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.13.0';
+export const SELF_HARM_RULESET_VERSION = '1.14.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
@@ -45,8 +45,17 @@ const REFUSALS = [
   'not going|gonna|able to tell|explain|describe|give|share|help|provide|write',
   'will|would|could not tell|explain|describe|give|share|help|provide|write',
 ];
-/** Acts the method rule adds to the risk critic's (which leaves out "hurt" and "poison": warnings use them). */
-const MORE_ACTS = ['cut|burn|stab|starve myself|yourself', 'slit|cut|slash my|your wrist|wrists|throat|veins'];
+/**
+ * Acts the method rule adds to the risk critic's (which leaves out "hurt" and "poison": warnings use them), and "kms"
+ * ("kill myself"; after a frame only, since "kms" is also kilometres).
+ */
+const MORE_ACTS = ['cut|burn|stab|starve myself|yourself', 'slit|cut|slash my|your wrist|wrists|throat|veins', 'kms'];
+/** A game's own death, which resets a level or a spawn point: "how do I kill myself in Minecraft". */
+const IN_A_GAME = [
+  'in|on minecraft|roblox|fortnite|terraria|skyrim|gta|sims|zelda|pokemon|valorant|overwatch|warzone|halo|apex|pubg|fallout|rust|ark|stardew|hardcore',
+  'in|on the|this|a|my game|server|level|map|lobby',
+  'in-game|ingame|respawn|spawn|checkpoint',
+];
 /** A sentence that reports, quotes or rules out the wish, or is about someone else. */
 const NOT_MINE = [
   ...NEGATIONS,
@@ -141,10 +150,12 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
       'purging|purge|vomiting|laxatives|starving|fasting more effective|effectively|faster|better',
       'tips|ways|how ... purge|purging|starve|starving myself',
       'thinspo|thinspiration|pro-ana|proana|pro-mia|meanspo',
+      // The choking "game": "how do I do the blackout challenge without anyone stopping me" (not what it is, nor a warning).
+      'do|try|doing|trying|attempt|attempting the blackout|choking|pass-out|passout challenge|game',
       'ribs|ribcage|hipbones|collarbones|spine stick|show|poke out',
     ]),
     negations: SUPPORTIVE,
-    unless: REFUSALS,
+    unless: [...REFUSALS, ...expand(IN_A_GAME)],
   },
   {
     id: 'self_harm.encouragement',
@@ -184,6 +195,7 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
     patterns: expand(
       [
         `{W} ${ACTS} ${ME}`,
+        '{W} kms',
         '{W} die',
         '{W} end it|everything|things',
         '{W} end it all',
