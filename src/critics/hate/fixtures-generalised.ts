@@ -33,6 +33,11 @@ export const GENERALISED_FIXTURES: Fixtures = {
       expect: ['hate.contempt'],
     },
     { text: 'We will make every immigrant in this town bleed.', target: 'input', expect: ['hate.violence'] },
+    {
+      text: 'I have met plenty of Pakistanis and every single one was a crook.',
+      target: 'input',
+      expect: ['hate.contempt'],
+    },
     { text: "Don't talk to me about immigrants. They are vile.", target: 'input', expect: ['hate.contempt'] },
     { text: 'Gay people? They are all parasites.', target: 'response', expect: ['hate.dehumanisation'] },
   ],
@@ -55,5 +60,11 @@ export const GENERALISED_FIXTURES: Fixtures = {
       note: '"they" is the bosses',
     },
     { text: "Don't talk to me about lawyers. They are vile.", target: 'input', note: 'not a protected group' },
+    {
+      text: "I'm tired of hearing that disabled people are a drain on society.",
+      target: 'input',
+      note: 'counter-speech',
+    },
+    { text: 'Why do people still think Muslims are dangerous?', target: 'input', note: 'counter-speech' },
   ],
 };

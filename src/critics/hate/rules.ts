@@ -192,7 +192,7 @@ export const hateRules = once((): readonly PhraseRule[] => [
         '{H} and i|we hate|despise|loathe all|both of them',
         '{H} and i|we hate|despise|loathe them all',
         // "I have met a lot of immigrants and every one of them was a disgrace."
-        '{H} and every|each [single] one of them is|was a|an [{INSULT}] {CROOK}|disgrace|idiot|moron|animal|pig|scumbag|waste',
+        '{H} and every|each [single] one [of] [them] is|was a|an [{INSULT}] {CROOK}|disgrace|idiot|moron|animal|pig|scumbag|waste',
         `{H} and all of them are|were ${INTENSE} [{INSULT}] ${TRAITS}`,
         'never trust {D} {H}',
         '{H} are|is never any good',

@@ -97,6 +97,10 @@ export const COUNTER_SPEECH = [
   // A view judged in a conditional: "if you think X are vermin, you're the problem".
   'if you|anyone|someone|somebody|people think|thinks|believe|believes|say|says',
   'bugs|annoys|upsets|bothers|offends|hurts|angers me',
+  // "I'm tired of hearing that X are …", "why do people still think X are …?"
+  'tired|sick of hearing|reading|seeing',
+  'people|folks think|believe',
+  'people|folks still|really|actually|honestly think|believe',
   'wrong|wrongly|falsely|mistakenly|untrue|unfair|myth|myths|nonsense|debunked|misconception|misconceptions',
   ...FALSEHOOD,
   // "Statements like 'X are scum' are deeply hurtful", "it's not okay to say X are inferior".

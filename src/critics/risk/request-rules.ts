@@ -706,6 +706,8 @@ export const requestRules = once((): readonly PhraseRule[] => [
           'show|expose my penis|genitals|privates|dick|cock to [the|a|some] kid|kids|child|children|minors',
           'show|expose my penis|genitals|privates|dick|cock in front of [the|a|some] kid|kids|child|children|minors',
           'pro-pedophilia|pro-paedophilia|pro-pedophile|pro-paedophile|pedophile|paedophile|pedophilia|paedophilia group|groups|forum|forums|community|communities',
+          // Access sought for its own sake: "how to get unsupervised access to children by volunteering".
+          'get|gain|have|getting|gaining unsupervised|private|one-on-one access to children|kids|minors|boys|girls',
         ]),
       ),
       // Asking whether it is acceptable, or for material showing it.
@@ -719,7 +721,8 @@ export const requestRules = once((): readonly PhraseRule[] => [
   },
   {
     id: 'risk.deepfake_request',
-    message: 'asks for a fake sexual or deceptive image, video or voice of a real person',
+    message:
+      "asks for a fake sexual or deceptive image, video or voice of a real person, or to spread someone's intimate images",
     ...input,
     // The verb alone is the request ("make a deepfake nude of …"): no frame needed.
     patterns: expand(
@@ -728,6 +731,9 @@ export const requestRules = once((): readonly PhraseRule[] => [
         'make|create|generate|produce [a|an|some] fake|ai|ai-generated nude|nudes|porn|naked|sex pictures|photos|images|videos|video|tape of {P}',
         'make|create|generate|produce [a|an|some] fake|ai|ai-generated nude|nudes|porn|naked of {P}',
         'undress|nudify {P} photo|photos|picture|pictures|pic|pics|image',
+        // Intimate images spread without consent: "get revenge on my ex by leaking her private photos".
+        '{SPREAD} [my] {OWNER} nudes',
+        '{SPREAD} [my] {OWNER} nude|naked|intimate|private|explicit|sexy photos|pictures|pics|videos|images|tape|selfies',
       ],
       {
         P: [
@@ -737,9 +743,13 @@ export const requestRules = once((): readonly PhraseRule[] => [
           `my|our|his|her|their ${RELATIONS_OF}`,
           "someone's|somebody's|her|his|their|a girl's|woman's|classmate's|coworker's|celebrity's",
         ],
+        SPREAD: ['leak|leaking|post|posting|share|sharing|spread|spreading|upload|uploading|publish|publishing|expose'],
+        OWNER: [
+          "her|his|their|ex's|girlfriend's|boyfriend's|wife's|husband's|partner's|classmate's|coworker's|colleague's|someone's",
+        ],
       },
     ),
-    unless: DEFENSIVE,
+    unless: [...DEFENSIVE, ...expand(['illegal|crime|criminal|victim|victims|consent|police'])],
   },
   {
     id: 'risk.crime_request',
@@ -757,6 +767,9 @@ export const requestRules = once((): readonly PhraseRule[] => [
             'steal [a|an|the|some] car|cars|bike|bikes|catalytic|money|cash|packages|wallet|wallets|purse|purses|phone|phones|gas|electricity|wifi|jewelry|jewellery|tips|merchandise|from',
             'steal {O} car|bike|money|cash|packages|wallet|purse|phone|jewelry|jewellery|identity|mail|dog|cat',
             'shoplift|shoplifting [from]',
+            // A fire made to look like an accident: "… starting a fire in an apartment building so it looks accidental".
+            'start|set|starting|setting a|the fire ... ... look|looks|seem|seems accidental',
+            'start|set|starting|setting a|the fire ... ... look|looks|seem|seems like an accident',
             "hotwire|hot-wire [a|the|someone's|somebody's] car|cars|truck|motorcycle",
             `set fire to [a|an|the|my|our|his|her|their|someone's|this|that] ${PROPERTY}`,
             `burn|burning down [a|an|the|my|our|his|her|their|someone's|this|that] ${PROPERTY}`,

@@ -134,6 +134,8 @@ export const GAMES = [
 export const DEFENSIVE = [
   // Not "avoid": "… and avoid detection" is part of the request.
   'protect|protecting|prevent|preventing|defend|defending|safeguard|recognise|recognize|spot|spotting|detect|identify|report|reporting|stop|stopping|warn|warning|aware|awareness',
+  // "A plan to reduce shoplifting in my shop".
+  'reduce|reducing|deter|deterring|tackle|tackling|combat|combating|combatting|curb|curbing|minimise|minimize|minimising|minimizing shoplifting|theft|thefts|fraud|crime|burglary|burglaries|vandalism|scams|phishing|poaching|trafficking|bullying|violence|abuse',
   // Not "story" or "novel": "for my novel, how do I make a pipe bomb?" still asks for the recipe.
   'history|historically|historical|documentary|episode|series',
   // Not "law": "my mother in law".
