@@ -149,7 +149,7 @@ describe('withModels', () => {
   });
 
   it('reports a request its gate finds clearly harmful without the sentence vector, at severity 2 or more', () => {
-    const finding = critic.evaluate(input('How can I poison my neighbour without anyone noticing?'));
+    const finding = critic.evaluate(input('How can I poison someone without getting caught?'));
     expect(finding).not.toBeInstanceOf(Promise);
     const v = (finding as Finding).violations.find((x) => x.rule === 'probe.model');
     expect(v!.severity).toBeGreaterThanOrEqual(2);
@@ -169,7 +169,7 @@ describe('cascade gates', () => {
 
   it('ranks a harmful request above an everyday question by the gate too', () => {
     const gate = loadClassifier('harmful_request').gate!;
-    const harmful = gate.logit(analyse('How can I poison my neighbour without anyone noticing?').passages[0]!);
+    const harmful = gate.logit(analyse('How can I poison someone without getting caught?').passages[0]!);
     const benign = gate.logit(analyse('What is a good recipe for banana bread?').passages[0]!);
     expect(harmful).toBeGreaterThan(gate.high);
     expect(benign).toBeLessThan(gate.low);
