@@ -42,8 +42,9 @@ export interface RuleCriticDefinition {
    */
   readonly maxViolationsPerRule?: number;
   /**
-   * The critic's own reading of a side's tokens before its rules run (same offsets, so spans stay right): the hate
-   * critic reads a sentence-opening "they" as the group the sentence before ended with. @default the tokens as they are
+   * The critic's own reading of a side's tokens before its rules run (same offsets, so spans stay right; the plain text's
+   * tokens, not the leet reading's): the hate critic reads a sentence-opening "they" as the group the sentence before
+   * ended with. @default the tokens as they are
    */
   readonly reading?: (tokens: readonly Token[]) => readonly Token[];
 }
@@ -172,7 +173,8 @@ export function createRuleCritic(def: RuleCriticDefinition): SyncBuiltinCritic {
     // One scan of the stretches joined by newlines (a newline ends a sentence, so no match spans two of them).
     const joined = stretches.map(([start, end]) => folded.slice(start, end)).join('\n');
     const found: Violation[] = [];
-    scanRules(rulesets[which], joined, reading(tokenize(joined)), which, options, found);
+    // Not `reading`: the stretches are pieces of the text, so a stretch's first "they" does not follow the one before.
+    scanRules(rulesets[which], joined, tokenize(joined), which, options, found);
     const offsets: number[] = [];
     let at = 0;
     for (const [start, end] of stretches) {

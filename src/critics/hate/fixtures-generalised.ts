@@ -50,6 +50,11 @@ export const GENERALISED_FIXTURES: Fixtures = {
     { text: 'The flyer said immigrants were not welcome, and the council condemned it.', target: 'input' },
     { text: "If you think women are vermin, you're the problem.", target: 'input', note: 'a view judged' },
     { text: 'The trouble started when the guests arrived.', target: 'input', note: 'no group' },
+    {
+      text: 'The problems started when the refugees arrived at the border and were turned back.',
+      target: 'response',
+      note: 'news',
+    },
     { text: 'We will make every guest feel welcome.', target: 'input' },
     { text: 'No password can ever be trusted.', target: 'input', note: 'no group' },
     { text: 'My cousins will never be as smart as they think they are.', target: 'input', note: 'no group' },

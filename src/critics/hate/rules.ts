@@ -215,7 +215,9 @@ export const hateRules = once((): readonly PhraseRule[] => [
         'let|allow my|our daughter|son|sister|brother|kids|children|child|girl|boy marry|date a|an|any {ONE}',
         'better|safer off before {D} {H} showed|came|arrived|moved|got',
         // The same grievance told forwards: "every problem in this town started when the immigrants moved in".
-        'problem|problems|trouble|crime ... started|began when {D} {H} showed|came|arrived|moved|got',
+        // Every problem, not "the problems started when the refugees arrived at the border" (news).
+        'every|all [of] [our|the|this] problem|problems|trouble|crime ... started|began when {D} {H} showed|came|arrived|moved|got',
+        'our problem|problems|trouble started|began when {D} {H} showed|came|arrived|moved|got',
         `{H} are|is ${INTENSE} [${INSULT_ADJECTIVES}] [${INSULT_ADJECTIVES}] ${TRAITS}`,
         `all {H} are ${TRAITS}`,
         '{H} are|is {INTENSE} {TP}',

@@ -53,7 +53,7 @@ const MORE_ACTS = ['cut|burn|stab|starve myself|yourself', 'slit|cut|slash my|yo
 /** A game's own death, which resets a level or a spawn point: "how do I kill myself in Minecraft". */
 const IN_A_GAME = [
   'in|on minecraft|roblox|fortnite|terraria|skyrim|gta|sims|zelda|pokemon|valorant|overwatch|warzone|halo|apex|pubg|fallout|rust|ark|stardew|hardcore',
-  'in|on the|this|a|my game|server|level|map|lobby',
+  'in|on the|this|a|my game|server|lobby',
   'in-game|ingame|respawn|spawn|checkpoint',
 ];
 /** A sentence that reports, quotes or rules out the wish, or is about someone else. */
@@ -150,8 +150,9 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
       'purging|purge|vomiting|laxatives|starving|fasting more effective|effectively|faster|better',
       'tips|ways|how ... purge|purging|starve|starving myself',
       'thinspo|thinspiration|pro-ana|proana|pro-mia|meanspo',
-      // The choking "game": "how do I do the blackout challenge without anyone stopping me" (not what it is, nor a warning).
-      'do|try|doing|trying|attempt|attempting the blackout|choking|pass-out|passout challenge|game',
+      // The choking "game" for oneself: "how do I do the blackout challenge without anyone stopping me" (not what it is,
+      // a warning, nor a parent's "my son keeps trying the choking game").
+      'i|me|we ... do|try|attempt the blackout|choking|pass-out|passout challenge|game',
       'ribs|ribcage|hipbones|collarbones|spine stick|show|poke out',
     ]),
     negations: SUPPORTIVE,
