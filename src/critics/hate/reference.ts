@@ -49,7 +49,7 @@ export function withGroupReferences(tokens: readonly Token[]): readonly Token[] 
     if (token.sentence === tokens[i - 1]!.sentence) continue;
     const previousStart = sentenceStart;
     sentenceStart = i;
-    if (token.norm !== 'they' || token.sentence !== tokens[i - 1]!.sentence + 1) continue;
+    if (token.norm !== 'they') continue;
     const group = groupAtEnd(tokens, previousStart, i);
     if (group === undefined) continue;
     out ??= [...tokens];

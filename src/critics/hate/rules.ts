@@ -192,8 +192,8 @@ export const hateRules = once((): readonly PhraseRule[] => [
         '{H} and i|we hate|despise|loathe all|both of them',
         '{H} and i|we hate|despise|loathe them all',
         // "I have met a lot of immigrants and every one of them was a disgrace."
-        '{H} and every|each [single] one [of] [them] is|was a|an [{INSULT}] {CROOK}|disgrace|idiot|moron|animal|pig|scumbag|waste',
-        `{H} and all of them are|were ${INTENSE} [{INSULT}] ${TRAITS}`,
+        `{H} and every|each [single] one [of] [them] is|was a|an [${INSULT_ADJECTIVES}] {CROOK}|disgrace|idiot|moron|animal|pig|scumbag|waste`,
+        `{H} and all of them are|were ${INTENSE} [${INSULT_ADJECTIVES}] ${TRAITS}`,
         'never trust {D} {H}',
         '{H} are|is never any good',
         '{H} will never be any good',
@@ -289,7 +289,6 @@ export const hateRules = once((): readonly PhraseRule[] => [
         SLUR: [SLURS],
         GA: [`${GROUP_ADJECTIVES}|${MORE_ADJECTIVES}`],
         CROOK: ['thief|liar|criminal|terrorist|crook|cheat|scammer|parasite|pervert|predator|groomer|savage|rapist'],
-        INSULT: [INSULT_ADJECTIVES],
         MET: ["i've|ive [ever] met|known|seen", 'i have [ever] met|known|seen', 'i [ever] met|know|knew|saw'],
         ORIENTATION: ORIENTATIONS,
       },

@@ -749,7 +749,7 @@ export const requestRules = once((): readonly PhraseRule[] => [
         ],
       },
     ),
-    unless: [...DEFENSIVE, ...expand(['illegal|crime|criminal|victim|victims|consent|police'])],
+    unless: [...DEFENSIVE, 'illegal|crime|criminal|victim|victims|consent|police'],
   },
   {
     id: 'risk.crime_request',
