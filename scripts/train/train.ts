@@ -6,6 +6,7 @@ import { quantise, sigmoid, rawLogit } from '../../src/critics/model/classifier.
 import { passagesOf, sentencePassages, withSentence, type Passage } from '../../src/critics/model/analysis.js';
 import { embeddingTableFrom, meanVector, type EmbeddingTable } from '../../src/critics/model/embeddings.js';
 import { featurize, modelTokens, stripInvisible, type ModelToken } from '../../src/critics/model/features.js';
+import type { ModelSide } from '../../src/critics/model/classifier.js';
 import { SENTENCE_DIMS } from '../../src/critics/model/sentence.js';
 import { MODEL_SPECS, type ModelSpec } from '../../src/critics/model/specs.js';
 import { encodeWeights } from '../../src/critics/model/weights-file.js';
@@ -56,6 +57,9 @@ const MAX_FPR_EVERYDAY = 0.01;
  */
 const L2_BY_MODEL: Readonly<Record<string, number>> = {
   hate: 3e-4,
+  // With `responses-12` and the response's sentence vector (2026-12-07): held-out harmful answers 79.9 / 81.5 / 84.6 /
+  // 76.1 % at 3e-6 / 1e-5 / 1e-4 / 3e-4, a probe of ours of plain harmful answers 35.0 / 35.0 / 38.3 / 36.7 %.
+  harmful_response: 1e-4,
   self_harm: 1e-4,
   jailbreak: 1e-4,
   ...(JSON.parse(process.env['TRAIN_L2_BY'] ?? '{}') as Record<string, number>),
@@ -71,8 +75,8 @@ interface Prepared {
   readonly mean: Float32Array;
   /** Held-out rows only: the passages the row is scored by, as at run time. */
   readonly passages: readonly Passage[];
-  /** Input rows only: the input's scaled sentence vector. */
-  readonly sentence?: Float32Array;
+  /** The row's scaled sentence vector (of the input, or of the response). */
+  readonly sentence: Float32Array;
 }
 
 type SentenceOf = (text: string) => Float32Array;
@@ -104,8 +108,11 @@ function trainOne(
   table: EmbeddingTable,
   sentenceOf: SentenceOf,
 ): Record<string, unknown> {
-  // A model that reads the input also reads the input's sentence vector (src/critics/model/sentence.ts).
-  const sentenceDims = spec.sides.includes('input') ? SENTENCE_DIMS : 0;
+  // A model reads the sentence vector of the texts of its sentence sides (src/critics/model/sentence.ts); of the others'
+  // texts that part is zeros.
+  const sentenceDims = spec.sentenceSides.length > 0 ? SENTENCE_DIMS : 0;
+  const sentenceOfRow = (p: Prepared): Float32Array | undefined =>
+    spec.sentenceSides.includes(p.row.side) ? p.sentence : undefined;
   const reads = (p: Prepared): boolean => spec.sides.includes(p.row.side);
   const isPositive = (p: Prepared): boolean => isPositiveFor(spec.name, p.row);
   const usable = data.filter((p) => reads(p) && (p.row.label === 'benign' || isPositive(p)));
@@ -116,7 +123,7 @@ function trainOne(
     sizes.set(`${p.row.slice}/${p.row.label}`, (sizes.get(`${p.row.slice}/${p.row.label}`) ?? 0) + 1);
   const toExample = (p: Prepared): Example => ({
     ...p,
-    mean: sentenceDims > 0 ? withSentence(p.mean, p.sentence) : p.mean,
+    mean: sentenceDims > 0 ? withSentence(p.mean, sentenceOfRow(p)) : p.mean,
     y: isPositive(p) ? 1 : 0,
     // Our own hand-written rows are written to vary, not from templates: they keep their full weight.
     weight: p.row.source.startsWith('handwritten:')
@@ -131,10 +138,10 @@ function trainOne(
   const { scale, weights } = quantise(model.sparse);
   for (let i = 0; i < weights.length; i++) model.sparse[i] = weights[i]! * scale;
   // Scored as at run time: a long text by its worst passage.
-  const passagesOfRow = (p: Prepared): readonly Passage[] =>
-    sentenceDims > 0 && p.sentence !== undefined
-      ? sentencePassages({ tokens: p.tokens, passages: p.passages }, p.sentence)
-      : p.passages;
+  const passagesOfRow = (p: Prepared): readonly Passage[] => {
+    const sentence = sentenceOfRow(p);
+    return sentence === undefined ? p.passages : sentencePassages({ tokens: p.tokens, passages: p.passages }, sentence);
+  };
   const logits = heldOut.map((p) =>
     Math.max(-50, ...passagesOfRow(p).map((q) => rawLogit(model, q.indices, q.values, q.mean))),
   );
@@ -146,11 +153,12 @@ function trainOne(
   const benignOwn = probability.filter((_, i) => labels[i] === 0 && isOwnBenign(spec.name, heldOut[i]!.row));
   const everyday = probability.filter((_, i) => heldOut[i]!.row.category === 'general');
   // The critic's own negative fixtures (hand-written look-alikes, never trained on) must stay below the threshold too.
-  const probabilityOf = (text: string, side: 'input' | 'response'): number => {
+  const probabilityOf = (text: string, side: ModelSide): number => {
     const tokens = modelTokens(stripInvisible(text));
     const plain = passagesOf(tokens, table);
-    const passages =
-      sentenceDims > 0 && side === 'input' ? sentencePassages({ tokens, passages: plain }, sentenceOf(text)) : plain;
+    const passages = spec.sentenceSides.includes(side)
+      ? sentencePassages({ tokens, passages: plain }, sentenceOf(text))
+      : plain;
     return Math.max(-50, ...passages.map((q) => a * rawLogit(model, q.indices, q.values, q.mean) + b));
   };
   const lookAlikes = lookAlikesFor(spec.name).filter((l) => spec.sides.includes(l.side));
@@ -158,15 +166,16 @@ function trainOne(
   const worstLookAlike = Math.max(-50, ...lookAlikeScores);
   // Which look-alike bounds the threshold, so that a rise can be traced to a text.
   const worstLookAlikeText = lookAlikes[lookAlikeScores.indexOf(worstLookAlike)]?.text.slice(0, 80);
-  const budget = sentenceDims > 0 ? (SHARE_BY_MODEL[spec.name] ?? INPUT_MODEL_SHARE) : 1;
+  const budget = spec.sides.includes('input') ? (SHARE_BY_MODEL[spec.name] ?? INPUT_MODEL_SHARE) : 1;
   const thresholdLogit = Math.max(
     chooseThreshold(benignAll, benignOwn, everyday, MAX_FPR_ALL * budget, MAX_FPR_OWN * budget),
     worstLookAlike + 1e-3,
   );
   const threshold = sigmoid(thresholdLogit);
   const gate =
-    sentenceDims > 0
-      ? trainGate({
+    sentenceDims === 0
+      ? undefined
+      : trainGate({
           trainSet: usable.filter((p) => !p.row.heldOut).map((p) => ({ ...toExample(p), mean: p.mean })),
           heldOut,
           labels,
@@ -177,8 +186,7 @@ function trainOne(
             .map((l) => l.text),
           mustNotFire: lookAlikes.map((l) => l.text),
           options,
-        })
-      : undefined;
+        });
   const positives = probability.filter((_, i) => labels[i] === 1);
   const share = (xs: number[]) => (xs.length === 0 ? 0 : xs.filter((p) => p >= thresholdLogit).length / xs.length);
   const file = encodeWeights(
@@ -193,6 +201,7 @@ function trainOne(
       sparseScale: scale,
       sentenceDims,
       trainedOn: { rows: trainSet.length, positives: trainSet.filter((e) => e.y === 1).length, ...options },
+      sentenceSides: spec.sentenceSides,
       ...(gate !== undefined && { gate: gate.header }),
     },
     {
@@ -303,19 +312,17 @@ async function main(): Promise<void> {
     throw new Error('no word vectors: run `npm ci --prefix training` first (training-time only, 294 MB)');
   }
   const table = embeddingTableFrom(readFileSync(embeddingsFile), embeddingsFile);
-  const inputTexts = [
-    ...rows.filter((r) => r.side === 'input').map((r) => r.text),
-    ...MODEL_SPECS.flatMap((s) =>
-      [...lookAlikesFor(s.name), ...modelPositivesFor(s.name)].filter((l) => l.side === 'input').map((l) => l.text),
-    ),
+  const texts = [
+    ...rows.map((r) => r.text),
+    ...MODEL_SPECS.flatMap((s) => [...lookAlikesFor(s.name), ...modelPositivesFor(s.name)].map((l) => l.text)),
   ];
-  const sentenceOf = await sentenceVectors(inputTexts);
+  const sentenceOf = await sentenceVectors(texts);
   const prepared: Prepared[] = tokenised.map(({ row, tokens }) => {
     const f = featurize(tokens);
     const passages = row.heldOut ? passagesOf(tokens, table) : [];
     const mean = meanVector(table, tokens);
-    const sentence = row.side === 'input' ? sentenceOf(row.text) : undefined;
-    return { row, tokens, indices: f.indices, values: f.values, mean, passages, ...(sentence && { sentence }) };
+    const sentence = sentenceOf(row.text);
+    return { row, tokens, indices: f.indices, values: f.values, mean, passages, sentence };
   });
   console.log(JSON.stringify({ rows: rows.length, heldOut: rows.filter((r) => r.heldOut).length, words: table.size }));
   for (const spec of chosen) console.log(JSON.stringify(trainOne(spec, prepared, table, sentenceOf)));

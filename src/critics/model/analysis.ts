@@ -71,8 +71,8 @@ export function analyse(text: string): TextAnalysis {
 }
 
 /**
- * A mean word vector followed by a sentence vector: what an input model reads. With none (a response, which input models
- * read without one) the sentence part is zeros.
+ * A mean word vector followed by the text's sentence vector: what a model reads once its gate is unsure. With none the
+ * sentence part is zeros.
  */
 export function withSentence(mean: Float32Array, sentence: Float32Array | undefined): Float32Array {
   const out = new Float32Array(mean.length + SENTENCE_DIMS);
@@ -84,8 +84,8 @@ export function withSentence(mean: Float32Array, sentence: Float32Array | undefi
 const withSentences = new WeakMap<TextAnalysis, { sentence: Float32Array; passages: readonly Passage[] }>();
 
 /**
- * The passages of an analysed input with the input's sentence vector after each passage's mean word vector: what the
- * input models read (one vector for the whole input, as in training).
+ * The passages of an analysed text with its sentence vector after each passage's mean word vector: what the models read
+ * (one vector for the whole text, as in training).
  */
 export function sentencePassages(analysis: TextAnalysis, sentence: Float32Array): readonly Passage[] {
   const known = withSentences.get(analysis);

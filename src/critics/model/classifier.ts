@@ -2,6 +2,9 @@
 import { BUCKETS, forEachFeature, type ModelToken } from './features.js';
 import { decodeWeights } from './weights-file.js';
 
+/** A side of the conversation a model reads. */
+export type ModelSide = 'input' | 'response';
+
 export interface ModelScore {
   /** Calibrated probability that the text is harmful in the model's category. */
   readonly probability: number;
@@ -16,8 +19,10 @@ export interface TextClassifier {
   readonly threshold: number;
   /** The same threshold as a calibrated logit (exact where probabilities round to 1). */
   readonly thresholdLogit: number;
-  /** Whether it also reads the input's sentence vector (after the word vector, in `mean`): input models do. */
+  /** Whether it also reads a text's sentence vector (after the word vector, in `mean`), on some side. */
   readonly readsSentence: boolean;
+  /** The sides whose texts it reads with their sentence vector (on the others that part of `mean` is zeros). */
+  readonly sentenceSides: readonly ModelSide[];
   /** The n-gram gate of a model that reads the sentence vector: decides the clear cases without it (see `Gate`). */
   readonly gate?: Gate;
   score(features: {
@@ -64,6 +69,8 @@ export interface ClassifierParameters {
   readonly dense: Float32Array;
   /** The sentence vector's width (0: the model reads none). */
   readonly sentenceDims: number;
+  /** The sides it was trained to read with their sentence vector (weights before this field: the input only). */
+  readonly sentenceSides: readonly ModelSide[];
   /** Platt scaling: probability = sigmoid(a * logit + b). */
   readonly plattA: number;
   readonly plattB: number;
@@ -103,6 +110,7 @@ export function classifierFrom(p: ClassifierParameters): TextClassifier {
     threshold: p.threshold,
     thresholdLogit: p.thresholdLogit,
     readsSentence: p.sentenceDims > 0,
+    sentenceSides: p.sentenceSides,
     ...(p.gate !== undefined && { gate: gateFrom(p.gate) }),
     score(f) {
       const logit = p.plattA * rawLogit(p, f.indices, f.values, f.mean) + p.plattB;
@@ -141,7 +149,10 @@ export function quantise(sparse: Float32Array): { scale: number; weights: Int16A
   return { scale, weights };
 }
 
-/** Reads a classifier weights file (header: category, bias, platt, threshold, sparseScale, sentenceDims; sections sparse, dense). */
+/**
+ * Reads a classifier weights file (header: category, bias, platt, threshold, sparseScale, sentenceDims, sentenceSides;
+ * sections sparse, dense).
+ */
 export function classifierFromWeights(buffer: Uint8Array, what: string): ClassifierParameters {
   const decoded = decodeWeights(buffer, what);
   const h = decoded.header;
@@ -154,6 +165,7 @@ export function classifierFromWeights(buffer: Uint8Array, what: string): Classif
     return out;
   };
   const sparse = dequantise('sparse', h['sparseScale'] as number);
+  const sentenceDims = (h['sentenceDims'] as number | undefined) ?? 0;
   const g = h['gate'] as (Omit<GateParameters, 'sparse' | 'dense'> & { sparseScale: number }) | undefined;
   const gate: GateParameters | undefined =
     g === undefined
@@ -173,7 +185,8 @@ export function classifierFromWeights(buffer: Uint8Array, what: string): Classif
     bias: h['bias'] as number,
     sparse,
     dense: decoded.section('dense') as Float32Array,
-    sentenceDims: (h['sentenceDims'] as number | undefined) ?? 0,
+    sentenceDims,
+    sentenceSides: (h['sentenceSides'] as ModelSide[] | undefined) ?? (sentenceDims > 0 ? ['input'] : []),
     plattA: h['plattA'] as number,
     plattB: h['plattB'] as number,
     threshold: sigmoid(h['thresholdLogit'] as number),

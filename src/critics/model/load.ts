@@ -21,7 +21,7 @@ export function weightsManifest(): WeightsManifest {
 
 /**
  * A model's version: the first 12 hex digits of the hash of its weights, of the word vectors and of the sentence encoder
- * (package and reading) the input models read.
+ * (package and reading) the models read.
  */
 export function modelVersion(names: readonly string[]): string {
   const files = weightsManifest().files;

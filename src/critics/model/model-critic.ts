@@ -38,12 +38,12 @@ function readsOf(rules: CriticReads, models: readonly AttachedModel[]): CriticRe
 }
 
 /**
- * A gate's call on an input without its sentence vector: 'clear' (the model does not fire), a firing with the gate's
+ * A gate's call on a text without its sentence vector: 'clear' (the model does not fire), a firing with the gate's
  * logit and worst passage, or 'unsure' (the full model must read the sentence vector).
  */
 type GateCall = 'clear' | 'unsure' | { readonly logit: number; readonly passage: Passage };
 
-/** What a model needs for one side's text: its analysis, and the input's sentence vector if the model reads one. */
+/** What a model needs for one side's text: its analysis, and that text's sentence vector if the model reads one. */
 interface Reading {
   readonly text: string;
   readonly analysis: TextAnalysis;
@@ -134,20 +134,18 @@ export function withModels(critic: SyncBuiltinCritic, models: readonly AttachedM
       const readings = models.map((attached): Reading | undefined => {
         const reading = readingOf(attached, input);
         const classifier = loadClassifier(attached.model);
-        if (reading === undefined || attached.side !== 'input' || !classifier.readsSentence) return reading;
+        if (reading === undefined || !classifier.sentenceSides.includes(attached.side)) return reading;
         // The cascade: the gate settles the clear cases; a model without a gate always reads the vector.
         return { ...reading, gated: classifier.gate === undefined ? 'unsure' : gateCall(classifier, reading.analysis) };
       });
-      // Only a model its gate left unsure needs the sentence vector, the one step that is asynchronous (and costly).
+      // Only a model its gate left unsure needs its side's sentence vector, the one step that is asynchronous (and
+      // costly); each side's text is encoded once per process for every critic that reads it (sentence.ts).
       if (!readings.some((r) => r?.gated === 'unsure')) return combine(critic, ruled, models, readings);
-      return sentenceVector(input.inputText).then((sentence) =>
-        combine(
-          critic,
-          ruled,
-          models,
-          readings.map((r) => (r?.gated === 'unsure' ? { ...r, sentence } : r)),
+      return Promise.all(
+        readings.map((r) =>
+          r?.gated === 'unsure' ? sentenceVector(r.text).then((sentence) => ({ ...r, sentence })) : Promise.resolve(r),
         ),
-      );
+      ).then((read) => combine(critic, ruled, models, read));
     },
   };
 }

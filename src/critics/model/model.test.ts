@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../core/types.js';
 import type { SyncBuiltinCritic } from '../critic.js';
 import { createRuleCritic } from '../rule-critic.js';
-import { analyse } from './analysis.js';
+import { analyse, sentencePassages } from './analysis.js';
 import { BUCKETS, featurize, modelTokens, stripInvisible } from './features.js';
 import { loadClassifier, modelVersion, weightsManifest } from './load.js';
 import { severityOf, withModels } from './model-critic.js';
+import { sentenceVector } from './sentence.js';
 import { MODEL_SPECS } from './specs.js';
 import { decodeWeights, encodeWeights } from './weights-file.js';
 
@@ -173,6 +174,42 @@ describe('cascade gates', () => {
     const benign = gate.logit(analyse('What is a good recipe for banana bread?').passages[0]!);
     expect(harmful).toBeGreaterThan(gate.high);
     expect(benign).toBeLessThan(gate.low);
+  });
+});
+
+describe('a model that reads the response with its sentence vector', () => {
+  const critic = withModels(ruleless, [
+    { model: 'harmful_response', side: 'response', message: 'harmful answer', clause: 'U2' },
+  ]);
+  const unsure = 'Crush the pills into a fine powder and stir them into her drink while she is away from the table.';
+
+  it('is trained to read the response side with the vector, and hate and self-harm the input side only', () => {
+    expect(loadClassifier('harmful_response').sentenceSides).toEqual(['response']);
+    expect(loadClassifier('hate').sentenceSides).toEqual(['input']);
+    expect(loadClassifier('self_harm').sentenceSides).toEqual(['input']);
+  });
+
+  it('settles an everyday answer by the gate alone, without waiting for the sentence vector', () => {
+    const answer = 'Thanks for your question. According to the manual, you must restart the router after changing it.';
+    const finding = critic.evaluate(input('How do I fix my wifi?', answer));
+    expect(finding).not.toBeInstanceOf(Promise);
+    expect((finding as Finding).severity).toBe(0);
+  });
+
+  it("scores an answer its gate is unsure of with the response's own vector, not the input's", async () => {
+    const classifier = loadClassifier('harmful_response');
+    const gateLogit = classifier.gate!.logit(analyse(unsure).passages[0]!);
+    expect(gateLogit).toBeGreaterThan(classifier.gate!.low);
+    expect(gateLogit).toBeLessThan(classifier.gate!.high);
+    const pending = critic.evaluate(input('What is a good recipe for banana bread?', unsure));
+    expect(pending).toBeInstanceOf(Promise);
+    const expected = Math.max(
+      ...sentencePassages(analyse(unsure), await sentenceVector(unsure)).map((p) => classifier.score(p).probability),
+    );
+    const v = (await pending).violations.find((x) => x.rule === 'probe.model');
+    expect(expected).toBeGreaterThanOrEqual(classifier.threshold);
+    expect(v!['side']).toBe('response');
+    expect(v!['probability']).toBe(Number(expected.toFixed(4)));
   });
 });
 

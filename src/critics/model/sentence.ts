@@ -1,4 +1,4 @@
-// The input's sentence vector: Google's Universal Sentence Encoder lite (Apache-2.0), shipped in an npm package, run locally.
+// A text's sentence vector: Google's Universal Sentence Encoder lite (Apache-2.0), shipped in an npm package, run locally.
 import { isMainThread } from 'node:worker_threads';
 import { stripInvisible } from './features.js';
 import { BACKEND_START_MS, EncoderThread } from './sentence-thread.js';
@@ -12,7 +12,7 @@ export const SENTENCE_CHARS = 1_000;
  * features under the same L2 penalty (1 and 6 were measured too: docs/critics.md).
  */
 export const SENTENCE_SCALE = 4;
-/** Part of every input model's version: a different encoder or reading gives different scores. */
+/** Part of every model's version: a different encoder or reading gives different scores. */
 export const SENTENCE_ENCODER_ID = `use-lite@model-embeddings-en-0.2.0/${SENTENCE_CHARS}/${SENTENCE_SCALE}`;
 
 /** The text the encoder reads: invisible characters removed, then the first SENTENCE_CHARS characters. */
