@@ -19,9 +19,10 @@ export interface TextClassifier {
   readonly threshold: number;
   /** The same threshold as a calibrated logit (exact where probabilities round to 1). */
   readonly thresholdLogit: number;
-  /** Whether it also reads a text's sentence vector (after the word vector, in `mean`), on some side. */
-  readonly readsSentence: boolean;
-  /** The sides whose texts it reads with their sentence vector (on the others that part of `mean` is zeros). */
+  /**
+   * The sides whose texts it reads with their sentence vector, after the word vector in `mean` (none: it reads no
+   * sentence vector; on the other sides that part of `mean` is zeros).
+   */
   readonly sentenceSides: readonly ModelSide[];
   /** The n-gram gate of a model that reads the sentence vector: decides the clear cases without it (see `Gate`). */
   readonly gate?: Gate;
@@ -109,7 +110,6 @@ export function classifierFrom(p: ClassifierParameters): TextClassifier {
     category: p.category,
     threshold: p.threshold,
     thresholdLogit: p.thresholdLogit,
-    readsSentence: p.sentenceDims > 0,
     sentenceSides: p.sentenceSides,
     ...(p.gate !== undefined && { gate: gateFrom(p.gate) }),
     score(f) {

@@ -71,9 +71,7 @@ function worstPassage(classifier: TextClassifier, reading: Reading): { logit: nu
   if (gated === 'clear') return { logit: -Infinity, passage: analysis.passages[0]! };
   if (gated !== undefined && gated !== 'unsure') return gated;
   const passages: readonly Passage[] =
-    classifier.readsSentence && reading.sentence !== undefined
-      ? sentencePassages(analysis, reading.sentence)
-      : analysis.passages;
+    reading.sentence !== undefined ? sentencePassages(analysis, reading.sentence) : analysis.passages;
   let best = { logit: -Infinity, passage: passages[0]! };
   for (const passage of passages) {
     const { logit } = classifier.score(passage);
