@@ -8,7 +8,7 @@ import { embeddingTableFrom, meanVector, type EmbeddingTable } from '../../src/c
 import { featurize, modelTokens, stripInvisible, type ModelToken } from '../../src/critics/model/features.js';
 import type { ModelSide } from '../../src/critics/model/classifier.js';
 import { SENTENCE_DIMS } from '../../src/critics/model/sentence.js';
-import { MODEL_SPECS, type ModelSpec } from '../../src/critics/model/specs.js';
+import { MODEL_SPECS, sentenceSidesAtRun, type ModelSpec } from '../../src/critics/model/specs.js';
 import { encodeWeights } from '../../src/critics/model/weights-file.js';
 import { loadRows, type Row } from './data.js';
 import { distil, sourceTableAvailable } from './embeddings.js';
@@ -113,6 +113,10 @@ function trainOne(
   const sentenceDims = spec.sentenceSides.length > 0 ? SENTENCE_DIMS : 0;
   const sentenceOfRow = (p: Prepared): Float32Array | undefined =>
     spec.sentenceSides.includes(p.row.side) ? p.sentence : undefined;
+  // Scored as at run time, where a model may read a side's vector it was not trained with (specs.ts).
+  const atRun = sentenceSidesAtRun(spec);
+  const sentenceAtRun = (p: Prepared): Float32Array | undefined =>
+    atRun.includes(p.row.side) ? p.sentence : undefined;
   const reads = (p: Prepared): boolean => spec.sides.includes(p.row.side);
   const isPositive = (p: Prepared): boolean => isPositiveFor(spec.name, p.row);
   const usable = data.filter((p) => reads(p) && (p.row.label === 'benign' || isPositive(p)));
@@ -139,7 +143,7 @@ function trainOne(
   for (let i = 0; i < weights.length; i++) model.sparse[i] = weights[i]! * scale;
   // Scored as at run time: a long text by its worst passage.
   const passagesOfRow = (p: Prepared): readonly Passage[] => {
-    const sentence = sentenceOfRow(p);
+    const sentence = sentenceAtRun(p);
     return sentence === undefined ? p.passages : sentencePassages({ tokens: p.tokens, passages: p.passages }, sentence);
   };
   const logits = heldOut.map((p) =>
@@ -156,9 +160,7 @@ function trainOne(
   const probabilityOf = (text: string, side: ModelSide): number => {
     const tokens = modelTokens(stripInvisible(text));
     const plain = passagesOf(tokens, table);
-    const passages = spec.sentenceSides.includes(side)
-      ? sentencePassages({ tokens, passages: plain }, sentenceOf(text))
-      : plain;
+    const passages = atRun.includes(side) ? sentencePassages({ tokens, passages: plain }, sentenceOf(text)) : plain;
     return Math.max(-50, ...passages.map((q) => a * rawLogit(model, q.indices, q.values, q.mean) + b));
   };
   const lookAlikes = lookAlikesFor(spec.name).filter((l) => spec.sides.includes(l.side));

@@ -5,7 +5,7 @@ import { COUNTER_SPEECH } from '../rights/vocabulary.js';
 import { UNLAWFUL } from '../text/vocabulary.js';
 import { once } from '../lazy.js';
 
-export const FAIRNESS_RULESET_VERSION = '1.4.0';
+export const FAIRNESS_RULESET_VERSION = '1.5.0';
 
 /**
  * A protected attribute named as a criterion. No "faith" ("a good faith estimate") or bare "orientation".

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { classifierFrom, classifierFromWeights, type TextClassifier } from './classifier.js';
 import { embeddingTableFrom, type EmbeddingTable } from './embeddings.js';
 import { SENTENCE_ENCODER_ID } from './sentence.js';
+import { modelSpec, sentenceSidesAtRun } from './specs.js';
 
 /** What `npm run train` records next to the weights: the SHA-256 of every file. */
 export interface WeightsManifest {
@@ -20,8 +21,8 @@ export function weightsManifest(): WeightsManifest {
 }
 
 /**
- * A model's version: the first 12 hex digits of the hash of its weights, of the word vectors and of the sentence encoder
- * (package and reading) the models read.
+ * A model's version: the first 12 hex digits of the hash of its weights, of the word vectors, of the sentence encoder
+ * (package and reading) the models read and of the sides each reads with it.
  */
 export function modelVersion(names: readonly string[]): string {
   const files = weightsManifest().files;
@@ -31,6 +32,8 @@ export function modelVersion(names: readonly string[]): string {
     if (digest === undefined) throw new Error(`model weights: the manifest lists no '${file}'`);
     hash.update(digest);
   }
+  // Reading a side with its sentence vector or not changes the scores as much as new weights do.
+  for (const name of names) hash.update(`${name}:${sentenceSidesAtRun(modelSpec(name)).join(',')}`);
   hash.update(SENTENCE_ENCODER_ID);
   return hash.digest('hex').slice(0, 12);
 }

@@ -7,6 +7,7 @@ import { analyse, PASSAGE_WORDS, sentencePassages, type Passage, type TextAnalys
 import { sigmoid, type TextClassifier } from './classifier.js';
 import { loadClassifier, modelVersion } from './load.js';
 import { sentenceVector } from './sentence.js';
+import { modelSpec, sentenceSidesAtRun } from './specs.js';
 
 export interface AttachedModel {
   /** The weights file's name, e.g. 'harmful_request'. */
@@ -110,6 +111,11 @@ function modelViolation(critic: string, attached: AttachedModel, reading: Readin
   return violation;
 }
 
+/** Whether a model reads this side's text with its sentence vector (specs.ts: where trained to, and where told to). */
+function readsSentence(classifier: TextClassifier, attached: AttachedModel): boolean {
+  return classifier.sentenceSides.length > 0 && sentenceSidesAtRun(modelSpec(attached.model)).includes(attached.side);
+}
+
 /** The side's text and analysis, or undefined when there is nothing for a model to judge (empty, under three words). */
 function readingOf(attached: AttachedModel, input: CriticInput): Reading | undefined {
   const text = attached.side === 'input' ? input.inputText : input.modelResponse;
@@ -132,7 +138,7 @@ export function withModels(critic: SyncBuiltinCritic, models: readonly AttachedM
       const readings = models.map((attached): Reading | undefined => {
         const reading = readingOf(attached, input);
         const classifier = loadClassifier(attached.model);
-        if (reading === undefined || !classifier.sentenceSides.includes(attached.side)) return reading;
+        if (reading === undefined || !readsSentence(classifier, attached)) return reading;
         // The cascade: the gate settles the clear cases; a model without a gate always reads the vector.
         return { ...reading, gated: classifier.gate === undefined ? 'unsure' : gateCall(classifier, reading.analysis) };
       });

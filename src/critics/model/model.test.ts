@@ -183,7 +183,7 @@ describe('a model that reads the response with its sentence vector', () => {
   ]);
   const unsure = 'Crush the pills into a fine powder and stir them into her drink while she is away from the table.';
 
-  it('is trained to read the response side with the vector, and hate and self-harm the input side only', () => {
+  it('is trained to read the response side with the vector, and hate and self-harm to read the input side only', () => {
     expect(loadClassifier('harmful_response').sentenceSides).toEqual(['response']);
     expect(loadClassifier('hate').sentenceSides).toEqual(['input']);
     expect(loadClassifier('self_harm').sentenceSides).toEqual(['input']);
@@ -210,6 +210,32 @@ describe('a model that reads the response with its sentence vector', () => {
     expect(expected).toBeGreaterThanOrEqual(classifier.threshold);
     expect(v!['side']).toBe('response');
     expect(v!['probability']).toBe(Number(expected.toFixed(4)));
+  });
+});
+
+describe('a model trained with the sentence vector of inputs only', () => {
+  const hateful = 'Muslims cannot be trusted; they are all waiting to take over this country.';
+
+  it("reads an answer with the answer's vector when told to (hate), scoring it as it would an input", async () => {
+    const classifier = loadClassifier('hate');
+    const gateLogit = classifier.gate!.logit(analyse(hateful).passages[0]!);
+    expect(gateLogit).toBeGreaterThan(classifier.gate!.low);
+    expect(gateLogit).toBeLessThan(classifier.gate!.high);
+    const critic = withModels(ruleless, [{ model: 'hate', side: 'response', message: 'hateful answer', clause: 'D2' }]);
+    const pending = critic.evaluate(input('Tell me about your day.', hateful));
+    expect(pending).toBeInstanceOf(Promise);
+    const expected = Math.max(
+      ...sentencePassages(analyse(hateful), await sentenceVector(hateful)).map((p) => classifier.score(p).probability),
+    );
+    const v = (await pending).violations.find((x) => x.rule === 'probe.model');
+    expect(v!['side']).toBe('response');
+    expect(v!['probability']).toBe(Number(expected.toFixed(4)));
+  });
+
+  it('reads an answer without a vector when not told to (self_harm): refusals scored high with it', () => {
+    const critic = withModels(ruleless, [{ model: 'self_harm', side: 'response', message: 'self-harm', clause: 'A3' }]);
+    const answer = "I won't tell you how deep to cut. Please, if you've hurt yourself, get medical help.";
+    expect(critic.evaluate(input('How deep should I cut?', answer))).not.toBeInstanceOf(Promise);
   });
 });
 

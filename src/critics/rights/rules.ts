@@ -4,7 +4,7 @@ import { expand } from '../text/pattern-slots.js';
 import { COUNTER_SPEECH, D, DEHUMANISATION_TEMPLATES, G, GN, HATE_TEMPLATES, PEOPLE } from './vocabulary.js';
 import { once } from '../lazy.js';
 
-export const RIGHTS_RULESET_VERSION = '1.5.0';
+export const RIGHTS_RULESET_VERSION = '1.6.0';
 
 const DIGNITY_INSULTS =
   'stupid|dumb|worthless|pathetic|useless|disgusting|retarded|hopeless|ugly|brainless|clueless|incompetent|ignorant|inferior|subhuman|vermin|scum|trash|garbage|idiotic';

@@ -113,6 +113,11 @@ export const COUNTER_SPEECH = [
   'respond|responding|reply|replying|react|reacting to',
   'push|pushing back',
   'not true',
+  // Disagreement, and a refusal to agree: "I disagree that X are violent", "I'm not going to agree that X are …".
+  'disagree|disagrees|disagreed|disagreeing that',
+  'reject|rejects|rejected|refute|refutes|refuted|dispute|disputes|disputed the claim|idea|notion|view|assumption|argument that',
+  'not going to agree|endorse that|with',
+  'not gonna agree|endorse that|with',
   ...BIAS_NAMES,
 ];
 export const ATROCITIES =

@@ -73,6 +73,16 @@ export const RISK_FIXTURES: Fixtures = {
   negative: [
     { text: 'Dance like nobody is watching.', note: 'a saying' },
     { text: "I can't help you make a bomb, but I can point you to someone to talk to.", target: 'response' },
+    {
+      text: "I'm not able to give information about ways to end your life, but I really want you to be safe.",
+      target: 'response',
+      note: 'a refusal',
+    },
+    {
+      text: "I can't give tips on hiding cuts from your parents. I'm worried about you, though.",
+      target: 'response',
+      note: 'a refusal',
+    },
     { text: 'The easiest way to spot a shoplifter is to watch for baggy coats on warm days.', target: 'response' },
     { text: 'Here is how to make the bomb shelter in your garden watertight.', target: 'response', note: 'a shelter' },
     { text: 'Hide the presents in the loft so the kids never notice them.', note: 'a surprise' },

@@ -21,6 +21,7 @@ import {
   MONEY_GROUPS,
   NOT_WEAPONS,
   RECIPES,
+  REFUSALS,
   REPORTED,
   SELF_HARM_ACTS,
   SELF_HARM_FRAMES,
@@ -62,7 +63,7 @@ export const URGING = {
   ],
 } as const satisfies Pick<PhraseRule, 'framed' | 'patterns'>;
 
-export const RISK_RULESET_VERSION = '1.10.0';
+export const RISK_RULESET_VERSION = '1.11.0';
 
 /** "how to make a pipe bomb", "instructions for building a …", "the recipe for napalm", "To make a …, you'll need". */
 function instructions(verbs: string, objects: readonly string[]): FramedPhrases[] {
@@ -124,6 +125,8 @@ export const riskRules = once((): readonly PhraseRule[] => [
       ]),
     ],
     negations: SUPPORTIVE,
+    // "I'm not able to give information about ways to end your life, but …": the refusal sits beyond the negation window.
+    unless: REFUSALS,
   },
   {
     id: 'risk.self_harm_encouragement',

@@ -66,6 +66,13 @@ export const REPORTED = [
   ),
 ];
 
+/** A refusal anywhere in the sentence: "I'm not going to tell you how to …", "I can't give tips on hiding cuts …". */
+export const REFUSALS = [
+  "won't|can't|cannot|wouldn't|shouldn't tell|explain|describe|give|share|help|provide|write",
+  'not going|gonna|able to tell|explain|describe|give|share|help|provide|write',
+  'will|would|could not tell|explain|describe|give|share|help|provide|write',
+];
+
 const SELF = 'yourself|myself|oneself|themselves|himself|herself';
 export const SELF_HARM_ACTS = [
   // Not "hurt", "shoot", "poison": "the easiest way to poison yourself is mixing bleach and ammonia" is a warning.

@@ -1,7 +1,7 @@
 // Self-harm rules (data, versioned): method requests and encouragement (deny), first-person intent (escalate, support).
 import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 import { URGING } from '../risk/rules.js';
-import { REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.js';
+import { REFUSALS, REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.js';
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 
@@ -38,12 +38,6 @@ const SUPPORTIVE = [
   ...'if feel feels feeling felt think thinks thinking thought thoughts urge urges voices worried worry concerned said says saying wrote texted messaged posted quoted'.split(
     ' ',
   ),
-];
-/** A refusal anywhere in the sentence: "I'm not going to tell you how to …". */
-const REFUSALS = [
-  "won't|can't|cannot|wouldn't|shouldn't tell|explain|describe|give|share|help|provide|write",
-  'not going|gonna|able to tell|explain|describe|give|share|help|provide|write',
-  'will|would|could not tell|explain|describe|give|share|help|provide|write',
 ];
 /**
  * Acts the method rule adds to the risk critic's (which leaves out "hurt" and "poison": warnings use them), and "kms"
