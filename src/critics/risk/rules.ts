@@ -4,6 +4,7 @@ import { expand, framed } from '../text/pattern-slots.js';
 import { childSexualRequestRules } from './child-sexual-requests.js';
 import { complianceRule } from './compliance.js';
 import { covertHarmRules } from './covert-harm.js';
+import { deliveredArtefactRule } from './delivered.js';
 import { deceptionRequestRules } from './deception-requests.js';
 import { requestRules } from './request-rules.js';
 import {
@@ -188,6 +189,7 @@ export const riskRules = once((): readonly PhraseRule[] => [
   // The user's input: requests for the same harms and for other crime (request-rules.ts).
   ...requestRules(),
   complianceRule(),
+  deliveredArtefactRule(),
   ...deceptionRequestRules(),
   ...childSexualRequestRules(),
 ]);
