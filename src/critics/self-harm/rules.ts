@@ -4,8 +4,9 @@ import { URGING } from '../risk/rules.js';
 import { REFUSALS, REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.js';
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
+import { PLAN_SIGNS } from './plans.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.14.0';
+export const SELF_HARM_RULESET_VERSION = '1.15.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
@@ -13,7 +14,7 @@ export const METHOD_RULE = 'self_harm.method';
 
 const ME = 'me|myself';
 /** Acts done to oneself. */
-const ACTS = 'kill|hang|hurt|harm|cut|drown|overdose|shoot|poison|suffocate|starve|stab';
+const ACTS = 'kill|hang|hurt|harm|cut|drown|overdose|shoot|poison|suffocate|starve|stab|unalive';
 /** "I want to", "I'm going to", "I've decided to" … No "I'm about to" or "I will": "I'm about to die of hunger". */
 const WILL = [
   'i want|need|plan|intend|mean to',
@@ -232,7 +233,7 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         'i [even|sometimes|often|just|really|actually|seriously] wanted to end it [all]',
         '{W} disappear|vanish permanently',
         '{B} thinking|dreaming|fantasizing|fantasising about suicide|dying',
-        `{B} thinking|dreaming|fantasizing|fantasising about killing|hurting|cutting|harming ${ME}`,
+        `{B} thinking|dreaming|fantasizing|fantasising about killing|hurting|cutting|harming|unaliving ${ME}`,
         '{B} thinking|dreaming|fantasizing|fantasising about ending my life|it',
         '{B} considering|planning suicide',
         '{IM} suicidal',
@@ -241,8 +242,8 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         // Begun: "I've started hitting myself in the head" (not "… cutting myself some slack").
         `{HAVE} started|begun hitting|punching|hurting|harming|burning|scratching|bruising|slapping|biting ${ME}`,
         // "I've been self-harming for about six years now" (a bare "for" after the match reads as something else).
-        '{B} self-harming|cutting for ... years|months|weeks|days',
-        `{B} cutting|harming|hurting|burning ${ME} for ... years|months|weeks|days`,
+        '{B} self-harming|cutting for ... years|months|weeks|days|year|month|week',
+        `{B} cutting|harming|hurting|burning ${ME} for ... years|months|weeks|days|year|month|week`,
         `{B} slicing|cutting ${ME} up [again]`,
         'i [just|really|often|sometimes|still] wish|pray|hope for death',
         'i [just|really|often|sometimes|still] wish|pray|hope for my death',
@@ -349,6 +350,7 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
         // Feeding the urge rather than fighting it: "… isn't enough to satisfy that urge to self harm".
         'satisfy|satisfies|scratch|feed|feeds|quench the|that|my urge|urges|need to self-harm|sh|cut|self-injure',
         'satisfy|satisfies|scratch|feed|feeds|quench the|that|my urge|urges|need to self harm',
+        ...PLAN_SIGNS,
       ],
       {
         W: WILL,
