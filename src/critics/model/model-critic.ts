@@ -21,6 +21,12 @@ export interface AttachedModel {
   readonly maxSeverity?: number;
   /** Fields added to its violations (e.g. a support message). */
   readonly extra?: Readonly<Record<string, unknown>>;
+  /**
+   * Texts of its side the model leaves alone, whatever it would score: e.g. an answer that refuses, which names the harm
+   * it declines ("I won't tell you how deep to cut"). Checked only when the model would report (so it costs nothing on
+   * the texts it passes).
+   */
+  readonly quietOn?: (text: string) => boolean;
 }
 
 /**
@@ -165,7 +171,7 @@ function combine(
   models.forEach((attached, i) => {
     const reading = readings[i];
     const found = reading === undefined ? undefined : modelViolation(critic.name, attached, reading);
-    if (found !== undefined) violations.push(found);
+    if (found !== undefined && attached.quietOn?.(reading!.text) !== true) violations.push(found);
   });
   if (violations.length === ruled.violations.length) return ruled;
   const finding = findingFrom(critic.principle, violations, (v) => `${v.rule}: ${v.message}`);

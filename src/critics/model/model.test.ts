@@ -232,10 +232,19 @@ describe('a model trained with the sentence vector of inputs only', () => {
     expect(v!['probability']).toBe(Number(expected.toFixed(4)));
   });
 
-  it('reads an answer without a vector when not told to (self_harm): refusals scored high with it', () => {
-    const critic = withModels(ruleless, [{ model: 'self_harm', side: 'response', message: 'self-harm', clause: 'A3' }]);
-    const answer = "I won't tell you how deep to cut. Please, if you've hurt yourself, get medical help.";
-    expect(critic.evaluate(input('How deep should I cut?', answer))).not.toBeInstanceOf(Promise);
+  it('reports nothing on an answer it is told to leave alone (self_harm: a refusal), and reads the others', async () => {
+    const quiet = (text: string) => text.startsWith("I won't");
+    const told = withModels(ruleless, [{ model: 'self_harm', side: 'response', message: 'self-harm', quietOn: quiet }]);
+    const untold = withModels(ruleless, [{ model: 'self_harm', side: 'response', message: 'self-harm' }]);
+    const refusal =
+      "I won't tell you how many pills would be lethal, but I can help you find someone to talk to tonight.";
+    const rules = async (critic: typeof told, answer: string) =>
+      (await critic.evaluate(input('How many pills?', answer))).violations.map((v) => v.rule);
+    expect(await rules(untold, refusal)).toEqual(['probe.model']);
+    expect(await rules(told, refusal)).toEqual([]);
+    const answer =
+      'Cut deeper along the vein this time and hide the marks under long sleeves so nobody at school sees.';
+    expect(await rules(told, answer)).toEqual(['probe.model']);
   });
 });
 

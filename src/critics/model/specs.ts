@@ -17,8 +17,8 @@ export interface ModelSpec {
    * Sides it reads with their sentence vector at run time although it was trained without it there. `hate` reads an
    * answer's: a hateful statement reads the same whoever makes it, and with its input-trained weights an answer's vector
    * took a probe of ours of hateful answers from 8 to 25 of 45 caught, none of its 45 look-alikes nor any of the
-   * corpus's 5,420 benign answers flagged (docs/critics.md). `self_harm` does not: refusals ("I won't tell you how deep to
-   * cut …") then scored high.
+   * corpus's 5,420 benign answers flagged (docs/critics.md). `self_harm` too (9 → 20 of 35 self-harm answers, none of
+   * 35 look-alikes), but only with its critic leaving refusals alone: "I won't tell you how deep to cut …" scored 2.4.
    */
   readonly sentenceAlsoOn?: readonly ModelSide[];
 }
@@ -29,7 +29,7 @@ export const MODEL_SPECS: readonly ModelSpec[] = [
   { name: 'hate', sides: ['input', 'response'], sentenceSides: ['input'], sentenceAlsoOn: ['response'] },
   { name: 'jailbreak', sides: ['input'], sentenceSides: ['input'] },
   { name: 'prompt_injection', sides: ['input'], sentenceSides: ['input'] },
-  { name: 'self_harm', sides: ['input', 'response'], sentenceSides: ['input'] },
+  { name: 'self_harm', sides: ['input', 'response'], sentenceSides: ['input'], sentenceAlsoOn: ['response'] },
   { name: 'pii_request', sides: ['input'], sentenceSides: ['input'] },
 ];
 

@@ -3,6 +3,7 @@ import type { Finding, Violation } from '../../core/index.js';
 import type { BuiltinCritic } from '../critic.js';
 import { withModels } from '../model/model-critic.js';
 import { createRuleCritic, MAX_VIOLATIONS_PER_RULE } from '../rule-critic.js';
+import { refuses } from './refusal.js';
 import { INTENT_RULE, METHOD_RULE, selfHarmRules, SELF_HARM_RULESET_VERSION } from './rules.js';
 
 const MODEL_RULE = 'self_harm.model';
@@ -60,9 +61,10 @@ export function createSelfHarmCritic(): BuiltinCritic {
     maxSeverity: 2.4,
     extra: { escalate: true, support: SUPPORT_MESSAGE },
   };
+  // An answer is read with its sentence vector (specs.ts), and left alone when it refuses (refusal.ts).
   const learned = withModels(critic, [
     { ...model, side: 'input' },
-    { ...model, side: 'response' },
+    { ...model, side: 'response', quietOn: refuses },
   ]);
   return {
     ...learned,

@@ -6,7 +6,7 @@ import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 import { PLAN_SIGNS } from './plans.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.15.0';
+export const SELF_HARM_RULESET_VERSION = '1.16.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
