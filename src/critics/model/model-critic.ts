@@ -117,11 +117,6 @@ function modelViolation(critic: string, attached: AttachedModel, reading: Readin
   return violation;
 }
 
-/** Whether a model reads this side's text with its sentence vector (specs.ts: where trained to, and where told to). */
-function readsSentence(classifier: TextClassifier, attached: AttachedModel): boolean {
-  return classifier.sentenceSides.length > 0 && sentenceSidesAtRun(modelSpec(attached.model)).includes(attached.side);
-}
-
 /** The side's text and analysis, or undefined when there is nothing for a model to judge (empty, under three words). */
 function readingOf(attached: AttachedModel, input: CriticInput): Reading | undefined {
   const text = attached.side === 'input' ? input.inputText : input.modelResponse;
@@ -133,6 +128,8 @@ function readingOf(attached: AttachedModel, input: CriticInput): Reading | undef
 /** The critic with its models: rule and model violations together make one finding (worst severity, escalation). */
 export function withModels(critic: SyncBuiltinCritic, models: readonly AttachedModel[]): BuiltinCritic {
   const version = modelVersion(models.map((m) => m.model));
+  // Whether each model reads its side with the sentence vector (specs.ts: where trained to, and where told to).
+  const vectorSide = models.map((m) => sentenceSidesAtRun(modelSpec(m.model)).includes(m.side));
   return {
     ...critic,
     reads: readsOf(critic.reads, models),
@@ -141,10 +138,10 @@ export function withModels(critic: SyncBuiltinCritic, models: readonly AttachedM
     ruleIds: [...critic.ruleIds, `${critic.name}.model`],
     evaluate(input: CriticInput): Finding | Promise<Finding> {
       const ruled = critic.evaluate(input);
-      const readings = models.map((attached): Reading | undefined => {
+      const readings = models.map((attached, i): Reading | undefined => {
         const reading = readingOf(attached, input);
         const classifier = loadClassifier(attached.model);
-        if (reading === undefined || !readsSentence(classifier, attached)) return reading;
+        if (reading === undefined || classifier.sentenceSides.length === 0 || !vectorSide[i]!) return reading;
         // The cascade: the gate settles the clear cases; a model without a gate always reads the vector.
         return { ...reading, gated: classifier.gate === undefined ? 'unsure' : gateCall(classifier, reading.analysis) };
       });
@@ -170,8 +167,9 @@ function combine(
   const violations = [...ruled.violations];
   models.forEach((attached, i) => {
     const reading = readings[i];
-    const found = reading === undefined ? undefined : modelViolation(critic.name, attached, reading);
-    if (found !== undefined && attached.quietOn?.(reading!.text) !== true) violations.push(found);
+    if (reading === undefined) return;
+    const found = modelViolation(critic.name, attached, reading);
+    if (found !== undefined && attached.quietOn?.(reading.text) !== true) violations.push(found);
   });
   if (violations.length === ruled.violations.length) return ruled;
   const finding = findingFrom(critic.principle, violations, (v) => `${v.rule}: ${v.message}`);
