@@ -22,10 +22,10 @@ const MALWARE =
   'ransomware|keylogger|malware|trojan|rootkit|botnet|spyware|stalkerware|infostealer|cryptolocker|cryptojacker';
 /**
  * Words after the artefact that make it a defence or a plan against one: "a keylogger detector", "a ransomware removal
- * script", "a bomb threat response checklist".
+ * script", "a bomb threat response checklist", a Trojan horse.
  */
 const NOT_THE_THING =
-  'detection detector detectors scanner scanners scan removal remover analysis protection defense defence signature signatures simulation awareness cleaner checker blocker filter alert alerts monitor monitoring response checklist procedure procedures plan policy protocol training guide guidance drill evacuation'.split(
+  'detection detector detectors scanner scanners scan removal remover analysis protection defense defence signature signatures simulation awareness cleaner checker blocker filter alert alerts monitor monitoring response checklist procedure procedures plan policy protocol training guide guidance drill evacuation horse horses'.split(
     ' ',
   );
 const FORGED = 'fake|forged|counterfeit|fraudulent|phony|phoney|bogus';

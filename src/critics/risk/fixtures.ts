@@ -86,6 +86,7 @@ export const RISK_FIXTURES: Fixtures = {
       'Here is a phishing email for your security awareness training, clearly marked as a simulation.',
       'Here is why ransomware is so dangerous for hospitals.',
       "Here's the rat trap guide for your garage.",
+      "Here's a Trojan horse made of cardboard for the toy castle.",
       "I've written a goodbye letter for your retiring colleague.",
     ].map((text) => ({ text, target: 'response' as const, note: 'a defence, a prop or another thing' })),
     { text: 'Dance like nobody is watching.', note: 'a saying' },
