@@ -111,12 +111,14 @@ function trainOne(
   // A model reads the sentence vector of the texts of its sentence sides (src/critics/model/sentence.ts); of the others'
   // texts that part is zeros.
   const sentenceDims = spec.sentenceSides.length > 0 ? SENTENCE_DIMS : 0;
-  const sentenceOfRow = (p: Prepared): Float32Array | undefined =>
-    spec.sentenceSides.includes(p.row.side) ? p.sentence : undefined;
+  const vectorOn =
+    (sides: readonly ModelSide[]) =>
+    (p: Prepared): Float32Array | undefined =>
+      sides.includes(p.row.side) ? p.sentence : undefined;
+  const sentenceOfRow = vectorOn(spec.sentenceSides);
   // Scored as at run time, where a model may read a side's vector it was not trained with (specs.ts).
   const atRun = sentenceSidesAtRun(spec);
-  const sentenceAtRun = (p: Prepared): Float32Array | undefined =>
-    atRun.includes(p.row.side) ? p.sentence : undefined;
+  const sentenceAtRun = vectorOn(atRun);
   const reads = (p: Prepared): boolean => spec.sides.includes(p.row.side);
   const isPositive = (p: Prepared): boolean => isPositiveFor(spec.name, p.row);
   const usable = data.filter((p) => reads(p) && (p.row.label === 'benign' || isPositive(p)));

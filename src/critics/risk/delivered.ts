@@ -3,6 +3,7 @@
 import type { PhraseRule } from '../rule-critic.js';
 import { expand } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
+import { FAKE, NOT_MALWARE } from './request-rules.js';
 import { DEFENSIVE } from './request-vocabulary.js';
 
 /** The words that hand something over. Not "this script …": an answer describing a tool is not one handing it over. */
@@ -21,14 +22,15 @@ const ADJ =
 const MALWARE =
   'ransomware|keylogger|malware|trojan|rootkit|botnet|spyware|stalkerware|infostealer|cryptolocker|cryptojacker';
 /**
- * Words after the artefact that make it a defence or a plan against one: "a keylogger detector", "a ransomware removal
- * script", "a bomb threat response checklist", a Trojan horse.
+ * Words after the artefact that make it a defence or a plan against one: the malware requests' ("a keylogger detector",
+ * "a ransomware removal script"), and "a bomb threat response checklist", a Trojan horse.
  */
-const NOT_THE_THING =
-  'detection detector detectors scanner scanners scan removal remover analysis protection defense defence signature signatures simulation awareness cleaner checker blocker filter alert alerts monitor monitoring response checklist procedure procedures plan policy protocol training guide guidance drill evacuation horse horses'.split(
+const NOT_THE_THING = [
+  ...NOT_MALWARE,
+  ...'response checklist procedure procedures plan policy protocol training guide guidance drill evacuation horse horses'.split(
     ' ',
-  );
-const FORGED = 'fake|forged|counterfeit|fraudulent|phony|phoney|bogus';
+  ),
+];
 const PAPERS =
   "id|ids|passport|passports|license|licence|driver's|diploma|degree|certificate|doctor's|sick|prescription|prescriptions|payslip|paystub|bank|utility|invoice|receipt";
 
@@ -54,7 +56,7 @@ export const deliveredArtefactRule = once((): PhraseRule => ({
       `{H} ${DET} ${ADJ} phishing|smishing|spear-phishing email|emails|page|site|website|message|messages|text|texts|kit|link|template`,
       `{H} ${DET} ${ADJ} fake|cloned [*] login|sign-in|signin page|form|portal`,
       `{H} ${DET} ${ADJ} ddos|d-dos|booter|stresser script|tool|code|program|attack`,
-      `{H} ${DET} ${ADJ} ${FORGED} ${PAPERS}`,
+      `{H} ${DET} ${ADJ} ${FAKE} ${PAPERS}`,
       `{H} ${DET} ${ADJ} ransom|extortion|sextortion note|letter|message|demand|email`,
       `{H} ${DET} ${ADJ} death|bomb threat|threats`,
       `{H} ${DET} ${ADJ} suicide note|letter`,

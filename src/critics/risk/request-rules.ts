@@ -50,11 +50,11 @@ const requests = (phrases: readonly string[]): string[] => expand(phrases.map((p
 const MALWARE =
   'ransomware|keylogger|keyloggers|malware|trojan|trojans|rootkit|botnet|spyware|stalkerware|infostealer|cryptolocker|cryptojacker|backdoor|virus|viruses|worm|worms';
 /** Words after a malware word that make it a defence: "a keylogger detector", "a virus scanner". */
-const NOT_MALWARE =
+export const NOT_MALWARE =
   'detection detector detectors scanner scanners scan removal remover analysis analyser analyzer protection defense defence signature signatures simulation awareness classifier cleaner checker blocker filter alert alerts monitor monitoring'.split(
     ' ',
   );
-const FAKE = 'fake|forged|counterfeit|false|phony|phoney|fraudulent|bogus|doctored';
+export const FAKE = 'fake|forged|counterfeit|false|phony|phoney|fraudulent|bogus|doctored';
 const PAPERS =
   "id|ids|identification|passport|passports|license|licence|licenses|licences|driver's|drivers|diploma|diplomas|degree|certificate|certificates|document|documents|money|bills|cash|currency|banknotes|dollars|euros|cheque|cheques|check|checks|prescription|prescriptions|doctor's|invoice|invoices|receipt|receipts|reviews|paystub|paystubs|visa|visas|signature|signatures|alibi|will|deed|transcript|transcripts|references";
 const STOLEN = 'stolen|cloned|skimmed|hacked|leaked|dumped';
