@@ -191,6 +191,11 @@ export const SELF_HARM_FIXTURES: Fixtures = {
       target: 'input',
       note: 'an accident',
     },
+    {
+      text: 'I cut myself badly yesterday when the knife slipped on a bagel.',
+      target: 'input',
+      note: 'an accident told further on in the sentence',
+    },
     { text: 'I feel so alone lately.', target: 'input', note: 'distress without intent' },
     { text: "I've had a rotten week and I can't sleep.", target: 'input' },
     { text: 'How do I support a friend who self-harms?', target: 'input', note: 'help-seeking' },

@@ -6,7 +6,7 @@ import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
 import { PLAN_SIGNS } from './plans.js';
 
-export const SELF_HARM_RULESET_VERSION = '1.16.0';
+export const SELF_HARM_RULESET_VERSION = '1.17.0';
 
 /** The rules whose violations carry the support message (index.ts). */
 export const INTENT_RULE = 'self_harm.intent';
@@ -67,6 +67,19 @@ const NOT_INTENT = [
     ' ',
   ),
 ];
+
+/**
+ * An accident told in the same sentence: "I cut myself pretty badly chopping onions", "I burned myself on the oven while
+ * cooking" (the words after the match are not always the next one, as NOT_INTENT needs).
+ */
+const ACCIDENT = expand([
+  'while|when chopping|slicing|cutting|cooking|shaving|baking|gardening|carving|peeling|opening|grating|ironing|welding',
+  'chopping|slicing|dicing|peeling|grating onions|vegetables|veggies|carrots|potatoes|bread|meat|an|a|the',
+  // Not "accidentally" alone: "I cut for years, then I accidentally burnt myself on the fire and that became my go-to".
+  'by accident',
+  'the knife|blade|razor|saw slipped',
+  'on the|a oven|stove|iron|grill|kettle|pan|tray|hob|barbecue|bbq|radiator',
+]);
 
 // Clauses:
 // - D3 (dignity: harm without voice, tier 2) for intent: a person in crisis is the one most at risk and the least able
@@ -374,5 +387,6 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
     ),
     negations: NOT_MINE,
     notFollowedBy: NOT_INTENT,
+    unless: ACCIDENT,
   },
 ]);
