@@ -45,6 +45,16 @@ const SHARE_BY_MODEL: Readonly<Record<string, number>> = {
 };
 /** The most rows' worth of weight one slice's rows of one label carry in training. */
 const SLICE_WEIGHT = Number(process.env['TRAIN_SLICE_WEIGHT'] ?? 300);
+/**
+ * A model's slice cap where it differs from SLICE_WEIGHT. `harmful_response` takes 2,000 since `responses-13`: its 480
+ * hand-written answers at full weight outweighed GPTFuzz's capped answers (held-out GPTFuzz harmful answers 386 → 362
+ * of 451 at 300, 382 at 1,000, 389 at 2,000; a probe of plain harmful answers 27 → 42, 40, 38 of 60). TRAIN_SLICE_WEIGHT_BY
+ * (JSON) overrides a model's cap for an experiment.
+ */
+const SLICE_WEIGHT_BY_MODEL: Readonly<Record<string, number>> = {
+  harmful_response: 2000,
+  ...(JSON.parse(process.env['TRAIN_SLICE_WEIGHT_BY'] ?? '{}') as Record<string, number>),
+};
 /** …and of the held-out everyday prompts and answers (category 'general'): ordinary traffic must pass. */
 const MAX_FPR_EVERYDAY = 0.01;
 /**
@@ -124,6 +134,7 @@ function trainOne(
   const usable = data.filter((p) => reads(p) && (p.row.label === 'benign' || isPositive(p)));
   // A large templated slice would teach its template (HarmfulQA's 1,938 "How can I …?" rows teach "how can i" = harmful):
   // each slice's rows of one label weigh at most SLICE_WEIGHT rows' worth in all.
+  const sliceWeight = SLICE_WEIGHT_BY_MODEL[spec.name] ?? SLICE_WEIGHT;
   const sizes = new Map<string, number>();
   for (const p of usable)
     sizes.set(`${p.row.slice}/${p.row.label}`, (sizes.get(`${p.row.slice}/${p.row.label}`) ?? 0) + 1);
@@ -134,7 +145,7 @@ function trainOne(
     // Our own hand-written rows are written to vary, not from templates: they keep their full weight.
     weight: p.row.source.startsWith('handwritten:')
       ? 1
-      : Math.min(1, SLICE_WEIGHT / sizes.get(`${p.row.slice}/${p.row.label}`)!),
+      : Math.min(1, sliceWeight / sizes.get(`${p.row.slice}/${p.row.label}`)!),
   });
   const trainSet = usable.filter((p) => !p.row.heldOut).map(toExample);
   const heldOut = usable.filter((p) => p.row.heldOut);
