@@ -10,6 +10,7 @@ import type { ModelSide } from '../../src/critics/model/classifier.js';
 import { SENTENCE_DIMS } from '../../src/critics/model/sentence.js';
 import { MODEL_SPECS, sentenceSidesAtRun, type ModelSpec } from '../../src/critics/model/specs.js';
 import { encodeWeights } from '../../src/critics/model/weights-file.js';
+import { refuses } from '../../src/critics/self-harm/refusal.js';
 import { loadRows, type Row } from './data.js';
 import { distil, sourceTableAvailable } from './embeddings.js';
 import { lookAlikesFor, modelPositivesFor } from './lookalikes.js';
@@ -74,6 +75,17 @@ const L2_BY_MODEL: Readonly<Record<string, number>> = {
   jailbreak: 1e-4,
   ...(JSON.parse(process.env['TRAIN_L2_BY'] ?? '{}') as Record<string, number>),
 };
+/**
+ * Texts a critic keeps its model quiet on (`quietOn` where the critic attaches it): the model's score there reports
+ * nothing, so it binds no threshold. The self-harm critic leaves an answer that refuses alone
+ * (src/critics/self-harm/index.ts); without this, "I won't help with that, and I'm not going to tell you how to
+ * overdose." bound the retrained model's threshold (held-out self-harm 82.3 → 60.3 %).
+ */
+const QUIET_ON: Readonly<Record<string, Partial<Record<ModelSide, (text: string) => boolean>>>> = {
+  self_harm: { response: refuses },
+};
+const quietOn = (model: string, side: ModelSide, text: string): boolean => QUIET_ON[model]?.[side]?.(text) === true;
+
 /** The cascade gate's bounds lie this far (calibrated logit) outside the held-out rows that set them. */
 const GATE_MARGIN = Number(process.env['TRAIN_GATE_MARGIN'] ?? 0.25);
 
@@ -160,7 +172,9 @@ function trainOne(
     return sentence === undefined ? p.passages : sentencePassages({ tokens: p.tokens, passages: p.passages }, sentence);
   };
   const logits = heldOut.map((p) =>
-    Math.max(-50, ...passagesOfRow(p).map((q) => rawLogit(model, q.indices, q.values, q.mean))),
+    quietOn(spec.name, p.row.side, p.row.text)
+      ? -50
+      : Math.max(-50, ...passagesOfRow(p).map((q) => rawLogit(model, q.indices, q.values, q.mean))),
   );
   const labels = heldOut.map((p): 0 | 1 => (isPositive(p) ? 1 : 0));
   const { a, b } = platt(logits, labels);
@@ -176,7 +190,9 @@ function trainOne(
     const passages = atRun.includes(side) ? sentencePassages({ tokens, passages: plain }, sentenceOf(text)) : plain;
     return Math.max(-50, ...passages.map((q) => a * rawLogit(model, q.indices, q.values, q.mean) + b));
   };
-  const lookAlikes = lookAlikesFor(spec.name).filter((l) => spec.sides.includes(l.side));
+  const lookAlikes = lookAlikesFor(spec.name).filter(
+    (l) => spec.sides.includes(l.side) && !quietOn(spec.name, l.side, l.text),
+  );
   const lookAlikeScores = lookAlikes.map((l) => probabilityOf(l.text, l.side));
   const worstLookAlike = Math.max(-50, ...lookAlikeScores);
   // Which look-alike bounds the threshold, so that a rise can be traced to a text.
