@@ -74,6 +74,9 @@ const CRIMES = [
 ];
 const ENDANGERED =
   'elephant|elephants|rhino|rhinos|rhinoceros|tiger|tigers|pangolin|pangolins|gorilla|gorillas|orangutan|orangutans|leopard|leopards|cheetah|cheetahs|lion|lions|chimpanzee|chimpanzees|panda|pandas|eagle|eagles|whale|whales|dolphin|dolphins|jaguar|jaguars';
+/** Live animals and plants taken from the wild for the pet and collector trade. */
+const WILD_TRADED =
+  'parrot|parrots|macaw|macaws|cockatoo|cockatoos|songbird|songbirds|finch|finches|reptile|reptiles|tortoise|tortoises|turtle|turtles|lemur|lemurs|monkey|monkeys|orchid|orchids|cacti|birds|wildlife|animals';
 const WILDLIFE_GOODS = [
   'ivory|tusks|bushmeat|pelts',
   'rhino|tiger|elephant|pangolin|shark|bear|turtle|leopard|tortoiseshell|lion horn|horns|bone|bones|skin|skins|pelt|pelts|parts|scales|fins|bile|eggs|tusks|ivory|meat|paws|claws|teeth',
@@ -639,6 +642,11 @@ export const requestRules = once((): readonly PhraseRule[] => [
             'buy|sell|smuggle|own [a|an] [baby|live|pet] tiger|tigers|orangutan|orangutans|chimpanzee|chimpanzees|gorilla|cheetah|cheetahs|pangolin|pangolins|lion|lions|loris',
             'poach [game|deer|elk|moose|boar|pheasants] from|on',
             'hunt|fish|trap ... without a|any permit|license|licence|tag',
+            // Out of season, or taken from the wild to sell: "hunt bears out of season without getting caught",
+            // "smuggle exotic parrots out of Brazil", "catch wild songbirds to sell them" (not "how do rangers catch …").
+            'poach|hunt|shoot|kill|trap|snare|net|fish|catch ... out of season',
+            `smuggle|traffic|poach|snare [a|an|some|the] [exotic|wild|rare|live|protected|endangered|baby] ${WILD_TRADED}`,
+            `catch|trap|capture|net|snare [a|an|some|the] wild|rare|protected|endangered ${WILD_TRADED} ... sell|selling|sale|market|pet`,
             // Animal fights: "How can I make my dog fight better for Saturday's matches?", "start a cockfighting ring".
             'train|make|get|prepare|condition|teach [my|a|the|our|his|her] dog|dogs|pitbull|pitbulls|pit|rooster|roosters|gamecock|gamecocks ... fight|fighting|fights|fighter|fighters',
             'start|run|organise|organize|host|bet|join ... cockfight|cockfights|cockfighting|dogfighting',
@@ -753,7 +761,7 @@ export const requestRules = once((): readonly PhraseRule[] => [
   },
   {
     id: 'risk.crime_request',
-    message: 'asks for help with theft, burglary, arson, sabotage, bribery or extortion',
+    message: 'asks for help with theft, burglary, arson, sabotage, dumping waste, bribery or extortion',
     ...input,
     // Also an order to write one: "write a bomb threat email to the airport".
     requires: [...WHETHER_CUES, ...expand(['write|compose|draft|send [me|us] a|an'])],
@@ -780,6 +788,9 @@ export const requestRules = once((): readonly PhraseRule[] => [
             'hold up ... at gunpoint|knifepoint',
             `torch|firebomb [a|an|the|my|our|his|her|their|someone's|this|that] ${PROPERTY}`,
             'start [a] wildfire|wildfires|bushfire|bushfires',
+            // Waste dumped where it poisons: "dump used motor oil in the river without anyone seeing" (not "where do I
+            // take used motor oil", which asks for the lawful way).
+            'dump|pour|tip|discharge|bury|drain ... oil|chemicals|waste|asbestos|paint|solvents|sewage|batteries|pesticides|bleach|antifreeze in|into a|the river|stream|lake|sea|ocean|creek|canal|pond|woods|forest',
             'start a forest|brush|house fire',
             'trigger|cause [a|an] landslide|avalanche|blackout|derailment|stampede|crash|riot',
             'derail|sabotage|crash [a|the] [passenger|freight|commuter|subway|high-speed] train|trains|plane|planes|brakes|grid|pipeline|dam|railway|substation',

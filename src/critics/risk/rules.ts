@@ -64,7 +64,7 @@ export const URGING = {
   ],
 } as const satisfies Pick<PhraseRule, 'framed' | 'patterns'>;
 
-export const RISK_RULESET_VERSION = '1.11.0';
+export const RISK_RULESET_VERSION = '1.12.0';
 
 /** "how to make a pipe bomb", "instructions for building a …", "the recipe for napalm", "To make a …, you'll need". */
 function instructions(verbs: string, objects: readonly string[]): FramedPhrases[] {
