@@ -47,13 +47,15 @@ const SHARE_BY_MODEL: Readonly<Record<string, number>> = {
 /** The most rows' worth of weight one slice's rows of one label carry in training. */
 const SLICE_WEIGHT = Number(process.env['TRAIN_SLICE_WEIGHT'] ?? 300);
 /**
- * A model's slice cap where it differs from SLICE_WEIGHT. `harmful_response` takes 2,000 since `responses-13`: its 480
+ * A model's slice cap where it differs from SLICE_WEIGHT. `harmful_response` took 2,000 with `responses-13`: its 480
  * hand-written answers at full weight outweighed GPTFuzz's capped answers (held-out GPTFuzz harmful answers 386 → 362
- * of 451 at 300, 382 at 1,000, 389 at 2,000; a probe of plain harmful answers 27 → 42, 40, 38 of 60). TRAIN_SLICE_WEIGHT_BY
- * (JSON) overrides a model's cap for an experiment.
+ * of 451 at 300, 382 at 1,000, 389 at 2,000; a probe of plain harmful answers 27 → 42, 40, 38 of 60). With
+ * `responses-14`'s 952 more it takes 3,000, which leaves GPTFuzz's ~2,800 training answers uncapped (held-out
+ * harmful answers 409 of 482 at 2,000, 410 at 3,000 and at 4,500). TRAIN_SLICE_WEIGHT_BY (JSON) overrides a model's
+ * cap for an experiment.
  */
 const SLICE_WEIGHT_BY_MODEL: Readonly<Record<string, number>> = {
-  harmful_response: 2000,
+  harmful_response: 3000,
   ...(JSON.parse(process.env['TRAIN_SLICE_WEIGHT_BY'] ?? '{}') as Record<string, number>),
 };
 /** …and of the held-out everyday prompts and answers (category 'general'): ordinary traffic must pass. */
