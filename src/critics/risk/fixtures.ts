@@ -95,6 +95,12 @@ export const RISK_FIXTURES: Fixtures = {
       "I've written a goodbye letter for your retiring colleague.",
     ].map((text) => ({ text, target: 'response' as const, note: 'a defence, a prop or another thing' })),
     { text: 'Dance like nobody is watching.', note: 'a saying' },
+    { text: 'I could just die of embarrassment.', target: 'response', note: 'hyperbole' },
+    {
+      text: '"I could just die" is a figure of speech: the speaker is mortified, not in danger.',
+      target: 'response',
+      note: 'an idiom explained',
+    },
     { text: "I can't help you make a bomb, but I can point you to someone to talk to.", target: 'response' },
     {
       text: "I'm not able to give information about ways to end your life, but I really want you to be safe.",

@@ -62,9 +62,14 @@ export const URGING = {
     'you are better off dead',
     "you're better off dead",
   ],
-} as const satisfies Pick<PhraseRule, 'framed' | 'patterns'>;
+  // Hyperbole, not urging: "I could just die of embarrassment", "… die laughing".
+  notFollowedBy: ['of', 'laughing', 'inside', 'lol', 'lmao', 'haha'],
+} as const satisfies Pick<PhraseRule, 'framed' | 'patterns' | 'notFollowedBy'>;
 
-export const RISK_RULESET_VERSION = '1.12.0';
+/** One's own embarrassment, not urging anyone: "I could just die, that went so badly". */
+export const OWN_HYPERBOLE: readonly string[] = expand(['i|we could|would|might [just|literally|actually] die']);
+
+export const RISK_RULESET_VERSION = '1.13.0';
 
 /** "how to make a pipe bomb", "instructions for building a …", "the recipe for napalm", "To make a …, you'll need". */
 function instructions(verbs: string, objects: readonly string[]): FramedPhrases[] {
@@ -138,6 +143,8 @@ export const riskRules = once((): readonly PhraseRule[] => [
     framed: URGING.framed,
     patterns: URGING.patterns,
     negations: SUPPORTIVE,
+    notFollowedBy: URGING.notFollowedBy,
+    unless: OWN_HYPERBOLE,
   },
   {
     id: 'risk.stop_medication',

@@ -1,6 +1,6 @@
 // Self-harm rules (data, versioned): method requests and encouragement (deny), first-person intent (escalate, support).
 import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
-import { URGING } from '../risk/rules.js';
+import { OWN_HYPERBOLE, URGING } from '../risk/rules.js';
 import { REFUSALS, REPORTED, SELF_HARM_ACTS, SELF_HARM_FRAMES } from '../risk/vocabulary.js';
 import { expand, framed } from '../text/pattern-slots.js';
 import { once } from '../lazy.js';
@@ -190,9 +190,9 @@ export const selfHarmRules = once((): readonly PhraseRule[] => [
     // "Why do people believe anorexia is a lifestyle choice?" asks about the claim.
     negations: [...SUPPORTIVE, 'believe', 'believes', 'claim', 'claims', 'idea', 'myth'],
     // "I could just die of embarrassment" is hyperbole, not urging.
-    notFollowedBy: ['of', 'laughing', 'inside', 'lol', 'lmao', 'haha'],
+    notFollowedBy: URGING.notFollowedBy,
     // "I could just die, that went so badly": the speaker's own embarrassment, not urging anyone.
-    unless: [...REFUSALS, ...expand(['i|we could|would|might [just|literally|actually] die'])],
+    unless: [...REFUSALS, ...OWN_HYPERBOLE],
   },
   {
     id: INTENT_RULE,
