@@ -47,7 +47,7 @@ import {
   WRITE_CUES,
 } from './vocabulary.js';
 
-export const HATE_RULESET_VERSION = '1.13.0';
+export const HATE_RULESET_VERSION = '1.14.0';
 
 /** Words that cancel a match when they come just before it: "I don't …", "not all …", "if …". */
 const HATE_NEGATIONS = [...NEGATIONS, 'if', 'whether', 'claim', 'claims'];

@@ -20,6 +20,9 @@ export const TROPE_TEMPLATES: readonly string[] = [
   'jews|zionists ... end up running|controlling|owning the banks|media|world|government|hollywood|press|money',
   'jews|zionists ... running|controlling|owning the banks|media|world|government|hollywood|press',
   'jews|zionists [always|all] stick together to control|run|take',
+  // Asserted with a hedge: "Jewish people do tend to control the banks and the media" (not "do not control").
+  'jews|zionists [do|really|secretly|still|basically|actually|all] [tend|seem] [to] control|run|own the banks|media|world|government|hollywood|press|money',
+  'jewish people|families|elites [do|really|secretly|still|basically|actually|all] [tend|seem] [to] control|run|own the banks|media|world|government|hollywood|press|money',
   // An "agenda" pushed on children: "the gay agenda is indoctrinating kids in schools".
   'gay|trans|homosexual|transgender|lgbt|lgbtq agenda is|are indoctrinating|brainwashing|grooming|destroying|ruining|corrupting|poisoning|targeting',
   'push|pushing|pushes|spread|spreading|promote|promoting the|their gay|trans|homosexual|transgender|lgbt|lgbtq agenda on|onto|to kids|children|students|our',
