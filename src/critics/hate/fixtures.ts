@@ -1,5 +1,7 @@
 // Hate fixtures: every rule has positives; counter-speech, quotation, negation, positive and neutral texts about groups
 // and "I hate" with a non-group object are negative.
+// Over 400 lines on purpose: it is data, the positives and look-alikes of one critic's rules side by side (the
+// generalised-statement fixtures already stand in their own file beside it).
 import type { Fixtures } from '../critic.js';
 import { GENERALISED_FIXTURES } from './fixtures-generalised.js';
 import { TROPE_FIXTURES } from './fixtures-tropes.js';

@@ -2,6 +2,10 @@
 // for money, hired only for diversity, lacking a basic virtue, secret control, genocide wished finished, taking "our"
 // jobs, crime and disease laid at a group's door, a faith called a cult, a woman's place, damnation for who one is.
 
+/** The control trope after its subject, hedged or not: "… do tend to control the banks", "… really run the media". */
+const HEDGED_CONTROL =
+  '[do|really|secretly|still|basically|actually|all] [tend|seem] [to] control|run|own the banks|media|world|government|hollywood|press|money';
+
 /**
  * Templates over the slots `{H}` (a protected group) and `{TRANS}`. Each names the group and asserts the trope of all of
  * it; the counter-speech and negation cancellers of the rule that uses them still apply ("the myth that X …").
@@ -21,8 +25,8 @@ export const TROPE_TEMPLATES: readonly string[] = [
   'jews|zionists ... running|controlling|owning the banks|media|world|government|hollywood|press',
   'jews|zionists [always|all] stick together to control|run|take',
   // Asserted with a hedge: "Jewish people do tend to control the banks and the media" (not "do not control").
-  'jews|zionists [do|really|secretly|still|basically|actually|all] [tend|seem] [to] control|run|own the banks|media|world|government|hollywood|press|money',
-  'jewish people|families|elites [do|really|secretly|still|basically|actually|all] [tend|seem] [to] control|run|own the banks|media|world|government|hollywood|press|money',
+  `jews|zionists ${HEDGED_CONTROL}`,
+  `jewish people|families|elites ${HEDGED_CONTROL}`,
   // An "agenda" pushed on children: "the gay agenda is indoctrinating kids in schools".
   'gay|trans|homosexual|transgender|lgbt|lgbtq agenda is|are indoctrinating|brainwashing|grooming|destroying|ruining|corrupting|poisoning|targeting',
   'push|pushing|pushes|spread|spreading|promote|promoting the|their gay|trans|homosexual|transgender|lgbt|lgbtq agenda on|onto|to kids|children|students|our',
