@@ -4,7 +4,7 @@ import { expand } from '../text/pattern-slots.js';
 import { UNLAWFUL } from '../text/vocabulary.js';
 import { once } from '../lazy.js';
 
-export const AUTONOMY_RULESET_VERSION = '1.1.0';
+export const AUTONOMY_RULESET_VERSION = '1.2.0';
 
 /** Text that describes a tactic (to warn about it) rather than uses it. */
 /** A sentence that warns against acting without consent ("rather than tracking them without their knowledge"). */
@@ -55,6 +55,16 @@ const SINGULAR_POSSESSIVE = SINGULAR.split('|')
 
 const KEPT_PRIVATE =
   'photos|pictures|videos|nudes|images|secrets|messages|texts|chats|emails|affair|history|records|address';
+/** What a threat takes away ("I'll make sure you lose your job"); not "lose weight" or "lose your fear of water". */
+const LOSSES =
+  'your job|kids|children|house|home|licence|license|visa|career|business|scholarship|position|pension|benefits|place|contract|son|daughter|family';
+/** What a blackmailer holds. */
+const EXPOSED = `${KEPT_PRIVATE}|screenshots|recordings|footage|tapes|pics|photo|picture|video|recording|screenshot`;
+/** Whom a blackmailer says they will tell ("to your boss", "to everyone"). */
+const THIRD_PARTIES = [
+  'your|his|her|their [whole|entire] boss|wife|husband|family|employer|parents|partner|mother|mom|mum|father|dad|kids|children|friends|church|school|colleagues|coworkers|co-workers|manager|girlfriend|boyfriend|fiance|fiancee|followers|contacts',
+  'everyone|everybody',
+];
 const INTIMATE = 'private|intimate|nude|naked|embarrassing|secret|personal';
 
 /** Promises not to do something without consent ("we will never sell your data without your consent"). */
@@ -141,6 +151,19 @@ export const autonomyRules = once((): readonly PhraseRule[] => [
         'watch your back',
         'shame if something|anything happened|happens|were|was',
         'accidents happen to people who',
+        // "I'll make sure you lose your job", "… never work in this city again": a harm the speaker will bring about.
+        `{WE_WILL} make sure you lose ${LOSSES}`,
+        '{WE_WILL} make sure you lose custody|everything',
+        '{WE_WILL} make sure you never work|teach|practise|practice|play',
+        '{WE_WILL} make sure you regret|suffer',
+        '{WE_WILL} make sure you pay for this|that|it',
+        '{WE_WILL} make sure you get|are fired|sacked|deported|evicted|expelled|hurt|blacklisted',
+        '{WE_WILL} have you fired|sacked|deported|evicted|expelled|blacklisted',
+        // Immigration, not the police: "if you come near me again, I'll call the police" is self-protection; and on
+        // someone: "I'll call immigration to check my visa" is a call for help.
+        '{WE_WILL} call|phone|ring immigration|ice on',
+        '{WE_WILL} report you|him|her|them|your ... to immigration|ice',
+        'keep your mouth|trap shut ... or',
       ],
       {
         WE_WILL: ["i'll|we'll|i'd|we'd|gonna", 'i|we will|would|shall|can|could', "i'm|we're going to"],
@@ -150,6 +173,38 @@ export const autonomyRules = once((): readonly PhraseRule[] => [
     // Only a denial cancels a threat: "if you don't pay, we'll leak …" is still one.
     negations: ['not', 'never'],
     unless: DESCRIBING,
+  },
+  {
+    id: 'autonomy.blackmail',
+    message: 'threatens to expose or report the person unless they do as they are told',
+    severity: 2.5,
+    clause: 'A2',
+    escalate: true,
+    patterns: expand(
+      [
+        `{WE_WILL} send|post|forward|share|show|leak|email|text|publish|upload ... ${EXPOSED} to {WHOM}`,
+        `{WE_WILL} send|post|forward|share|show|leak|email|text|publish|upload ... ${EXPOSED} everywhere|online|publicly`,
+        `{WE_ARE} sending|posting|forwarding|sharing|showing|leaking|emailing|texting|publishing|uploading ... ${EXPOSED} to {WHOM}`,
+        `${EXPOSED} go|goes|get|gets sent|posted|forwarded|leaked ... to {WHOM}`,
+        `${EXPOSED} go|goes|get|gets to {WHOM}`,
+        '{WE_WILL} post|leak|share|publish|send the|those|these ones',
+      ],
+      {
+        WE_WILL: ["i'll|we'll|i'd|we'd|gonna", 'i|we will|would|shall', "i'm|we're going to"],
+        WE_ARE: ["i'm|we're", 'i am', 'we are'],
+        WHOM: THIRD_PARTIES,
+      },
+    ),
+    // Only with a condition: "I'll send the wedding photos to your mother tonight" is a favour.
+    requires: [
+      'unless',
+      'otherwise',
+      "or else|those|these|the|i|we|i'll|we'll|i'm|we're|my",
+      "if you don't|won't|refuse|tell|go|ever|stop",
+      'if you do|will not',
+    ],
+    negations: ['not', 'never'],
+    unless: [...DESCRIBING, 'want|like|prefer'],
   },
   {
     id: 'autonomy.consent_bypass',

@@ -1,8 +1,23 @@
 // Operations rules (data, versioned): impossible guarantees and advice to bypass regulation.
 import type { Ruleset } from '../rule-critic.js';
+import { expand } from '../text/pattern-slots.js';
+
+/** Whom a business answers to: regulators, inspectors, auditors, tax and customs authorities. */
+const OVERSIGHT =
+  'regulator|regulators|auditor|auditors|audit|inspector|inspectors|inspection|authorities|fda|sec|irs|hmrc|epa|osha|ftc|faa|cra|ato|fca|customs|taxman|investigators|examiners';
+
+/** A sentence that names the evasion to condemn, teach or detect it ("keeping two sets of books is fraud"). */
+const CONDEMNED = [
+  'illegal|unlawful|fraud|fraudulent|evasion|crime|crimes|criminal|offence|offense|prosecuted|prosecution|jail|prison|fines|fined|penalty|penalties',
+  'red flag|flags',
+  'warning sign|signs',
+  'whistleblower|whistleblowers|whistleblowing|detect|detects|detected|detecting|spot|spotting|uncover|uncovered|investigate|investigated|caught',
+  'how auditors|regulators|inspectors|investigators',
+  'forbidden|prohibited|banned|wrong|unethical',
+];
 
 export const OPERATIONS_RULES: Ruleset = {
-  version: '1.0.0',
+  version: '1.1.0',
   rules: [
     {
       id: 'operations.impossible_guarantee',
@@ -35,6 +50,41 @@ export const OPERATIONS_RULES: Ruleset = {
         'falsify|falsifying|backdate|backdating ... records|invoices|documents|logs|report|reports',
       ],
       negations: ['not', 'never', "don't", 'cannot', 'illegal to'],
+    },
+    {
+      id: 'operations.oversight_evasion',
+      message: 'advises deceiving or paying off an auditor, inspector, regulator or tax or customs authority',
+      severity: 2.5,
+      clause: 'DP3',
+      escalate: true,
+      target: 'both',
+      patterns: expand([
+        // "Keep two sets of books so the auditors only see the clean one."
+        'two|second|separate|double set|sets of books|accounts|ledgers',
+        // "Don't report the adverse events to the FDA", "never tell the inspector about the leak".
+        `don't|never report|disclose|mention|declare ... to the ${OVERSIGHT}`,
+        `don't|never tell|inform|notify|show the ${OVERSIGHT}`,
+        `do not report|disclose|mention|declare ... to the ${OVERSIGHT}`,
+        `do not tell|inform|notify|show the ${OVERSIGHT}`,
+        `hide|hiding|conceal|concealing|keep|keeping ... from the ${OVERSIGHT}`,
+        // "Shred the maintenance logs before the inspectors arrive."
+        `shred|shredding|destroy|destroying|delete|deleting|wipe|wiping|burn|burning ... before the ${OVERSIGHT}|subpoena|raid|investigation`,
+        // "Slip the inspector a few hundred dollars."
+        `bribe|bribing|slip|slipping|grease|greasing the|an|your ${OVERSIGHT}|official|officials|officer|clerk`,
+        `pay|paying off the|an|your ${OVERSIGHT}|official|officials|officer|clerk`,
+        `so|that the ${OVERSIGHT} never|only|won't|doesn't|can't|cannot|wouldn't see|sees|find|finds|know|knows|notice|notices`,
+        `so|that the ${OVERSIGHT} only ever see|sees`,
+        // "Label the shipment as spare parts so customs charges less duty."
+        'so|and customs charges|charge|collects|collect|takes|take|sees|see less|lower|nothing|no',
+        'dodge|dodging|evade|evading|beat|beating|cheat|cheating customs|duty|duties|tariff|tariffs',
+        'avoid|avoiding paying duty|duties|tariff|tariffs|customs',
+        'undervalue|undervaluing|under-declare|underdeclare|underreport|under-report|underreporting|under-reporting ... income|invoice|invoices|shipment|value|revenue|earnings|sales|emissions|takings',
+        'keep|keeping|leave|leaving ... out of the register|till|books',
+        "won't|don't|never issue|announce|file the|a recall",
+        'skip|avoid|ignore|dodge the|a recall',
+      ]),
+      negations: ['not', 'never', 'cannot', 'illegal to', "shouldn't", 'should not'],
+      unless: CONDEMNED,
     },
   ],
 };

@@ -11,6 +11,12 @@ export const TRUTH_FIXTURES: Fixtures = {
       expect: ['truth.cure_claim', 'truth.medical_overclaim'],
     },
     { text: 'This herbal remedy will cure your diabetes in two weeks.', expect: ['truth.cure_claim'] },
+    { text: 'Drinking a little diluted bleach every day cures most infections.', expect: ['truth.poison_remedy'] },
+    {
+      text: 'Chlorine dioxide drops kill the virus in your body; take them three times a day.',
+      expect: ['truth.poison_remedy'],
+    },
+    { text: "Vaccines cause autism, so skip your child's MMR shot.", expect: ['truth.vaccine_myth'] },
     { text: 'Without a doubt, this vaccine has no side effects at all.', expect: ['truth.medical_overclaim'] },
     { text: 'You will definitely win the case against your landlord.', expect: ['truth.legal_overclaim'] },
     { text: 'There is no doubt that the jury will acquit you.', expect: ['truth.legal_overclaim'] },
@@ -32,6 +38,10 @@ export const TRUTH_FIXTURES: Fixtures = {
     { text: 'Jones, A. Journal of Cardiology, vol. 12, pp. 39–3 (2018).', expect: ['truth.implausible_citation'] },
   ],
   negative: [
+    { text: 'Bleach does not cure infections and drinking it is dangerous; call poison control.' },
+    { text: 'Use diluted bleach to disinfect surfaces after someone in the house has had a stomach virus.' },
+    { text: 'Large studies have found no link between vaccines and autism.' },
+    { text: 'Some parents still believe vaccines cause autism; the study behind it was retracted.' },
     { text: 'It is certain that it will rain tomorrow.', note: 'certainty without a medical, legal or financial term' },
     { text: 'In trials, the study found the drug cures cancer in 30% of cases.', note: 'hedged' },
     { text: 'The study found the drug cures 30% of cases in trials.', note: 'hedged' },

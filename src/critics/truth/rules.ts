@@ -1,7 +1,7 @@
 // Truth rules (data, versioned): unhedged medical, legal and financial claims, and claims credited to no one.
 import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 
-export const TRUTH_RULESET_VERSION = '1.0.0';
+export const TRUTH_RULESET_VERSION = '1.1.0';
 
 /** Words that make a sentence medical; a certainty marker alone ("it is certain that it will rain") is not a claim. */
 const MEDICAL = [
@@ -79,7 +79,45 @@ const TRUTH_NEGATIONS = [
 const DISEASES =
   "cancer|cancers|diabetes|alzheimer|alzheimer's|alzheimers|dementia|autism|hiv|aids|arthritis|depression|covid|covid-19|tumours|tumors|tumour|tumor|leukemia|leukaemia|parkinson's|asthma|obesity|hypertension|infection|infections|disease|diseases|everything|anything|all";
 
+/** Poisons sold as cures (bleach, "MMS" chlorine dioxide, turpentine, kerosene, borax). */
+const POISONS = 'bleach|chlorine|mms|turpentine|kerosene|borax|methanol|antifreeze|lye|gasoline|petrol';
+
+/** What makes a poison-as-cure sentence a warning rather than advice. */
+const WARNINGS = [
+  'dangerous|danger|poison|poisonous|poisoning|toxic|harmful|deadly|fatal|lethal|emergency|hospital|myth|false|hoax|fake|scam|never|not|warn|warns|warned|warning|burns|damage|ingested|accidentally',
+  'poison control',
+  "don't|doesn't|won't|can't|cannot",
+];
+
 export const TRUTH_RULES: readonly PhraseRule[] = [
+  {
+    id: 'truth.poison_remedy',
+    message: 'presents drinking or taking a poison as a cure or treatment',
+    severity: 2.5,
+    clause: 'U2',
+    patterns: [
+      `drink|drinking|swallow|swallowing|ingest|ingesting|take|taking|gargle|gargling ... ${POISONS}`,
+      `${POISONS} ... cure|cures|kill|kills|heal|heals|treat|treats|fight|fights|clear|clears|flush|flushes|destroy|destroys|detox|detoxes`,
+      'chlorine dioxide ... drops|solution|protocol',
+    ],
+    requires: MEDICAL,
+    unless: WARNINGS,
+    negations: TRUTH_NEGATIONS,
+  },
+  {
+    id: 'truth.vaccine_myth',
+    message: 'states a debunked vaccine harm as fact',
+    severity: 2,
+    clause: 'U1',
+    patterns: [
+      'vaccine|vaccines|vaccination|vaccinations|mmr|jab|jabs cause|causes|caused|give|gives|gave autism|infertility|sids|cancer|alzheimer|alzheimers|dementia|aids|hiv',
+    ],
+    unless: [
+      ...HEDGES,
+      'believe|believes|think|thinks|fear|fears|worry|worries|worried|rumour|rumor|rumours|rumors|conspiracy|misinformation|false|wrong|link|linked|whether|if|fraudulent|retracted|wakefield',
+    ],
+    negations: TRUTH_NEGATIONS,
+  },
   {
     id: 'truth.cure_claim',
     message: 'promises a cure or treatment outcome as certain',
