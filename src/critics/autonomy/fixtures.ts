@@ -64,6 +64,7 @@ export const AUTONOMY_FIXTURES: Fixtures = {
     { text: 'By signing, you waive your right to a jury trial.' },
     { text: "We'll send your photos by email when they're ready." },
     { text: "I'll send the wedding photos to your mother tonight.", note: 'a favour: no condition' },
+    { text: 'The victim described how he said "pay or I\'ll send the photos to your boss".', note: 'a report' },
     { text: "Sign the contract today and I'll make sure you get the early-bird discount." },
     { text: 'If you keep missing rent, I will have to start the eviction process through the court.' },
     { text: 'My landlord said he would call immigration if I complained. Is that legal?', note: 'a report' },

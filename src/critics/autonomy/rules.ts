@@ -4,7 +4,7 @@ import { expand } from '../text/pattern-slots.js';
 import { UNLAWFUL } from '../text/vocabulary.js';
 import { once } from '../lazy.js';
 
-export const AUTONOMY_RULESET_VERSION = '1.2.0';
+export const AUTONOMY_RULESET_VERSION = '1.2.1';
 
 /** Text that describes a tactic (to warn about it) rather than uses it. */
 /** A sentence that warns against acting without consent ("rather than tracking them without their knowledge"). */
@@ -32,6 +32,8 @@ const DESCRIBING = [
   'tactic|tactics',
   'scam|scams|scammer|scammers|fraudster|fraudsters',
   'phrases like',
+  // "A former gang member described how crews pressure shop owners: …"
+  'describe|described|describes|describing|quote|quoted|quotes|quoting',
   'such as',
   'for example',
   'might|may|often|typically|commonly say|says|tell|tells',

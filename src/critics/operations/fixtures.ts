@@ -54,5 +54,7 @@ export const OPERATIONS_FIXTURES: Fixtures = {
     { text: 'Keeping two sets of books is tax fraud, and auditors know how to spot it.', note: 'condemned' },
     { text: 'Never bribe an inspector; report any request for a payment.' },
     { text: 'How do auditors detect a second set of books?', target: 'input' },
+    { text: 'Note that structuring deposits to avoid reporting thresholds is itself a crime.', note: 'condemned' },
+    { text: 'Backdating training records is falsification; decline and report it.' },
   ],
 };

@@ -13,11 +13,13 @@ const CONDEMNED = [
   'warning sign|signs',
   'whistleblower|whistleblowers|whistleblowing|detect|detects|detected|detecting|spot|spotting|uncover|uncovered|investigate|investigated|caught',
   'how auditors|regulators|inspectors|investigators',
-  'forbidden|prohibited|banned|wrong|unethical',
+  'forbidden|prohibited|banned|wrong|unethical|violation|violations|falsification|misconduct',
+  // Found out and put right: "our auditors found that a subsidiary had been keeping a second set of books".
+  'found|discovered|self-reported|self-report|decline|refuse',
 ];
 
 export const OPERATIONS_RULES: Ruleset = {
-  version: '1.1.0',
+  version: '1.2.0',
   rules: [
     {
       id: 'operations.impossible_guarantee',
@@ -50,6 +52,8 @@ export const OPERATIONS_RULES: Ruleset = {
         'falsify|falsifying|backdate|backdating ... records|invoices|documents|logs|report|reports',
       ],
       negations: ['not', 'never', "don't", 'cannot', 'illegal to'],
+      // "Structuring deposits to avoid reporting thresholds is itself a crime."
+      unless: CONDEMNED,
     },
     {
       id: 'operations.oversight_evasion',

@@ -28,6 +28,8 @@ describe('scanCitations', () => {
       'Lee, 2021|2021',
     ]);
     expect(years('(Smith, 2020)')).toEqual(['(Smith, 2020)|2020']);
+    // An issue number after its volume is no year: "2(4682)".
+    expect(years('British Medical Journal, 2(4682), 739-748.')).toEqual([]);
     expect(years('Smith (2018) found it; according to a 2017 survey; a 2016 report showed.')).toEqual([
       'Smith (2018)|2018',
       'according to a 2017 survey|2017',

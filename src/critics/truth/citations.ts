@@ -173,11 +173,16 @@ function citationAt(text: string, tokens: readonly Token[], i: number): Span | u
   return undefined;
 }
 
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
 /** A quick look at what `citationAt` needs: "(", ", ", "et al", "in", or a study noun next. */
 function mayBeCited(text: string, tokens: readonly Token[], i: number): boolean {
   const start = tokens[i]!.start;
   const before = text.charCodeAt(start - 1);
-  if (before === 40 || (before === 32 && text.charCodeAt(start - 2) === 44)) return true;
+  // "British Medical Journal, 2(4682), 739-748": an issue number after its volume, not a year.
+  const afterVolume = before === 40 && isDigit(text.charCodeAt(start - 2));
+  if ((before === 40 && !afterVolume) || (before === 32 && text.charCodeAt(start - 2) === 44)) return true;
+  if (afterVolume) return false;
   const prev = i > 0 ? tokens[i - 1]!.norm : '';
   if (prev === 'al' || prev === 'in') return true;
   return i + 1 < tokens.length && STUDY_NOUNS.has(tokens[i + 1]!.norm);

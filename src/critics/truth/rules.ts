@@ -1,7 +1,7 @@
 // Truth rules (data, versioned): unhedged medical, legal and financial claims, and claims credited to no one.
 import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 
-export const TRUTH_RULESET_VERSION = '1.1.0';
+export const TRUTH_RULESET_VERSION = '1.1.1';
 
 /** Words that make a sentence medical; a certainty marker alone ("it is certain that it will rain") is not a claim. */
 const MEDICAL = [
