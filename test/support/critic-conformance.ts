@@ -121,9 +121,10 @@ export function describeBuiltinCritic(critic: BuiltinCritic, fixtures: Fixtures)
             context: {},
             traceId: 'adversarial',
           };
-          // The input's sentence vector is one shared step per evaluation (up to six critics read it), its cost
-          // constant in the input's length (it reads the first 1,000 characters): bench/critics-cost.ts measures it.
-          await sentenceVector(input.inputText);
+          // A side's sentence vector is one shared step per evaluation (up to six critics read the input's, three the
+          // response's), its cost constant in the text's length (it reads the first 1,000 characters):
+          // bench/critics-cost.ts measures it. Whether a critic's gate asks for it depends on the weights.
+          await Promise.all([sentenceVector(input.inputText), sentenceVector(input.modelResponse)]);
           const start = process.cpuUsage();
           await critic.evaluate(input);
           const used = process.cpuUsage(start);
