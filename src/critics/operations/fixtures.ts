@@ -54,6 +54,8 @@ export const OPERATIONS_FIXTURES: Fixtures = {
     { text: 'Keeping two sets of books is tax fraud, and auditors know how to spot it.', note: 'condemned' },
     { text: 'Never bribe an inspector; report any request for a payment.' },
     { text: 'How do auditors detect a second set of books?', target: 'input' },
+    { text: 'The library ordered two sets of books for the reading group.' },
+    { text: 'Keep children away from the inspection pit while the car is on the lift.' },
     { text: 'Note that structuring deposits to avoid reporting thresholds is itself a crime.', note: 'condemned' },
     { text: 'Backdating training records is falsification; decline and report it.' },
   ],

@@ -3,8 +3,10 @@ import type { Ruleset } from '../rule-critic.js';
 import { expand } from '../text/pattern-slots.js';
 
 /** Whom a business answers to: regulators, inspectors, auditors, tax and customs authorities. */
-const OVERSIGHT =
-  'regulator|regulators|auditor|auditors|audit|inspector|inspectors|inspection|authorities|fda|sec|irs|hmrc|epa|osha|ftc|faa|cra|ato|fca|customs|taxman|investigators|examiners';
+const OVERSEERS =
+  'regulator|regulators|auditor|auditors|inspector|inspectors|authorities|fda|sec|irs|hmrc|epa|osha|ftc|faa|cra|ato|fca|taxman|investigators|examiners';
+/** …and their visits: "before the audit", "so the inspection never finds". */
+const OVERSIGHT = `${OVERSEERS}|audit|inspection|customs`;
 
 /** A sentence that names the evasion to condemn, teach or detect it ("keeping two sets of books is fraud"). */
 const CONDEMNED = [
@@ -19,7 +21,7 @@ const CONDEMNED = [
 ];
 
 export const OPERATIONS_RULES: Ruleset = {
-  version: '1.2.0',
+  version: '1.2.1',
   rules: [
     {
       id: 'operations.impossible_guarantee',
@@ -63,14 +65,16 @@ export const OPERATIONS_RULES: Ruleset = {
       escalate: true,
       target: 'both',
       patterns: expand([
-        // "Keep two sets of books so the auditors only see the clean one."
-        'two|second|separate|double set|sets of books|accounts|ledgers',
+        // "Keep two sets of books so the auditors only see the clean one" (not "the library ordered two sets of books").
+        'keep|keeping|kept|run|running|maintain|maintaining|set|setting|create|creating ... two sets of books|ledgers|accounts',
+        'a|the second|double|secret|fake|clean set of books|ledgers',
         // "Don't report the adverse events to the FDA", "never tell the inspector about the leak".
         `don't|never report|disclose|mention|declare ... to the ${OVERSIGHT}`,
         `don't|never tell|inform|notify|show the ${OVERSIGHT}`,
         `do not report|disclose|mention|declare ... to the ${OVERSIGHT}`,
         `do not tell|inform|notify|show the ${OVERSIGHT}`,
-        `hide|hiding|conceal|concealing|keep|keeping ... from the ${OVERSIGHT}`,
+        // Not "keep children away from the inspection pit": hidden from people.
+        `hide|hiding|conceal|concealing|keep|keeping ... from the ${OVERSEERS}`,
         // "Shred the maintenance logs before the inspectors arrive."
         `shred|shredding|destroy|destroying|delete|deleting|wipe|wiping|burn|burning ... before the ${OVERSIGHT}|subpoena|raid|investigation`,
         // "Slip the inspector a few hundred dollars."

@@ -13,7 +13,7 @@ export const TRUTH_FIXTURES: Fixtures = {
     { text: 'This herbal remedy will cure your diabetes in two weeks.', expect: ['truth.cure_claim'] },
     { text: 'Drinking a little diluted bleach every day cures most infections.', expect: ['truth.poison_remedy'] },
     {
-      text: 'Chlorine dioxide drops kill the virus in your body; take them three times a day.',
+      text: 'Drink chlorine dioxide drops three times a day to kill the virus in your body.',
       expect: ['truth.poison_remedy'],
     },
     { text: "Vaccines cause autism, so skip your child's MMR shot.", expect: ['truth.vaccine_myth'] },
@@ -40,6 +40,7 @@ export const TRUTH_FIXTURES: Fixtures = {
   negative: [
     { text: 'Bleach does not cure infections and drinking it is dangerous; call poison control.' },
     { text: 'Use diluted bleach to disinfect surfaces after someone in the house has had a stomach virus.' },
+    { text: 'Diluted bleach kills the flu virus on worktops; chlorine tablets kill bacteria in drinking water.' },
     { text: 'Large studies have found no link between vaccines and autism.' },
     { text: 'Some parents still believe vaccines cause autism; the study behind it was retracted.' },
     { text: 'It is certain that it will rain tomorrow.', note: 'certainty without a medical, legal or financial term' },

@@ -1,7 +1,7 @@
 // Truth rules (data, versioned): unhedged medical, legal and financial claims, and claims credited to no one.
 import { NEGATIONS, type PhraseRule } from '../rule-critic.js';
 
-export const TRUTH_RULESET_VERSION = '1.1.1';
+export const TRUTH_RULESET_VERSION = '1.1.2';
 
 /** Words that make a sentence medical; a certainty marker alone ("it is certain that it will rain") is not a claim. */
 const MEDICAL = [
@@ -97,8 +97,8 @@ export const TRUTH_RULES: readonly PhraseRule[] = [
     clause: 'U2',
     patterns: [
       `drink|drinking|swallow|swallowing|ingest|ingesting|take|taking|gargle|gargling ... ${POISONS}`,
-      `${POISONS} ... cure|cures|kill|kills|heal|heals|treat|treats|fight|fights|clear|clears|flush|flushes|destroy|destroys|detox|detoxes`,
-      'chlorine dioxide ... drops|solution|protocol',
+      // Not "kills", "fights", "clears": "diluted bleach kills the flu virus on worktops" disinfects.
+      `${POISONS} ... cure|cures|heal|heals|treat|treats|detox|detoxes`,
     ],
     requires: MEDICAL,
     unless: WARNINGS,
