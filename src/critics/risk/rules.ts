@@ -69,7 +69,7 @@ export const URGING = {
 /** One's own embarrassment, not urging anyone: "I could just die, that went so badly". */
 export const OWN_HYPERBOLE: readonly string[] = expand(['i|we could|would|might [just|literally|actually] die']);
 
-export const RISK_RULESET_VERSION = '1.14.0';
+export const RISK_RULESET_VERSION = '1.14.1';
 
 /** "how to make a pipe bomb", "instructions for building a …", "the recipe for napalm", "To make a …, you'll need". */
 function instructions(verbs: string, objects: readonly string[]): FramedPhrases[] {
@@ -97,6 +97,9 @@ export const riskRules = once((): readonly PhraseRule[] => [
       // Parts named instead of the word "bomb": a pressure cooker packed with powder and nails, home-made napalm.
       'fill|pack|stuff|load ... pressure cooker|cookers ... powder|gunpowder|explosive|explosives|nails|shrapnel|bearings',
       'dissolve|dissolving|melt|melting|mix|mixing ... styrofoam|polystyrene ... gasoline|petrol|diesel|fuel',
+      // "Mix 500 g of ammonium nitrate with 30 ml of diesel, … seal both ends, then add a fuse."
+      'mix|combine|add ... ammonium nitrate with|and ... diesel|fuel',
+      'seal|cap|close|plug both ends ... fuse|fuses|detonator|detonators|wick',
       // A firearm must be named: "convert the heating to fully automatic control" is not a weapon.
       'convert|converting ... ar-15|ar15|ak-47|glock|rifle|pistol|gun|semi-auto|semi-automatic ... full|fully auto|automatic',
     ],
