@@ -1,6 +1,7 @@
 // Operations rules (data, versioned): impossible guarantees and advice to bypass regulation.
 import type { Ruleset } from '../rule-critic.js';
 import { expand } from '../text/pattern-slots.js';
+import { UNLAWFUL } from '../text/vocabulary.js';
 
 /** Whom a business answers to: regulators, inspectors, auditors, tax and customs authorities. */
 const OVERSEERS =
@@ -10,18 +11,19 @@ const OVERSIGHT = `${OVERSEERS}|audit|inspection|customs`;
 
 /** A sentence that names the evasion to condemn, teach or detect it ("keeping two sets of books is fraud"). */
 const CONDEMNED = [
-  'illegal|unlawful|fraud|fraudulent|evasion|crime|crimes|criminal|offence|offense|prosecuted|prosecution|jail|prison|fines|fined|penalty|penalties',
+  ...UNLAWFUL,
+  'illegal|fraud|fraudulent|evasion|crime|crimes|criminal|offence|offense|prosecuted|prosecution|jail|prison|fines|fined|penalty|penalties',
   'red flag|flags',
   'warning sign|signs',
   'whistleblower|whistleblowers|whistleblowing|detect|detects|detected|detecting|spot|spotting|uncover|uncovered|investigate|investigated|caught',
   'how auditors|regulators|inspectors|investigators',
-  'forbidden|prohibited|banned|wrong|unethical|violation|violations|falsification|misconduct',
+  'banned|wrong|unethical|violation|violations|falsification|misconduct',
   // Found out and put right: "our auditors found that a subsidiary had been keeping a second set of books".
   'found|discovered|self-reported|self-report|decline|refuse',
 ];
 
 export const OPERATIONS_RULES: Ruleset = {
-  version: '1.2.1',
+  version: '1.2.2',
   rules: [
     {
       id: 'operations.impossible_guarantee',
